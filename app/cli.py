@@ -1,0 +1,105 @@
+"""The `claimsheet` command line (also `python -m app`).
+
+Each sub-command lives in its own module under :mod:`app.commands` and is
+imported only when it runs, so `claimsheet validate` never pays for spaCy or Qt.
+Without a sub-command, `claimsheet [FILE]` opens the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+COMMANDS = ("new", "validate", "extract", "checkworthiness", "export")
+
+DESCRIPTION = """\
+Claimsheet: turn a news article into a fact-checking worksheet.
+
+  claimsheet [ARTICLE_OR_WORKSHEET]      open the window (empty without a file)
+  claimsheet new ARTICLE -o FILE         create a worksheet from an article
+  claimsheet validate FILE               check a .claimsheet file
+  claimsheet extract ARTICLE --json      print the claims found in an article
+  claimsheet checkworthiness FILE.tsv    score sentences for check-worthiness
+  claimsheet export FILE --pdf OUT.pdf   PDF report, ClaimReview, CSV, Markdown
+
+Run `claimsheet COMMAND --help` for the options of one command.
+"""
+
+
+def _open_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="claimsheet",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("file", nargs="?", help="an article or a .claimsheet worksheet to open")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="open the window, wait for the checklist, print timings and exit (for benchmarks/CI)",
+    )
+    return parser
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="claimsheet", description=DESCRIPTION,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    new = sub.add_parser("new", help="create a worksheet from an article",
+                         description="Import an article, extract its claims and save a worksheet.")
+    new.add_argument("article", help="article file (.txt, .md, .html, .pdf, .docx)")
+    new.add_argument("-o", "--output", required=True, help="the .claimsheet file to write")
+    new.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    new.add_argument("--no-extract", action="store_true",
+                     help="create the worksheet without running claim extraction")
+
+    validate = sub.add_parser("validate", help="check a .claimsheet file",
+                              description="Print `ok` when the worksheet loads, "
+                                          "else what is wrong.")
+    validate.add_argument("file", help="the .claimsheet file to check")
+
+    extract = sub.add_parser("extract", help="print the claims found in an article",
+                             description="Extract check-worthy claims and their checkables.")
+    extract.add_argument("article", help="article file")
+    extract.add_argument("--json", action="store_true",
+                         help="print JSON (the contract in shared/eval/README.md)")
+    extract.add_argument("--date", help="article publication date (YYYY-MM-DD) for relative dates")
+
+    cw = sub.add_parser("checkworthiness", help="score sentences for check-worthiness",
+                        description="Read a CheckThat!-format TSV (Sentence_id, Text, "
+                                    "class_label) and report precision, recall and F1.")
+    cw.add_argument("tsv", help="the TSV file")
+    cw.add_argument("--scores", action="store_true", help="print each sentence's score")
+    cw.add_argument("--threshold", type=float, default=None,
+                    help="decision threshold (default: the model's tuned threshold)")
+
+    export = sub.add_parser("export", help="export a worksheet as PDF, ClaimReview, CSV, Markdown",
+                            description="Write one or more exports of a worksheet.")
+    export.add_argument("file", help="the .claimsheet file")
+    export.add_argument("--pdf", metavar="OUT.pdf", help="write the PDF worksheet report")
+    export.add_argument("--blank", action="store_true",
+                        help="with --pdf: a blank printable worksheet to fill in by hand")
+    export.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size")
+    export.add_argument("--claimreview", metavar="OUT.json", help="write ClaimReview JSON-LD")
+    export.add_argument("--csv", metavar="OUT.csv",
+                        help="write claims as CSV (sources go to OUT.sources.csv)")
+    export.add_argument("--markdown", metavar="OUT.md", help="write a Markdown report")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list and args_list[0] in COMMANDS:
+        args = _command_parser().parse_args(args_list)
+        module = importlib.import_module(f"app.commands.{args.command}")
+    else:
+        args = _open_parser().parse_args(args_list)
+        module = importlib.import_module("app.commands.open")
+    try:
+        return int(module.run(args))
+    except KeyboardInterrupt:
+        print("claimsheet: interrupted", file=sys.stderr)
+        return 130

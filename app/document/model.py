@@ -1,0 +1,295 @@
+"""The worksheet document model (see PRODUCT.md, "The document model").
+
+Everything a checker produces lives in one :class:`Worksheet`: the article
+whose text all offsets point into, the claims found in it (each with typed
+checkables, sourcing, hedging, verdict and status) and the sources cited.
+The classes are plain dataclasses so the file format, the extractor, the
+reports and the Qt layer can all share them without importing each other.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+
+from app.document.anchors import Anchor
+
+
+def new_id(prefix: str) -> str:
+    """A short random id such as ``c-3f9a1b2c``; unique enough within one worksheet."""
+    return f"{prefix}-{uuid.uuid4().hex[:10]}"
+
+
+def now_iso() -> str:
+    """The current UTC time as an ISO 8601 string with seconds precision."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+class Verdict(StrEnum):
+    """The ClaimReview-compatible verdict scale."""
+
+    TRUE = "true"
+    MOSTLY_TRUE = "mostly-true"
+    HALF_TRUE = "half-true"
+    MOSTLY_FALSE = "mostly-false"
+    FALSE = "false"
+    UNVERIFIABLE = "unverifiable"
+    NOT_A_CLAIM = "not-a-claim"
+
+    @property
+    def label(self) -> str:
+        return _VERDICT_LABELS[self]
+
+    @property
+    def rating(self) -> int | None:
+        """ClaimReview ratingValue on a 1 (false) to 5 (true) scale, None off the scale."""
+        return _VERDICT_RATINGS.get(self)
+
+
+_VERDICT_LABELS = {
+    Verdict.TRUE: "True",
+    Verdict.MOSTLY_TRUE: "Mostly true",
+    Verdict.HALF_TRUE: "Half true / Misleading",
+    Verdict.MOSTLY_FALSE: "Mostly false",
+    Verdict.FALSE: "False",
+    Verdict.UNVERIFIABLE: "Unverifiable",
+    Verdict.NOT_A_CLAIM: "Not a claim",
+}
+_VERDICT_RATINGS = {
+    Verdict.TRUE: 5,
+    Verdict.MOSTLY_TRUE: 4,
+    Verdict.HALF_TRUE: 3,
+    Verdict.MOSTLY_FALSE: 2,
+    Verdict.FALSE: 1,
+}
+
+
+class Status(StrEnum):
+    """Where a claim is in the checking workflow, in order."""
+
+    TODO = "todo"
+    IN_PROGRESS = "in-progress"
+    CHECKED = "checked"
+    REVIEWED = "reviewed"
+
+    @property
+    def label(self) -> str:
+        return {"todo": "To do", "in-progress": "In progress", "checked": "Checked",
+                "reviewed": "Reviewed"}[self.value]
+
+    def next(self) -> Status:
+        """The following status, wrapping from reviewed back to to do."""
+        order = list(Status)
+        return order[(order.index(self) + 1) % len(order)]
+
+
+class Sourcing(StrEnum):
+    """Who the article says the claim comes from."""
+
+    NAMED = "named"
+    UNNAMED = "unnamed"
+    NONE = "none"
+
+
+class CheckableType(StrEnum):
+    """The kinds of checkable fact inside a claim."""
+
+    DATE = "date"
+    SYSTEM = "system"
+    LOCATION = "location"
+    COUNT = "count"
+    ACTOR = "actor"
+
+
+class SourceKind(StrEnum):
+    PRIMARY_DOCUMENT = "primary-document"
+    OFFICIAL_STATEMENT = "official-statement"
+    NEWS_REPORT = "news-report"
+    EXPERT = "expert"
+    DATASET = "dataset"
+    IMAGE_VIDEO = "image-video"
+    OTHER = "other"
+
+
+class Stance(StrEnum):
+    """How a source bears on one claim."""
+
+    SUPPORTS = "supports"
+    REFUTES = "refutes"
+    CONTEXT = "context"
+
+
+class Origin(StrEnum):
+    EXTRACTED = "extracted"
+    MANUAL = "manual"
+
+
+@dataclass(slots=True)
+class Checkable:
+    """A typed span inside a claim, with a normalized value and its own tick.
+
+    Offsets are absolute offsets into the article text. ``value`` holds the
+    normalized form (ISO date or interval, number, canonical system name,
+    country); ``attributes`` holds the rest (``noun`` for a count, ``relative``
+    for a date, ``country`` for a location, ``qualifier`` such as "at least").
+    """
+
+    type: CheckableType
+    start: int
+    end: int
+    text: str
+    value: str | None = None
+    attributes: dict[str, str] = field(default_factory=dict)
+    checked: bool = False
+    note: str = ""
+    id: str = field(default_factory=lambda: new_id("k"))
+
+
+@dataclass(slots=True)
+class Citation:
+    """A source attached to a claim, with the source's stance on that claim."""
+
+    source_id: str
+    stance: Stance = Stance.CONTEXT
+
+
+@dataclass(slots=True)
+class Claim:
+    anchor: Anchor
+    worthiness: float = 0.0
+    sourcing: Sourcing = Sourcing.NONE
+    source_name: str = ""
+    hedged: bool = False
+    hedges: list[str] = field(default_factory=list)
+    checkables: list[Checkable] = field(default_factory=list)
+    verdict: Verdict | None = None
+    status: Status = Status.TODO
+    rationale: str = ""
+    citations: list[Citation] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    origin: Origin = Origin.EXTRACTED
+    id: str = field(default_factory=lambda: new_id("c"))
+
+    @property
+    def start(self) -> int:
+        return self.anchor.start
+
+    @property
+    def end(self) -> int:
+        return self.anchor.end
+
+    @property
+    def quote(self) -> str:
+        return self.anchor.exact
+
+
+@dataclass(slots=True)
+class Source:
+    title: str = ""
+    url: str = ""
+    publisher: str = ""
+    author: str = ""
+    published: str = ""
+    accessed: str = ""
+    archive_url: str = ""
+    kind: SourceKind = SourceKind.OTHER
+    excerpt: str = ""
+    notes: str = ""
+    id: str = field(default_factory=lambda: new_id("s"))
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(slots=True)
+class Article:
+    """The article being checked. ``text`` never changes once imported."""
+
+    text: str
+    title: str = ""
+    outlet: str = ""
+    author: str = ""
+    url: str = ""
+    published: str = ""
+    language: str = "en"
+    imported_from: str = ""
+    import_format: str = ""
+    file_sha256: str = ""
+
+    @property
+    def sha256(self) -> str:
+        return text_sha256(self.text)
+
+
+@dataclass(slots=True)
+class Worksheet:
+    article: Article
+    claims: list[Claim] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    checker: str = ""
+    reviewer: str = ""
+    notes: str = ""
+    created: str = field(default_factory=now_iso)
+    modified: str = field(default_factory=now_iso)
+    id: str = field(default_factory=lambda: str(uuid.uuid4()))
+
+    @property
+    def title(self) -> str:
+        """The article title, or its first line when it has none."""
+        if self.article.title:
+            return self.article.title
+        first = self.article.text.strip().split("\n", 1)[0]
+        return first[:80] if first else "Untitled worksheet"
+
+    def claim(self, claim_id: str) -> Claim:
+        for claim in self.claims:
+            if claim.id == claim_id:
+                return claim
+        raise KeyError(claim_id)
+
+    def source(self, source_id: str) -> Source:
+        for source in self.sources:
+            if source.id == source_id:
+                return source
+        raise KeyError(source_id)
+
+    def claim_number(self, claim: Claim) -> int:
+        """The 1-based number shown to the user: position in reading order."""
+        return self.claims.index(claim) + 1
+
+    def sort_claims(self) -> None:
+        """Put claims in reading order of the article."""
+        self.claims.sort(key=lambda c: (c.anchor.start, c.anchor.end))
+
+    def sources_of(self, claim: Claim) -> list[tuple[Source, Stance]]:
+        by_id = {s.id: s for s in self.sources}
+        return [(by_id[c.source_id], c.stance) for c in claim.citations if c.source_id in by_id]
+
+    def touch(self) -> None:
+        self.modified = now_iso()
+
+    def verdict_counts(self) -> dict[Verdict | None, int]:
+        counts: dict[Verdict | None, int] = {}
+        for claim in self.claims:
+            counts[claim.verdict] = counts.get(claim.verdict, 0) + 1
+        return counts
+
+    def status_counts(self) -> dict[Status, int]:
+        counts = {status: 0 for status in Status}
+        for claim in self.claims:
+            counts[claim.status] += 1
+        return counts
+
+    def progress_summary(self) -> str:
+        """One line such as "12 of 31 checked · 4 false · 2 unverifiable"."""
+        done = sum(1 for c in self.claims if c.status in (Status.CHECKED, Status.REVIEWED))
+        parts = [f"{done} of {len(self.claims)} checked"]
+        counts = self.verdict_counts()
+        for verdict in Verdict:
+            if counts.get(verdict):
+                parts.append(f"{counts[verdict]} {verdict.label.lower()}")
+        return " · ".join(parts)
