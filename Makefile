@@ -26,6 +26,7 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check app tests benchmarks scripts
+	$(BIN)/mypy app
 
 bench: $(STAMP)
 	@for script in benchmarks/bench_*.py; do \

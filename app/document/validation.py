@@ -85,7 +85,7 @@ def describe_location(path: Iterable[Any]) -> str:
 
 def _type_words(expected: Any) -> str:
     if isinstance(expected, list):
-        return " or ".join(TYPE_WORDS.get(t, t) for t in expected)
+        return " or ".join(TYPE_WORDS.get(str(t), str(t)) for t in expected)
     return TYPE_WORDS.get(expected, str(expected))
 
 
