@@ -127,6 +127,20 @@ def dumps(ws: Worksheet) -> str:
 # ---------------------------------------------------------------- from JSON
 
 
+def _by_value(enum: Any) -> dict[str, Any]:
+    """Value -> member table: a dict lookup is several times cheaper than ``Enum(value)``."""
+    return {member.value: member for member in enum}
+
+
+_CHECKABLE_TYPES = _by_value(CheckableType)
+_SOURCINGS = _by_value(Sourcing)
+_VERDICTS = _by_value(Verdict)
+_STATUSES = _by_value(Status)
+_STANCES = _by_value(Stance)
+_ORIGINS = _by_value(Origin)
+_SOURCE_KINDS = _by_value(SourceKind)
+
+
 class _Problem(Exception):
     """Internal: a problem found while building objects, reported as WorksheetError."""
 
@@ -139,7 +153,7 @@ def _checkable_from_dict(d: dict[str, Any], text: str, where: str) -> Checkable:
             raise _Problem(f"{where}: its text {quoted[:40]!r} is not in the article")
         start, end = found.start, found.end
     return Checkable(
-        id=d["id"], type=CheckableType(d["type"]), start=start, end=end, text=quoted,
+        id=d["id"], type=_CHECKABLE_TYPES[d["type"]], start=start, end=end, text=quoted,
         value=d.get("value"), attributes=dict(d.get("attributes", {})),
         checked=d.get("checked", False), note=d.get("note", ""),
     )
@@ -158,7 +172,7 @@ def _claim_from_dict(d: dict[str, Any], text: str, number: int) -> Claim:
         id=d["id"],
         anchor=anchor,
         worthiness=float(d.get("worthiness", 0.0)),
-        sourcing=Sourcing(d.get("sourcing", "none")),
+        sourcing=_SOURCINGS[d.get("sourcing", "none")],
         source_name=d.get("source_name", ""),
         hedged=d.get("hedged", False),
         hedges=list(d.get("hedges", [])),
@@ -166,12 +180,12 @@ def _claim_from_dict(d: dict[str, Any], text: str, number: int) -> Claim:
             _checkable_from_dict(k, text, f"checkable {i} of claim {number}")
             for i, k in enumerate(d.get("checkables", []), start=1)
         ],
-        verdict=None if verdict is None else Verdict(verdict),
-        status=Status(d.get("status", "todo")),
+        verdict=None if verdict is None else _VERDICTS[verdict],
+        status=_STATUSES[d.get("status", "todo")],
         rationale=d.get("rationale", ""),
-        citations=[Citation(x["source"], Stance(x["stance"])) for x in d.get("citations", [])],
+        citations=[Citation(x["source"], _STANCES[x["stance"]]) for x in d.get("citations", [])],
         tags=list(d.get("tags", [])),
-        origin=Origin(d.get("origin", "extracted")),
+        origin=_ORIGINS[d.get("origin", "extracted")],
     )
 
 
@@ -180,7 +194,7 @@ def _source_from_dict(d: dict[str, Any]) -> Source:
         id=d["id"], title=d.get("title", ""), url=d.get("url", ""),
         publisher=d.get("publisher", ""), author=d.get("author", ""),
         published=d.get("published", ""), accessed=d.get("accessed", ""),
-        archive_url=d.get("archive_url", ""), kind=SourceKind(d.get("kind", "other")),
+        archive_url=d.get("archive_url", ""), kind=_SOURCE_KINDS[d.get("kind", "other")],
         excerpt=d.get("excerpt", ""), notes=d.get("notes", ""),
     )
 
