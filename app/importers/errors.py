@@ -1,0 +1,17 @@
+"""The one error type the importers raise for input they cannot turn into an article.
+
+The window shows ``str(error)`` in a message box and the command line prints it
+on one line, so every message is a single sentence that names the file and
+says what is wrong with it (and, where there is one, what to do about it).
+"""
+
+from __future__ import annotations
+
+
+class ArticleImportError(Exception):
+    """A document could not be imported; ``str()`` is a sentence for the user."""
+
+    def __init__(self, name: str, problem: str) -> None:
+        self.name = name
+        self.problem = problem
+        super().__init__(f"Cannot import {name}: {problem}.")

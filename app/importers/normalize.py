@@ -1,0 +1,41 @@
+"""Normalize imported text once, so every offset into it stays valid afterwards.
+
+Claims and checkables are stored as offsets into ``Article.text``; the text is
+therefore cleaned exactly once, at import, and never touched again. Cleaning
+removes what is invisible or ambiguous to a reader but trips up offsets and
+matching: Windows and old Mac line endings, byte order marks, NUL and other
+control characters, soft hyphens and zero-width spaces, decomposed accents
+(NFC), odd spaces, trailing whitespace and runs of blank lines.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Characters that end a line in some convention: CRLF, CR, NEL, LS, PS, VT, FF.
+_LINE_BREAKS = re.compile("\r\n|[\r\x85\u2028\u2029\x0b\x0c]")
+# C0 controls except tab and newline, DEL, C1 controls, and invisible format
+# characters that only get in the way of matching (BOM/ZWNBSP, ZWSP, word
+# joiner, soft hyphen). ZWJ/ZWNJ stay: they change how some scripts are spelled.
+_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b\u2060\ufeff\ufffe]")
+# Spaces that look like a space: no-break, en/em/thin and friends.
+_ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f]")
+_TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
+_BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+def normalize_text(text: str) -> str:
+    """The canonical form of imported text (idempotent: normalizing twice changes nothing)."""
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _INVISIBLE.sub("", text)
+    text = _ODD_SPACES.sub(" ", text)
+    text = unicodedata.normalize("NFC", text)
+    text = _TRAILING.sub("", text)
+    text = _BLANK_RUNS.sub("\n\n", text)
+    return text.strip()
+
+
+def has_text(text: str) -> bool:
+    """Whether a document holds any visible characters at all."""
+    return any(not ch.isspace() for ch in text)
