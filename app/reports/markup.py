@@ -1,0 +1,50 @@
+"""Turning untrusted text into reportlab paragraph markup.
+
+reportlab's ``Paragraph`` parses a small HTML-like language (``<b>``,
+``<img>``, ``<a href>`` …). Article text, user notes and source metadata are
+untrusted: an article quoting ``<img src="/etc/passwd">`` or a source URL of
+``javascript:…`` must print literally, never be interpreted. Every string from
+the document therefore goes through :func:`text` (escape + font coverage), and
+links are made only by :func:`link`, which accepts nothing but http(s) URLs.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from app.reports.fonts import printable
+
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})
+
+
+def text(value: str) -> str:
+    """``value`` escaped for paragraph markup, with undrawable characters replaced."""
+    return printable(value).translate(_ESCAPES)
+
+
+def multiline(value: str) -> str:
+    """Like :func:`text`, keeping the user's line breaks."""
+    return "<br/>".join(text(line) for line in value.splitlines())
+
+
+def safe_url(url: str) -> str | None:
+    """``url`` when it is an absolute http or https URL with a host, else None."""
+    candidate = url.strip()
+    if not candidate or any(ch.isspace() or ord(ch) < 32 for ch in candidate):
+        return None
+    try:
+        parts = urlsplit(candidate)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return candidate
+
+
+def link(url: str, label: str | None = None, *, color: str = "#1f4e8c") -> str:
+    """A clickable link for http(s) URLs; anything else prints as plain text."""
+    shown = text(label if label is not None else url)
+    target = safe_url(url)
+    if target is None:
+        return shown
+    return f'<a href="{text(target)}" color="{color}"><u>{shown}</u></a>'

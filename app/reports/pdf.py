@@ -1,0 +1,173 @@
+"""The PDF worksheet report (reportlab platypus, no Qt).
+
+Layout, in order: a cover with the article's details and a summary of the
+verdicts; the article with numbered claim markers and marked checkables; one
+block per claim; an appendix of sources; sign-off lines. Every page carries a
+footer "title · worksheet id · Page x of y"; the total is known only at the
+end, so the canvas keeps each page's drawing and stamps the footers on save
+(reportlab's "numbered canvas" pattern). Each section and claim gets an entry
+in the PDF outline.
+
+With ``blank=True`` the same claims are printed with empty verdict boxes and
+ruled lines for checkers who work on paper.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from typing import Any, BinaryIO, Literal
+
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
+
+from app.document.model import Worksheet
+from app.reports.fonts import printable
+from app.reports.pdfarticle import article_paragraphs
+from app.reports.pdfblocks import (
+    article_legend,
+    claim_block,
+    cover,
+    section_heading,
+    sign_off,
+    source_block,
+)
+from app.reports.pdfstyle import MUTED, RULE, styles
+from app.reports.summary import summarize
+
+Paper = Literal["a4", "letter"]
+PAPER_SIZES: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
+
+MARGIN_X = 18 * mm
+MARGIN_TOP = 18 * mm
+MARGIN_BOTTOM = 20 * mm
+FOOTER_Y = 10 * mm
+
+
+def _footer_canvas(footer_left: str, font: str) -> type[Canvas]:
+    """A canvas class that stamps the footer once the page count is known."""
+
+    class FooterCanvas(Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._saved_pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._saved_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._saved_pages)
+            for number, state in enumerate(self._saved_pages, start=1):
+                self.__dict__.update(state)
+                self._draw_footer(number, total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+        def _draw_footer(self, number: int, total: int) -> None:
+            width, _ = self._pagesize
+            right = f"Page {number} of {total}"
+            self.saveState()
+            self.setStrokeColor(RULE)
+            self.setLineWidth(0.5)
+            self.line(MARGIN_X, FOOTER_Y + 10, width - MARGIN_X, FOOTER_Y + 10)
+            self.setFillColor(MUTED)
+            self.setFont(font, 7.5)
+            right_w = self.stringWidth(right, font, 7.5)
+            room = width - 2 * MARGIN_X - right_w - 12
+            left = footer_left
+            if self.stringWidth(left, font, 7.5) > room:
+                while left and self.stringWidth(left + "\u2026", font, 7.5) > room:
+                    left = left[:-1]
+                left = left.rstrip() + "\u2026"
+            self.drawString(MARGIN_X, FOOTER_Y, left)
+            self.drawRightString(width - MARGIN_X, FOOTER_Y, right)
+            self.restoreState()
+
+    return FooterCanvas
+
+
+def _story(worksheet: Worksheet, width: float, blank: bool) -> list[Flowable]:
+    st = styles()
+    summary = summarize(worksheet)
+    story: list[Flowable] = cover(worksheet, summary, st, width, blank=blank)
+
+    story += [PageBreak(), *section_heading("The article", "article", st), article_legend(st)]
+    story.append(Spacer(1, 3 * mm))
+    paragraphs = article_paragraphs(worksheet)
+    if not paragraphs:
+        story.append(Paragraph("<i>The article has no text.</i>", st.body))
+    story += [Paragraph(p, st.article) for p in paragraphs]
+
+    story += [PageBreak(), *section_heading("Claims", "claims", st)]
+    if not worksheet.claims:
+        story.append(Paragraph("<i>This worksheet has no claims yet.</i>", st.body))
+    for number, claim in enumerate(worksheet.claims, start=1):
+        story += claim_block(claim, number, worksheet, summary, st, width, blank=blank)
+
+    if worksheet.sources and not blank:
+        story += [PageBreak(), *section_heading("Sources", "sources", st)]
+        for source in worksheet.sources:
+            story += source_block(source, summary, st, width)
+
+    story += sign_off(worksheet, st, width)
+    return story
+
+
+def _metadata(worksheet: Worksheet, blank: bool) -> dict[str, str]:
+    article = worksheet.article
+    what = "Blank fact-check worksheet" if blank else "Fact-check worksheet"
+    about = f"{what} for \u201c{worksheet.title}\u201d"
+    if article.outlet:
+        about += f" ({article.outlet})"
+    return {
+        "title": printable(f"{what}: {worksheet.title}"),
+        "author": printable(worksheet.checker or "Claimsheet"),
+        "subject": printable(about),
+        "creator": "Claimsheet",
+        "keywords": printable(f"fact-check, claimsheet, worksheet {worksheet.id}"),
+    }
+
+
+def write_pdf(worksheet: Worksheet, output: str | os.PathLike[str] | BinaryIO, *,
+              blank: bool = False, paper: Paper = "a4") -> int:
+    """Write the worksheet report to ``output`` (a path or a binary file); returns pages."""
+    if paper not in PAPER_SIZES:
+        raise ValueError(f"unknown paper size {paper!r}: use a4 or letter")
+    st = styles()
+    pagesize = PAPER_SIZES[paper]
+    target: Any = os.fspath(output) if isinstance(output, str | os.PathLike) else output
+    doc = BaseDocTemplate(
+        target,
+        pagesize=pagesize,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        **_metadata(worksheet, blank),
+    )
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    footer = f"{worksheet.title} \u00b7 {worksheet.id}"
+    canvas_class = _footer_canvas(printable(" ".join(footer.split())), st.fonts.regular)
+    doc.build(_story(worksheet, doc.width, blank), canvasmaker=canvas_class)
+    return int(doc.page)
+
+
+def render_pdf(worksheet: Worksheet, *, blank: bool = False, paper: Paper = "a4") -> bytes:
+    """The report as bytes (for printing and previews)."""
+    buffer = io.BytesIO()
+    write_pdf(worksheet, buffer, blank=blank, paper=paper)
+    return buffer.getvalue()
+

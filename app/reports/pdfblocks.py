@@ -1,0 +1,493 @@
+"""The flowables of the PDF worksheet: cover, claim blocks, sources, sign-off.
+
+Each function returns plain platypus flowables built from one worksheet; the
+assembly, page template and footer live in :mod:`app.reports.pdf`. Every
+document string is passed through :mod:`app.reports.markup` before it becomes
+markup, and long free text (quotes, rationales, excerpts) goes into paragraphs
+rather than table cells so that reportlab can always split it across pages.
+"""
+
+from __future__ import annotations
+
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from app.document.model import Claim, Source, Status, Verdict, Worksheet
+from app.reports import markup
+from app.reports.fonts import printable
+from app.reports.pdfstyle import (
+    CHECKABLE_LETTER,
+    CHECKABLE_NAME,
+    CHECKABLE_UNDERLINE,
+    FAINT,
+    HEADER_FILL,
+    INK,
+    RULE,
+    VERDICT_FILL,
+    Styles,
+    verdict_ink,
+)
+from app.reports.summary import (
+    SOURCING_LABELS,
+    STANCE_LABELS,
+    Summary,
+    checkable_value,
+    kind_label,
+    verdict_label,
+)
+
+BOX = "\u2610"  # ☐
+TICKED = "\u2611"  # ☑
+
+
+class Bookmark(Flowable):
+    """A zero-size flowable that adds a PDF outline entry where it lands."""
+
+    def __init__(self, title: str, key: str, level: int = 0) -> None:
+        super().__init__()
+        self.title = printable(title)
+        self.key = key
+        self.level = level
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.bookmarkPage(self.key)
+        self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=self.level == 0
+                                  and self.key == "claims")
+
+
+class ClaimKeep(KeepTogether):
+    """Keep a block on one page unless that would leave a large gap.
+
+    A short block that does not fit moves whole to the next page. A block taller
+    than half a page may split when at least a quarter page is left, keeping its
+    first ``head`` flowables (header, quote, flags) together.
+    """
+
+    def __init__(self, flowables: list[Flowable], head: int) -> None:
+        super().__init__(flowables)
+        self._head = head
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        frame = getattr(self, "_frame", None)
+        page_h = frame._height if frame is not None else aH
+        if self._H > aH and self._H > page_h / 2 and aH > page_h / 4:
+            content = list(self._content)
+            return [KeepTogether(content[: self._head]), *content[self._head:]]
+        return list(super().split(aW, aH))
+
+
+def _p(markup_text: str, style: object) -> Paragraph:
+    return Paragraph(markup_text, style)  # type: ignore[arg-type]
+
+
+def _shorten(value: str, limit: int) -> str:
+    value = " ".join(value.split())
+    return value if len(value) <= limit else value[: limit - 1].rstrip() + "\u2026"
+
+
+def section_heading(title: str, key: str, st: Styles) -> list[Flowable]:
+    return [Bookmark(title, key), _p(markup.text(title), st.h1)]
+
+
+# ---------------------------------------------------------------- cover
+
+
+def _field_rows(worksheet: Worksheet, st: Styles, blank: bool) -> list[list[Paragraph]]:
+    a = worksheet.article
+    url = _p(markup.link(a.url), st.cell) if a.url else _p("—", st.cell)
+    rows = [
+        ("Outlet", a.outlet),
+        ("Author", a.author),
+        ("URL", None),
+        ("Published", a.published),
+        ("Language", a.language),
+        ("Imported from", a.imported_from),
+        ("Checker", worksheet.checker),
+        ("Reviewer", worksheet.reviewer),
+        ("Worksheet id", worksheet.id),
+        ("Created", worksheet.created),
+        ("Modified", worksheet.modified),
+    ]
+    out = []
+    for label, value in rows:
+        cell = url if value is None else _p(markup.text(value) if value else "—", st.cell)
+        if blank and label in ("Checker", "Reviewer") and not value:
+            cell = _p("", st.cell)
+        out.append([_p(markup.text(label), st.cell_bold), cell])
+    return out
+
+
+def verdict_chart(summary: Summary, st: Styles, width: float) -> Drawing:
+    """Horizontal bars of claims per verdict, each labelled with its count."""
+    row_h, label_w, count_w = 15.0, 118.0, 26.0
+    rows = summary.verdicts
+    height = row_h * len(rows) + 4
+    drawing = Drawing(width, height)
+    bar_w = width - label_w - count_w
+    top = max((n for _, n in rows), default=0) or 1
+    for i, (verdict, count) in enumerate(rows):
+        y = height - (i + 1) * row_h
+        drawing.add(String(label_w - 6, y + 4, printable(verdict_label(verdict)),
+                           fontName=st.fonts.regular, fontSize=8, fillColor=INK,
+                           textAnchor="end"))
+        drawing.add(Rect(label_w, y + 2, bar_w, row_h - 4, fillColor=FAINT, strokeColor=None))
+        length = bar_w * count / top
+        if count:
+            drawing.add(Rect(label_w, y + 2, length, row_h - 4,
+                             fillColor=VERDICT_FILL[verdict],
+                             strokeColor=INK if verdict is None else None, strokeWidth=0.5))
+        drawing.add(String(label_w + bar_w + 5, y + 4, str(count), fontName=st.fonts.bold,
+                           fontSize=8, fillColor=INK))
+    drawing.add(Line(label_w, 0, label_w, height, strokeColor=RULE, strokeWidth=0.5))
+    return drawing
+
+
+def _grid_style(extra: list[tuple[object, ...]] | None = None) -> TableStyle:
+    commands: list[tuple[object, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, FAINT),
+    ]
+    return TableStyle(commands + (extra or []))
+
+
+def cover(worksheet: Worksheet, summary: Summary, st: Styles, width: float,
+          *, blank: bool) -> list[Flowable]:
+    kicker = "BLANK FACT-CHECK WORKSHEET" if blank else "FACT-CHECK WORKSHEET"
+    flow: list[Flowable] = [
+        Bookmark("Summary", "summary"),
+        _p(kicker, st.kicker),
+        _p(markup.text(worksheet.title), st.title),
+    ]
+    fields = Table(_field_rows(worksheet, st, blank), colWidths=[32 * mm, width - 32 * mm])
+    fields.setStyle(_grid_style())
+    flow += [fields, Spacer(1, 6 * mm)]
+
+    flow.append(_p("Summary", st.h2))
+    facts = [
+        f"<b>{summary.total}</b> claims",
+        f"<b>{summary.anonymous}</b> with anonymous sourcing",
+        f"<b>{summary.hedged}</b> hedged",
+        f"<b>{summary.unattributed}</b> without attribution",
+        f"<b>{len(worksheet.sources)}</b> sources",
+    ]
+    if not blank:
+        facts.insert(1, f"<b>{summary.done}</b> checked or reviewed")
+        facts.append(f"<b>{summary.checkables_ticked}</b> of <b>{summary.checkables}</b> "
+                     "checkables ticked")
+    else:
+        facts.append(f"<b>{summary.checkables}</b> checkables")
+    flow.append(_p(" \u00b7 ".join(facts), st.body))
+    flow.append(Spacer(1, 3 * mm))
+
+    if not blank:
+        flow.append(_p("Claims by verdict", st.label))
+        flow.append(verdict_chart(summary, st, min(width, 120 * mm)))
+        flow.append(Spacer(1, 3 * mm))
+        flow.append(_p("Claims by status", st.label))
+        status_row = [[_p(f"{markup.text(s.label)}: <b>{n}</b>", st.cell)
+                       for s, n in summary.statuses]]
+        statuses = Table(status_row, colWidths=[width / 4] * 4)
+        statuses.setStyle(TableStyle([
+            ("BOX", (0, 0), (-1, -1), 0.5, RULE),
+            ("INNERGRID", (0, 0), (-1, -1), 0.5, RULE),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]))
+        flow.append(statuses)
+    else:
+        flow.append(_p("Claims by verdict (fill in by hand)", st.label))
+        tally = Table([[_p(markup.text(verdict_label(v)), st.cell), ""] for v, _ in
+                       summary.verdicts[:-1]], colWidths=[50 * mm, 25 * mm],
+                      rowHeights=[7 * mm] * (len(summary.verdicts) - 1), hAlign="LEFT")
+        tally.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LINEBELOW", (1, 0), (1, -1), 0.6, INK),
+        ]))
+        flow.append(tally)
+    if worksheet.notes.strip():
+        flow += [_p("Notes", st.h2), _p(markup.multiline(worksheet.notes), st.body)]
+    return flow
+
+
+def article_legend(st: Styles) -> Paragraph:
+    from app.reports.pdfarticle import checkable_letter, claim_marker
+
+    samples = ", ".join(
+        f'<u color="{CHECKABLE_UNDERLINE[kind]}" width="1.2" offset="-2">{CHECKABLE_NAME[kind]}'
+        f"</u>{checkable_letter(letter)}"
+        for kind, letter in CHECKABLE_LETTER.items()
+    )
+    return _p(
+        f"<b>Legend</b>\u2003{claim_marker(1, link=False)}start of claim 1, whose text is "
+        f"shaded grey \u00b7 checkable facts are underlined and tagged by type: {samples}.",
+        st.small,
+    )
+
+
+# ---------------------------------------------------------------- claims
+
+
+def verdict_pill(verdict: Verdict | None, st: Styles) -> Table:
+    text = verdict_label(verdict).upper()
+    color = verdict_ink(verdict)
+    pill = Table([[_p(f'<font color="{color.hexval()}">{markup.text(text)}</font>',
+                      st.verdict)]], colWidths=[48 * mm])
+    pill.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), VERDICT_FILL[verdict]),
+        ("BOX", (0, 0), (-1, -1), 0.8, INK if verdict is None else VERDICT_FILL[verdict]),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    return pill
+
+
+def _claim_header(number: int, right: list[Flowable | str], st: Styles,
+                  width: float) -> Table:
+    title = _p(f'<a name="claim-{number}"/>Claim {number}', st.header_cell)
+    widths = [26 * mm, 52 * mm, width - 78 * mm]
+    header = Table([[title, *right]], colWidths=widths)
+    header.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), HEADER_FILL),
+        ("LINEABOVE", (0, 0), (-1, 0), 1.2, INK),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 5),
+    ]))
+    return header
+
+
+def _flags(claim: Claim, st: Styles) -> Paragraph:
+    sourcing = SOURCING_LABELS[claim.sourcing]
+    if claim.source_name:
+        sourcing += f": {claim.source_name}"
+    parts = [f"<b>Sourcing</b> {markup.text(sourcing)}"]
+    if claim.hedged:
+        words = ", ".join(claim.hedges)
+        parts.append(f"<b>Hedged</b> yes{(' (' + markup.text(words) + ')') if words else ''}")
+    else:
+        parts.append("<b>Hedged</b> no")
+    if claim.tags:
+        parts.append(f"<b>Tags</b> {markup.text(', '.join(claim.tags))}")
+    return _p(" \u00b7 ".join(parts), st.cell)
+
+
+def _checkables_table(claim: Claim, st: Styles, width: float, *, blank: bool) -> Table:
+    rows = []
+    for k in claim.checkables:
+        tick = BOX if blank or not k.checked else TICKED
+        letter = CHECKABLE_LETTER[k.type]
+        value = checkable_value(k.attributes, k.value)
+        note = f"<br/><i>{markup.text(k.note)}</i>" if k.note and not blank else ""
+        rows.append([
+            _p(f'<font size="11">{tick}</font>', st.cell),
+            _p(f"<b>{letter}</b> {CHECKABLE_NAME[k.type]}", st.cell),
+            _p(markup.text(k.text), st.cell),
+            _p((f"\u2192 {markup.text(value)}" if value else "") + note, st.cell),
+        ])
+    table = Table(rows, colWidths=[7 * mm, 22 * mm, (width - 29 * mm) * 0.45,
+                                   (width - 29 * mm) * 0.55])
+    table.setStyle(_grid_style([("TOPPADDING", (0, 0), (0, -1), 0.5)]))
+    return table
+
+
+def _citations(claim: Claim, worksheet: Worksheet, summary: Summary, st: Styles,
+               width: float) -> Table | None:
+    cited = worksheet.sources_of(claim)
+    if not cited:
+        return None
+    rows = []
+    for source, stance in cited:
+        label = summary.source_label(source)
+        title = source.title or source.url or "(untitled source)"
+        detail = markup.text(title)
+        if source.publisher:
+            detail += f" \u2014 {markup.text(source.publisher)}"
+        rows.append([
+            _p(f'<a href="#source-{label}" color="#1f4e8c"><b>{label}</b></a>', st.cell),
+            _p(detail, st.cell),
+            _p(f"<b>{STANCE_LABELS[stance]}</b>", st.cell),
+        ])
+    table = Table(rows, colWidths=[12 * mm, width - 36 * mm, 24 * mm])
+    table.setStyle(_grid_style())
+    return table
+
+
+def _ruled_lines(count: int, width: float, height: float = 7 * mm) -> Table:
+    table = Table([[""]] * count, colWidths=[width], rowHeights=[height] * count)
+    table.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE)]))
+    return table
+
+
+class TickBox(Flowable):
+    """An empty square to tick by hand (crisper than a box glyph)."""
+
+    def __init__(self, size: float = 3.4 * mm) -> None:
+        super().__init__()
+        self.size = size
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.size, self.size
+
+    def draw(self) -> None:
+        self.canv.setLineWidth(0.9)
+        self.canv.setStrokeColor(INK)
+        self.canv.rect(0, 0, self.size, self.size, stroke=1, fill=0)
+
+
+def _choice_boxes(labels: list[str], st: Styles, width: float, per_row: int) -> Table:
+    """Empty square boxes with labels, to tick by hand; columns sized to their labels."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    rows: list[list[Flowable | str]] = []
+    for i in range(0, len(labels), per_row):
+        chunk = labels[i : i + per_row]
+        row: list[Flowable | str] = []
+        for label in chunk:
+            row += [TickBox(), _p(markup.text(label), st.cell)]
+        row += ["", ""] * (per_row - len(chunk))
+        rows.append(row)
+    box_w = 6 * mm
+    needs = [max(stringWidth(labels[c], st.cell.fontName, st.cell.fontSize)
+                 for c in range(col, len(labels), per_row)) + 6 for col in range(per_row)]
+    spare = max(0.0, width - per_row * box_w - sum(needs)) / per_row
+    widths: list[float] = []
+    for need in needs:
+        widths += [box_w, need + spare]
+    table = Table(rows, colWidths=widths)
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    return table
+
+
+def claim_block(claim: Claim, number: int, worksheet: Worksheet, summary: Summary,
+                st: Styles, width: float, *, blank: bool) -> list[Flowable]:
+    """One claim: header, quote, flags, checkables, verdict and sources."""
+    quote_title = _shorten(claim.quote, 60) or "(empty claim)"
+    items: list[Flowable] = [Bookmark(f"{number}. {quote_title}", f"claim-{number}", level=1)]
+    if blank:
+        status = _p("Status: " + "  ".join(f"{BOX} {markup.text(s.label)}" for s in Status),
+                    st.cell)
+        items.append(_claim_header(number, [_p("", st.cell), status], st, width))
+    else:
+        ticked = sum(1 for k in claim.checkables if k.checked)
+        status_text = f"Status: <b>{markup.text(claim.status.label)}</b>"
+        if claim.checkables:
+            status_text += f" \u00b7 {ticked}/{len(claim.checkables)} checkables ticked"
+        items.append(_claim_header(number, [verdict_pill(claim.verdict, st),
+                                            _p(status_text, st.cell)], st, width))
+    items.append(_p(f"\u201c{markup.text(claim.quote)}\u201d", st.quote))
+    items.append(Spacer(1, 2))
+    items.append(_flags(claim, st))
+    if claim.checkables:
+        items.append(_p("CHECKABLES", st.label))
+        items.append(_checkables_table(claim, st, width, blank=blank))
+    if blank:
+        items.append(_p("VERDICT", st.label))
+        items.append(_choice_boxes([v.label for v in Verdict], st, width, per_row=4))
+        items.append(_p("RATIONALE", st.label))
+        items.append(_ruled_lines(4, width))
+        items.append(_p("SOURCES (title, URL or reference, supports / refutes / context)",
+                        st.label))
+        items.append(_ruled_lines(3, width))
+    else:
+        if claim.rationale.strip():
+            items.append(_p("RATIONALE", st.label))
+            items.append(_p(markup.multiline(claim.rationale), st.body))
+        citations = _citations(claim, worksheet, summary, st, width)
+        if citations is not None:
+            items.append(_p("SOURCES", st.label))
+            items.append(citations)
+    items.append(Spacer(1, 5 * mm))
+    return [ClaimKeep(items, head=5)]
+
+
+# ---------------------------------------------------------------- sources
+
+
+def source_block(source: Source, summary: Summary, st: Styles, width: float) -> list[Flowable]:
+    label = summary.source_label(source)
+    title = source.title or source.url or "(untitled source)"
+    head = _p(f'<a name="source-{label}"/><b>{label}</b>\u2003<b>{markup.text(title)}</b>',
+              st.body)
+    rows: list[list[Paragraph]] = []
+
+    def add(name: str, value_markup: str) -> None:
+        rows.append([_p(name, st.cell_bold), _p(value_markup, st.cell)])
+
+    add("Kind", markup.text(kind_label(source)))
+    for name, value in (("Publisher", source.publisher), ("Author", source.author),
+                        ("Published", source.published), ("Accessed", source.accessed)):
+        if value:
+            add(name, markup.text(value))
+    if source.url:
+        add("URL", markup.link(source.url))
+    if source.archive_url:
+        add("Archived", markup.link(source.archive_url))
+    cited = summary.cited_by.get(source.id, [])
+    if cited:
+        add("Cited by", ", ".join(
+            f'<a href="#claim-{n}" color="#1f4e8c">claim {n}</a> ({STANCE_LABELS[s].lower()})'
+            for n, s in cited))
+    table = Table(rows, colWidths=[24 * mm, width - 24 * mm])
+    table.setStyle(_grid_style())
+    items: list[Flowable] = [head, Spacer(1, 1.5), table]
+    if source.excerpt.strip():
+        items += [_p("EXCERPT", st.label),
+                  _p(f"\u201c{markup.multiline(source.excerpt)}\u201d", st.quote)]
+    if source.notes.strip():
+        items += [_p("NOTES", st.label), _p(markup.multiline(source.notes), st.body)]
+    items.append(Spacer(1, 4 * mm))
+    return [ClaimKeep(items, head=3)]
+
+
+# ---------------------------------------------------------------- sign-off
+
+
+def sign_off(worksheet: Worksheet, st: Styles, width: float) -> list[Flowable]:
+    gap = 6 * mm
+    label_w = 30 * mm
+    rest = width - label_w - 2 * gap
+    widths = [label_w, rest * 0.38, gap, rest * 0.38, gap, rest * 0.24]
+    rows = [
+        ["", _p("Name", st.small), "", _p("Signature", st.small), "", _p("Date", st.small)],
+        [_p("<b>Checked by</b>", st.body), _p(markup.text(worksheet.checker), st.body), "", "",
+         "", ""],
+        [_p("<b>Reviewed by</b>", st.body), _p(markup.text(worksheet.reviewer), st.body), "", "",
+         "", ""],
+    ]
+    table = Table(rows, colWidths=widths, rowHeights=[6 * mm, 15 * mm, 15 * mm])
+    line: list[tuple[object, ...]] = [("LINEBELOW", (c, 1), (c, -1), 0.7, INK) for c in (1, 3, 5)]
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        *line,
+    ]))
+    intro = _p("By signing, the checker confirms that the verdicts and rationales above reflect "
+               "the sources listed; the reviewer confirms having read and accepted them.", st.small)
+    return [CondPageBreak(60 * mm), *section_heading("Sign-off", "sign-off", st),
+            KeepTogether([intro, Spacer(1, 3 * mm), table])]

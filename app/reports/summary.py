@@ -1,0 +1,104 @@
+"""Numbers every report shows, computed once from a worksheet.
+
+The PDF cover, the Markdown report and the CSV files all number claims and
+sources the same way (claims in worksheet order as ``1, 2, …``, sources as
+``S1, S2, …``) and count verdicts the same way, so this module is the single
+place those numbers come from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.document.model import (
+    Claim,
+    Source,
+    Sourcing,
+    Stance,
+    Status,
+    Verdict,
+    Worksheet,
+)
+
+NO_VERDICT_LABEL = "No verdict yet"
+
+STANCE_LABELS = {
+    Stance.SUPPORTS: "Supports",
+    Stance.REFUTES: "Refutes",
+    Stance.CONTEXT: "Context",
+}
+
+SOURCING_LABELS = {
+    Sourcing.NAMED: "Named source",
+    Sourcing.UNNAMED: "Anonymous source",
+    Sourcing.NONE: "No attribution",
+}
+
+
+def verdict_label(verdict: Verdict | None) -> str:
+    return verdict.label if verdict is not None else NO_VERDICT_LABEL
+
+
+def kind_label(source: Source) -> str:
+    """``primary-document`` → ``Primary document``."""
+    return source.kind.value.replace("-", " ").capitalize()
+
+
+@dataclass(slots=True)
+class Summary:
+    """Counts and numbering for one worksheet at one moment."""
+
+    total: int
+    verdicts: list[tuple[Verdict | None, int]]
+    statuses: list[tuple[Status, int]]
+    anonymous: int
+    hedged: int
+    unattributed: int
+    checkables: int
+    checkables_ticked: int
+    claim_numbers: dict[str, int] = field(default_factory=dict)
+    source_numbers: dict[str, int] = field(default_factory=dict)
+    cited_by: dict[str, list[tuple[int, Stance]]] = field(default_factory=dict)
+
+    @property
+    def done(self) -> int:
+        """Claims checked or reviewed."""
+        return sum(n for status, n in self.statuses if status in (Status.CHECKED, Status.REVIEWED))
+
+    def source_label(self, source: Source) -> str:
+        return f"S{self.source_numbers[source.id]}"
+
+
+def summarize(worksheet: Worksheet) -> Summary:
+    claims: list[Claim] = worksheet.claims
+    counts = worksheet.verdict_counts()
+    verdicts: list[tuple[Verdict | None, int]] = [(v, counts.get(v, 0)) for v in Verdict]
+    verdicts.append((None, counts.get(None, 0)))
+    statuses = list(worksheet.status_counts().items())
+    cited_by: dict[str, list[tuple[int, Stance]]] = {s.id: [] for s in worksheet.sources}
+    for number, claim in enumerate(claims, start=1):
+        for citation in claim.citations:
+            if citation.source_id in cited_by:
+                cited_by[citation.source_id].append((number, citation.stance))
+    return Summary(
+        total=len(claims),
+        verdicts=verdicts,
+        statuses=statuses,
+        anonymous=sum(1 for c in claims if c.sourcing == Sourcing.UNNAMED),
+        hedged=sum(1 for c in claims if c.hedged),
+        unattributed=sum(1 for c in claims if c.sourcing == Sourcing.NONE),
+        checkables=sum(len(c.checkables) for c in claims),
+        checkables_ticked=sum(1 for c in claims for k in c.checkables if k.checked),
+        claim_numbers={c.id: n for n, c in enumerate(claims, start=1)},
+        source_numbers={s.id: n for n, s in enumerate(worksheet.sources, start=1)},
+        cited_by=cited_by,
+    )
+
+
+def checkable_value(attributes: dict[str, str], value: str | None) -> str:
+    """The normalized value with its most useful attributes, e.g. ``7 (noun: UAVs)``."""
+    parts = [value] if value else []
+    extras = [f"{key}: {val}" for key, val in sorted(attributes.items()) if val]
+    if extras:
+        parts.append(f"({'; '.join(extras)})")
+    return " ".join(parts)
