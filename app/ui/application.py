@@ -1,0 +1,101 @@
+"""Start the GUI: QApplication, crash handler, window, optional file, smoke mode.
+
+Smoke mode (``claimsheet --smoke FILE``) opens the real window, waits for the
+checklist and prints ``shown_ms=… checklist_ms=… claims=N``. Times count from
+``CLAIMSHEET_T0`` (a ``time.time()`` stamp the caller sets just before
+starting the process, so the figures cover the whole process) or else from
+the start of this module's import.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from app.ui.crash import CrashHandler
+from app.ui.extraction_worker import preload_pipeline
+from app.ui.main_window import WORKSHEET_SUFFIX, MainWindow, default_data_dir
+from app.ui.palette import apply_palette
+from app.ui.settings import Settings
+
+_IMPORTED = time.time()
+
+
+def _t0() -> float:
+    try:
+        return float(os.environ["CLAIMSHEET_T0"])
+    except (KeyError, ValueError):
+        return _IMPORTED
+
+
+def make_app(argv: list[str]) -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(argv)
+    app.setApplicationName("Claimsheet")
+    app.setOrganizationName("Claimsheet")
+    app.setApplicationDisplayName("Claimsheet")
+    return app
+
+
+def run_window(file: str | None, smoke: bool = False) -> int:
+    t0 = _t0()
+    path = Path(file) if file else None
+    if path is not None and path.suffix.lower() != WORKSHEET_SUFFIX:
+        preload_pipeline()  # spaCy loads while the window is built
+    app = make_app(sys.argv[:1])
+    settings = Settings()
+    if not smoke:
+        apply_palette(app, settings.dark)
+    window = MainWindow(settings=settings, data_dir=default_data_dir(), persist=not smoke)
+    if not smoke:
+        handler = CrashHandler(window.data_dir / "logs", lambda: window)
+        handler.install()
+    times: dict[str, float] = {}
+    ready = {"done": False}
+
+    def on_ready() -> None:
+        if ready["done"]:
+            return
+        ready["done"] = True
+        times["checklist"] = (time.time() - t0) * 1000
+        if smoke:
+            print(f"shown_ms={times['shown']:.0f} checklist_ms={times['checklist']:.0f} "
+                  f"claims={len(window.session.worksheet.claims)}", flush=True)
+            window._close_confirmed = True
+            window.close()
+            app.quit()
+
+    window.checklistReady.connect(on_ready)
+    window.extractionFinished.connect(
+        lambda outcome: on_ready() if outcome != "ok" else None)
+    if path is not None:
+        if not path.exists():
+            print(f"claimsheet: {path} does not exist", file=sys.stderr)
+            if smoke:
+                return 1
+        else:
+            window._open_now(path)
+    window.show()
+    app.processEvents()
+    times["shown"] = (time.time() - t0) * 1000
+    if smoke:
+        if path is None or not path.exists():
+            print(f"shown_ms={times['shown']:.0f} checklist_ms={times['shown']:.0f} claims=0")
+            return 0
+        if ready["done"]:  # a worksheet: the checklist was ready before the window showed
+            ready["done"] = False
+            on_ready()
+            return 0
+        QTimer.singleShot(600_000, app.quit)  # never hang a CI job
+        app.exec()
+        return 0 if ready["done"] else 1
+    if path is None or path.suffix.lower() == WORKSHEET_SUFFIX:
+        QTimer.singleShot(0, window.offer_recovery)
+    return app.exec()

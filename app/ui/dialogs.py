@@ -1,0 +1,141 @@
+"""Small dialogs, each built by a function that returns it already opened.
+
+The functions call ``open()`` (window-modal, non-blocking) instead of
+``exec()``, so the event loop keeps running and tests can find the dialog,
+read it and press its buttons. Callers connect to ``finished``/``accepted``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QMessageBox,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+SAFE_SCHEMES = ("http", "https")
+
+
+def error_box(parent: QWidget | None, title: str, message: str,
+              details: str = "") -> QMessageBox:
+    """A warning with the loader's (or other) one-line message; the window keeps working."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, message, QMessageBox.StandardButton.Ok,
+                      parent)
+    box.setObjectName("errorBox")
+    if details:
+        box.setDetailedText(details)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.open()
+    return box
+
+
+def unsaved_changes_box(parent: QWidget | None, name: str) -> QMessageBox:
+    """Save / Discard / Cancel; the caller reads ``box.clickedButton()`` on ``finished``."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Unsaved changes",
+                      f"Save the changes to {name}?",
+                      QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                      | QMessageBox.StandardButton.Cancel, parent)
+    box.setObjectName("unsavedBox")
+    box.setInformativeText("Your changes will be lost if you don't save them.")
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    box.open()
+    return box
+
+
+def recovery_box(parent: QWidget | None, description: str) -> QMessageBox:
+    box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved work",
+                      "Claimsheet was not closed properly last time. Restore the work that was "
+                      "saved automatically?",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard,
+                      parent)
+    box.setObjectName("recoveryBox")
+    box.setInformativeText(description)
+    box.button(QMessageBox.StandardButton.Yes).setText("Restore")
+    box.setDefaultButton(QMessageBox.StandardButton.Yes)
+    box.open()
+    return box
+
+
+def open_url_box(parent: QWidget | None, url: str,
+                 opener: Callable[[QUrl], bool] = QDesktopServices.openUrl) -> QMessageBox:
+    """Show the full address first; only http(s) addresses can be opened at all."""
+    qurl = QUrl(url.strip())
+    if qurl.scheme().lower() not in SAFE_SCHEMES or not qurl.host():
+        box = QMessageBox(QMessageBox.Icon.Warning, "Address not opened",
+                          "Only web addresses (http or https) open from Claimsheet.",
+                          QMessageBox.StandardButton.Ok, parent)
+        box.setInformativeText(url)
+        box.setObjectName("urlRefusedBox")
+        box.open()
+        return box
+    box = QMessageBox(QMessageBox.Icon.Question, "Open in browser",
+                      "Open this address in your web browser?",
+                      QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel, parent)
+    box.setObjectName("urlConfirmBox")
+    box.setInformativeText(qurl.toString(QUrl.ComponentFormattingOption.FullyEncoded))
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.accepted.connect(lambda: opener(qurl))
+    box.open()
+    return box
+
+
+def shortcut_sheet(parent: QWidget | None,
+                   rows: Sequence[tuple[str, str, str]]) -> QDialog:
+    """A table of (area, action, keys), sorted by area; Esc closes it."""
+    dialog = QDialog(parent)
+    dialog.setObjectName("shortcutSheet")
+    dialog.setWindowTitle("Keyboard shortcuts")
+    table = QTableWidget(len(rows), 3, dialog)
+    table.setAccessibleName("Keyboard shortcuts")
+    table.setHorizontalHeaderLabels(["Menu", "Action", "Keys"])
+    table.verticalHeader().hide()
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    for r, (area, action, keys) in enumerate(rows):
+        for c, text in enumerate((area, action, keys)):
+            table.setItem(r, c, QTableWidgetItem(text))
+    table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    table.resizeColumnsToContents()
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(table)
+    layout.addWidget(buttons)
+    dialog.resize(620, 560)
+    dialog.open()
+    return dialog
+
+
+def crash_dialog(parent: QWidget | None, summary: str, report: str, log_path: str,
+                 recovery_note: str) -> QDialog:
+    """Short message, the full report in a copyable text box, where the log went."""
+    box = QMessageBox(QMessageBox.Icon.Critical, "Something went wrong",
+                      f"Claimsheet hit an unexpected error: {summary}",
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("crashBox")
+    box.setInformativeText(f"{recovery_note}\nThe report below was written to {log_path}.")
+    box.setDetailedText(report)
+    box.open()
+    return box
+
+
+def report_view(text: str) -> QPlainTextEdit:
+    view = QPlainTextEdit(text)
+    view.setReadOnly(True)
+    return view
+
+
+def key_text(sequence: QKeySequence | str) -> str:
+    """Keys as shown to the user on this platform."""
+    if isinstance(sequence, str):
+        return sequence
+    return sequence.toString(QKeySequence.SequenceFormat.NativeText)

@@ -1,0 +1,74 @@
+"""The filter bar above the checklist: status, verdict, checkable type, text, flags."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
+
+from app.document.model import CheckableType, Status, Verdict
+from app.ui.checklist_model import ChecklistFilter
+from app.ui.palette import TYPE_STYLES
+
+
+class FilterBar(QWidget):
+    """Emits ``changed`` (debounced for typing) with the current filter values."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Checklist filters")
+        self.text = QLineEdit(self)
+        self.text.setObjectName("filterText")
+        self.text.setPlaceholderText("Filter claims (Ctrl+F)")
+        self.text.setAccessibleName("Filter claims by text")
+        self.text.setClearButtonEnabled(True)
+        self.status = QComboBox(self)
+        self.status.setAccessibleName("Filter by status")
+        self.status.addItem("Any status", None)
+        for s in Status:
+            self.status.addItem(s.label, s)
+        self.verdict = QComboBox(self)
+        self.verdict.setAccessibleName("Filter by verdict")
+        self.verdict.addItem("Any verdict", None)
+        self.verdict.addItem("No verdict yet", ChecklistFilter.UNSET_VERDICT)
+        for v in Verdict:
+            self.verdict.addItem(v.label, v)
+        self.kind = QComboBox(self)
+        self.kind.setAccessibleName("Filter by type of checkable")
+        self.kind.addItem("Any checkable", None)
+        for t in CheckableType:
+            self.kind.addItem(f"Has {TYPE_STYLES[t].label.lower()}", t)
+        self.hedged = QCheckBox("Hedged", self)
+        self.hedged.setAccessibleName("Only hedged claims")
+        self.anonymous = QCheckBox("Anonymous", self)
+        self.anonymous.setAccessibleName("Only claims from anonymous sources")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.text, 2)
+        for w in (self.status, self.verdict, self.kind, self.hedged, self.anonymous):
+            layout.addWidget(w)
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(150)
+        self._typing.timeout.connect(self.changed)
+        self.text.textChanged.connect(self._typing.start)
+        for combo in (self.status, self.verdict, self.kind):
+            combo.currentIndexChanged.connect(self.changed)
+        self.hedged.toggled.connect(self.changed)
+        self.anonymous.toggled.connect(self.changed)
+
+    def values(self) -> dict[str, Any]:
+        return {"status": self.status.currentData(), "verdict": self.verdict.currentData(),
+                "kind": self.kind.currentData(), "text": self.text.text(),
+                "hedged_only": self.hedged.isChecked(),
+                "anonymous_only": self.anonymous.isChecked()}
+
+    def clear(self) -> None:
+        self.text.clear()
+        for combo in (self.status, self.verdict, self.kind):
+            combo.setCurrentIndex(0)
+        self.hedged.setChecked(False)
+        self.anonymous.setChecked(False)

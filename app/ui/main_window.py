@@ -1,0 +1,1006 @@
+"""The worksheet window: article, checklist, detail pane, menus, files, extraction.
+
+Layout: the article on the left, and on the right the filter bar + checklist
+above the detail pane. The status bar always shows the progress summary and,
+while extraction runs, a progress bar with Cancel.
+
+All edits are undo commands on the session's stack (see :mod:`app.ui.commands`);
+files go through :mod:`app.document.fileformat`; autosave writes the recovery
+file on a debounced timer.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QItemSelectionModel,
+    QModelIndex,
+    QStandardPaths,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoGroup,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QToolBar,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.document import edits
+from app.document.fileformat import WorksheetError, load_worksheet, save_worksheet
+from app.document.model import Article, CheckableType, Stance, Status, Verdict, Worksheet
+from app.ui import dialogs
+from app.ui.actions import SPECS, VERDICT_KEYS, key_sequences
+from app.ui.article_view import ArticleView
+from app.ui.checklist_model import (
+    COL_NUMBER,
+    COL_QUOTE,
+    COL_STATUS,
+    COL_VERDICT,
+    ChecklistFilter,
+    ChecklistModel,
+)
+from app.ui.commands import SetCheckableChecked, SetClaimField, SetClaims, attach_source
+from app.ui.detail_pane import DetailPane
+from app.ui.extraction_worker import ExtractionThread
+from app.ui.filter_bar import FilterBar
+from app.ui.palette import apply_palette
+from app.ui.recovery import RecoveryStore
+from app.ui.session import Session
+from app.ui.settings import Settings
+from app.ui.source_dialog import source_dialog
+
+log = logging.getLogger("claimsheet.ui.window")
+
+WORKSHEET_SUFFIX = ".claimsheet"
+ARTICLE_FILTER = ("Articles (*.txt *.md *.markdown *.html *.htm *.pdf *.docx);;"
+                  "All files (*)")
+WORKSHEET_FILTER = "Worksheets (*.claimsheet);;All files (*)"
+AUTOSAVE_MS = 60_000
+
+
+def default_data_dir() -> Path:
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(folder or Path.home() / ".claimsheet")
+
+
+def read_article(path: Path) -> tuple[Article, list[str]]:
+    """Import an article with the importers when they exist, else as UTF-8 text."""
+    try:
+        from app.importers import import_article
+    except ImportError:
+        text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+        return Article(text=text, imported_from=path.name, import_format="txt"), []
+    result = import_article(path)
+    return result.article, list(getattr(result, "notes", []))
+
+
+class MainWindow(QMainWindow):
+    """One worksheet at a time. ``checklistReady`` fires when the checklist shows the
+    claims of a newly opened worksheet or of a finished extraction."""
+
+    checklistReady = Signal()
+    extractionFinished = Signal(str)  # "ok", "cancelled" or "failed"
+
+    def __init__(self, settings: Settings | None = None, data_dir: Path | None = None,
+                 persist: bool = True) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.data_dir = data_dir or default_data_dir()
+        self.persist = persist
+        self.recovery = RecoveryStore(self.data_dir)
+        self.worker: ExtractionThread | None = None
+        self._close_confirmed = False
+        self._pending_select: str | None = None
+        self._reselect: str | None = None
+        self.last_dialog: QWidget | None = None  # newest dialog opened, for tests
+        self.setObjectName("mainWindow")
+        self.setAcceptDrops(True)
+        self.resize(1280, 800)
+
+        self.undo_group = QUndoGroup(self)
+        self.session = Session(Worksheet(Article(text="")), None, self)
+        self.undo_group.addStack(self.session.undo_stack)
+        self.undo_group.setActiveStack(self.session.undo_stack)
+
+        self._build_views()
+        self._build_status_bar()
+        self._build_actions()
+        self._connect_session()
+        self._restore_layout()
+
+        self.autosave = QTimer(self)
+        self.autosave.setSingleShot(True)
+        self.autosave.setInterval(AUTOSAVE_MS)
+        self.autosave.timeout.connect(self.save_recovery)
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.stop_workers)  # type: ignore[attr-defined]
+        self._update_title()
+        self._update_summary()
+        self._update_actions()
+
+    # ================================================================ layout
+
+    def _build_views(self) -> None:
+        self.article_view = ArticleView(self)
+        self.article_view.setAcceptDrops(False)
+        self.model = ChecklistModel(self.session, self)
+        self.proxy = ChecklistFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("checklist")
+        self.tree.setAccessibleName("Checklist of claims")
+        self.tree.setModel(self.proxy)
+        self.tree.setSortingEnabled(True)
+        self.tree.sortByColumn(COL_NUMBER, Qt.SortOrder.AscendingOrder)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_QUOTE, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((COL_NUMBER, 70), (2, 130), (3, 110), (COL_VERDICT, 120),
+                           (COL_STATUS, 95)):
+            header.resizeSection(col, width)
+        self.filter_bar = FilterBar(self)
+        self.detail = DetailPane(self)
+        self.detail.set_session(self.session)
+
+        checklist_box = QWidget(self)
+        box = QVBoxLayout(checklist_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.filter_bar)
+        box.addWidget(self.tree)
+        self.side_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.side_splitter.setObjectName("sideSplitter")
+        self.side_splitter.addWidget(checklist_box)
+        self.side_splitter.addWidget(self.detail)
+        self.side_splitter.setSizes([430, 370])
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.addWidget(self.article_view)
+        self.main_splitter.addWidget(self.side_splitter)
+        self.main_splitter.setSizes([520, 760])
+        self.setCentralWidget(self.main_splitter)
+
+        self.tree.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.article_view.claimClicked.connect(lambda cid: self.select_claim(cid, scroll=False))
+        self.model.checkableToggled.connect(self._on_checkable_toggled)
+        self.filter_bar.changed.connect(self._apply_filters)
+        self.detail.addSourceRequested.connect(self.add_source)
+        self.detail.editSourceRequested.connect(self.edit_source)
+        self.detail.openUrlRequested.connect(self.open_url)
+        self.proxy.layoutChanged.connect(self._update_summary)
+
+        # Tab order: filter → checklist → detail fields → article.
+        self.setTabOrder(self.filter_bar.text, self.filter_bar.status)
+        self.setTabOrder(self.filter_bar.anonymous, self.tree)
+        self.setTabOrder(self.tree, self.detail.verdict)
+        self.setTabOrder(self.detail.verdict, self.detail.status)
+        self.setTabOrder(self.detail.status, self.detail.sourcing)
+        self.setTabOrder(self.detail.sourcing, self.detail.source_name)
+        self.setTabOrder(self.detail.source_name, self.detail.hedged)
+        self.setTabOrder(self.detail.hedged, self.detail.rationale)
+        self.setTabOrder(self.detail.rationale, self.detail.checkables)
+        self.setTabOrder(self.detail.checkables, self.detail.sources)
+        self.setTabOrder(self.detail.sources, self.detail.stance)
+        self.setTabOrder(self.detail.stance, self.detail.add_source)
+        self.setTabOrder(self.detail.remove_source, self.article_view)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.summary_label = QLabel(self)
+        self.summary_label.setObjectName("progressSummary")
+        self.summary_label.setAccessibleName("Progress summary")
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("extractionProgress")
+        self.progress.setAccessibleName("Extraction progress")
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(220)
+        self.progress.setFormat("Extracting claims… %p%")
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setAccessibleName("Cancel extraction")
+        self.cancel_button.clicked.connect(self.cancel_extraction)
+        self.progress.hide()
+        self.cancel_button.hide()
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+        bar.addPermanentWidget(self.summary_label)
+
+    def _build_actions(self) -> None:
+        self.actions: dict[str, QAction] = {}
+        menus: dict[str, object] = {}
+        toolbar = QToolBar("Main toolbar", self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setAccessibleName("Main toolbar")
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+        undo = self.undo_group.createUndoAction(self, "&Undo")
+        undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        redo = self.undo_group.createRedoAction(self, "&Redo")
+        redo.setShortcuts(QKeySequence.StandardKey.Redo)
+        undo.setObjectName("undo")
+        redo.setObjectName("redo")
+        self.actions["undo"], self.actions["redo"] = undo, redo
+        for spec in SPECS:
+            menu = menus.get(spec.menu)
+            if menu is None:
+                menu = self.menuBar().addMenu(spec.menu)
+                menus[spec.menu] = menu
+                if spec.menu == "&Edit":
+                    menu.addAction(undo)  # type: ignore[attr-defined]
+                    menu.addAction(redo)  # type: ignore[attr-defined]
+                    menu.addSeparator()  # type: ignore[attr-defined]
+                if spec.menu == "&Claim":
+                    self._add_verdict_actions(menu)
+            action = QAction(spec.label, self)
+            action.setObjectName(spec.name)
+            action.setShortcuts(key_sequences(spec))
+            if spec.tip:
+                action.setStatusTip(spec.tip)
+                action.setToolTip(spec.tip)
+            action.triggered.connect(getattr(self, spec.handler))
+            menu.addAction(action)  # type: ignore[attr-defined]
+            self.actions[spec.name] = action
+            if spec.name == "open":
+                self.recent_menu = menu.addMenu("Open &recent")  # type: ignore[attr-defined]
+                self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+                self._fill_recent_menu()
+            if spec.toolbar:
+                toolbar.addAction(action)
+            if spec.name in ("save_as", "print", "delete", "rerun", "add_source", "dark"):
+                menu.addSeparator()  # type: ignore[attr-defined]
+        self.actions["dark"].setCheckable(True)
+        self.actions["dark"].setChecked(self.settings.dark)
+        toolbar.insertAction(self.actions["add_claim"], undo)
+        toolbar.insertAction(self.actions["add_claim"], redo)
+        self.menus = menus
+        self.undo_group.cleanChanged.connect(self._update_title)
+        self.undo_group.indexChanged.connect(self._on_stack_changed)
+
+    def _add_verdict_actions(self, menu: object) -> None:
+        for key, verdict in zip(VERDICT_KEYS, Verdict, strict=True):
+            action = QAction(f"Verdict: {verdict.label}", self)
+            action.setObjectName(f"verdict_{key}")
+            action.setShortcut(QKeySequence(key))
+            action.triggered.connect(lambda _=False, v=verdict: self.set_verdict(v))
+            menu.addAction(action)  # type: ignore[attr-defined]
+            self.actions[f"verdict_{key}"] = action
+        menu.addSeparator()  # type: ignore[attr-defined]
+
+    def shortcut_rows(self) -> list[tuple[str, str, str]]:
+        """(menu, action, keys) for the Help sheet and the README."""
+        rows: list[tuple[str, str, str]] = []
+        for name in ("undo", "redo"):
+            action = self.actions[name]
+            rows.append(("Edit", name.capitalize(), ", ".join(
+                s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())))
+        for menu_title, menu in self.menus.items():
+            for action in menu.actions():  # type: ignore[attr-defined]
+                keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
+                                 for s in action.shortcuts())
+                if action.isSeparator() or action.menu() or action.objectName() in ("undo",
+                                                                                     "redo"):
+                    continue
+                rows.append((menu_title.replace("&", ""), action.text().replace("&", ""), keys))
+        rows.append(("Checklist", "Move between claims", "Up, Down, J, K"))
+        rows.append(("Checklist", "Show / hide a claim's checkables", "Right, Left"))
+        rows.append(("Checklist", "Tick the selected checkable", "Space"))
+        return rows
+
+    # ================================================================ settings
+
+    def _restore_layout(self) -> None:
+        s = self.settings
+        if s.geometry is not None:
+            self.restoreGeometry(s.geometry)
+        if s.window_state is not None:
+            self.restoreState(s.window_state)
+        if s.main_splitter is not None:
+            self.main_splitter.restoreState(s.main_splitter)
+        if s.side_splitter is not None:
+            self.side_splitter.restoreState(s.side_splitter)
+
+    def _save_layout(self) -> None:
+        if not self.persist:
+            return
+        s = self.settings
+        s.geometry = self.saveGeometry()
+        s.window_state = self.saveState()
+        s.main_splitter = self.main_splitter.saveState()
+        s.side_splitter = self.side_splitter.saveState()
+        s.sync()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.settings.recent_files
+        for n, path in enumerate(files, start=1):
+            action = self.recent_menu.addAction(f"&{n % 10} {Path(path).name}")
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_path(Path(p)))
+        if files:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear list", self.settings.clear_recent_files)
+        self.recent_menu.setEnabled(bool(files))
+
+    # ================================================================ session
+
+    def _connect_session(self) -> None:
+        s = self.session
+        s.claimsAboutToReset.connect(self._before_reset)
+        s.claimsReset.connect(self._after_reset)
+        s.claimChanged.connect(self._on_claim_changed)
+        s.sourcesChanged.connect(self._update_summary)
+        s.pathChanged.connect(self._update_title)
+
+    def _set_session(self, session: Session) -> None:
+        """Show another worksheet; the old session and its undo history go away."""
+        self.stop_workers()
+        old = self.session
+        self.undo_group.removeStack(old.undo_stack)
+        self.session = session
+        self.undo_group.addStack(session.undo_stack)
+        self.undo_group.setActiveStack(session.undo_stack)
+        self.model.set_session(session)
+        self.detail.set_session(session)
+        self._connect_session()
+        self.article_view.set_article_text(session.worksheet.article.text)
+        self.article_view.set_claims(session.worksheet.claims)
+        old.deleteLater()
+        self._update_title()
+        self._update_summary()
+        self._update_actions()
+        if session.worksheet.claims:
+            self.select_row(0)
+
+    def _before_reset(self) -> None:
+        self._reselect = self.current_claim_id()
+
+    def _after_reset(self) -> None:
+        self.article_view.set_claims(self.session.worksheet.claims)
+        target = self._pending_select or self._reselect
+        self._pending_select = self._reselect = None
+        if target and self.session.claim(target) is not None:
+            self.select_claim(target)
+        elif self.session.worksheet.claims:
+            self.select_row(0)
+        else:
+            self.detail.show_claim(None)
+        self._update_summary()
+        self._update_actions()
+
+    def _on_claim_changed(self, claim_id: str) -> None:
+        self._update_summary()
+
+    def _on_stack_changed(self) -> None:
+        self._update_title()
+        if self.session.modified and not self.autosave.isActive():
+            self.autosave.start()
+
+    def _update_title(self) -> None:
+        ws = self.session.worksheet
+        if not ws.article.text:
+            self.setWindowTitle("Claimsheet")
+            self.setWindowModified(False)
+            return
+        name = self.session.path.name if self.session.path else f"{ws.title} (not saved)"
+        self.setWindowTitle(f"{name}[*] — Claimsheet")
+        self.setWindowModified(self.session.modified)
+
+    def _update_summary(self) -> None:
+        ws = self.session.worksheet
+        text = ws.progress_summary() if ws.claims else "No claims yet"
+        shown = self.proxy.rowCount()
+        if self.proxy.active:
+            text = f"{shown} shown · {text}"
+        self.summary_label.setText(text)
+
+    def _update_actions(self) -> None:
+        has_article = bool(self.session.worksheet.article.text)
+        has_claim = self.current_claim_id() is not None
+        running = self.worker is not None
+        for name in ("save", "save_as", "print", "article_details"):
+            self.actions[name].setEnabled(has_article)
+        self.actions["rerun"].setEnabled(has_article and not running)
+        self.actions["cancel"].setEnabled(running)
+        self.actions["add_claim"].setEnabled(has_article)
+        for name in ("delete", "merge", "split", "status", "clear_verdict", "add_source",
+                     "rationale", "add_date", "add_system", "add_location", "add_count",
+                     "add_actor", *(f"verdict_{k}" for k in VERDICT_KEYS)):
+            self.actions[name].setEnabled(has_claim)
+
+    # ================================================================ selection
+
+    def current_claim_id(self) -> str | None:
+        index = self.tree.currentIndex()
+        if not index.isValid():
+            return None
+        claim = self.model.claim_at(self.proxy.mapToSource(index))
+        return claim.id if claim else None
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        claim = self.model.claim_at(self.proxy.mapToSource(current))
+        cid = claim.id if claim else None
+        if cid != self.detail.claim_id:
+            self.detail.show_claim(cid)
+            self.article_view.select_claim(cid, scroll=self._scroll_article)
+        self._update_actions()
+
+    _scroll_article = True
+
+    def select_claim(self, claim_id: str, scroll: bool = True) -> bool:
+        """Select a claim in the checklist (clearing filters that hide it)."""
+        source = self.model.index_of_claim(claim_id)
+        if not source.isValid():
+            return False
+        index = self.proxy.mapFromSource(source)
+        if not index.isValid():
+            self.filter_bar.clear()
+            self._apply_filters()
+            index = self.proxy.mapFromSource(source)
+        self._scroll_article = scroll
+        try:
+            self.tree.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+        finally:
+            self._scroll_article = True
+        self.tree.scrollTo(index)
+        return True
+
+    def select_row(self, row: int) -> None:
+        index = self.proxy.index(row, 0)
+        if index.isValid():
+            self.tree.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows)
+            self.tree.scrollTo(index)
+
+    def _move(self, step: int) -> None:
+        index = self.tree.currentIndex()
+        if index.isValid() and index.parent().isValid():
+            index = index.parent()
+        rows = self.proxy.rowCount()
+        if not rows:
+            return
+        row = 0 if not index.isValid() else max(0, min(rows - 1, index.row() + step))
+        self.select_row(row)
+
+    def next_claim(self) -> None:
+        self._move(1)
+
+    def previous_claim(self) -> None:
+        self._move(-1)
+
+    def _apply_filters(self) -> None:
+        current = self.current_claim_id()
+        self.proxy.set_filters(**self.filter_bar.values())
+        if current:
+            source = self.model.index_of_claim(current)
+            index = self.proxy.mapFromSource(source)
+            if index.isValid():
+                self.tree.scrollTo(index)
+        self._update_summary()
+
+    def focus_filter(self) -> None:
+        self.filter_bar.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_bar.text.selectAll()
+
+    def clear_filters(self) -> None:
+        self.filter_bar.clear()
+        self._apply_filters()
+
+    def focus_checklist(self) -> None:
+        self.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_article(self) -> None:
+        self.article_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_detail(self) -> None:
+        self.detail.verdict.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def focus_rationale(self) -> None:
+        self.detail.rationale.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    # ================================================================ claim edits
+
+    def _number(self, claim_id: str) -> int:
+        claim = self.session.claim(claim_id)
+        return self.session.worksheet.claim_number(claim) if claim else 0
+
+    def set_verdict(self, verdict: Verdict | None) -> None:
+        cid = self.current_claim_id()
+        if cid is None:
+            return
+        claim = self.session.claim(cid)
+        if claim is None or claim.verdict == verdict:
+            return
+        label = verdict.label if verdict else "not set"
+        self.session.undo_stack.push(SetClaimField(
+            self.session, cid, "verdict", verdict,
+            f"Set verdict of claim {self._number(cid)} to {label}"))
+
+    def clear_verdict(self) -> None:
+        self.set_verdict(None)
+
+    def cycle_status(self) -> None:
+        cid = self.current_claim_id()
+        claim = self.session.claim(cid) if cid else None
+        if claim is None:
+            return
+        status: Status = claim.status.next()
+        self.session.undo_stack.push(SetClaimField(
+            self.session, claim.id, "status", status,
+            f"Set status of claim {self._number(claim.id)} to {status.label.lower()}"))
+
+    def _on_checkable_toggled(self, claim_id: str, checkable_id: str, checked: bool) -> None:
+        k = self.session.checkable(claim_id, checkable_id)
+        if k is None or k.checked == checked:
+            return
+        verb = "Tick" if checked else "Untick"
+        self.session.undo_stack.push(SetCheckableChecked(
+            self.session, claim_id, checkable_id, checked,
+            f"{verb} “{k.text}” in claim {self._number(claim_id)}"))
+
+    def _structural(self, claims: list, text: str, select: str | None) -> None:
+        self._pending_select = select
+        self.session.undo_stack.push(SetClaims(self.session, claims, text, select))
+        self._pending_select = None
+
+    def _edit_failed(self, error: Exception) -> None:
+        self.statusBar().showMessage(str(error), 6000)
+
+    def add_claim_from_selection(self) -> None:
+        span = self.article_view.selection_span()
+        text = self.session.worksheet.article.text
+        try:
+            if span is None:
+                raise edits.EditError("Select some text in the article first")
+            claim = edits.new_manual_claim(text, *span)
+        except edits.EditError as exc:
+            self._edit_failed(exc)
+            return
+        short = claim.quote if len(claim.quote) <= 40 else claim.quote[:39] + "…"
+        self._structural(edits.with_claim_added(self.session.worksheet.claims, claim),
+                         f"Add claim “{short}”", claim.id)
+
+    def add_checkable(self, kind: CheckableType) -> None:
+        span = self.article_view.selection_span()
+        text = self.session.worksheet.article.text
+        cid = self.current_claim_id()
+        claim = self.session.claim(cid) if cid else None
+        try:
+            if span is None:
+                raise edits.EditError("Select the words to check in the article first")
+            if claim is None or not (claim.start <= span[0] < claim.end):
+                claim = self.article_view.claim_at(span[0]) or claim
+            if claim is None:
+                raise edits.EditError("Select a claim first")
+            checkable = edits.new_checkable(text, claim, span[0], span[1], kind)
+        except edits.EditError as exc:
+            self._edit_failed(exc)
+            return
+        from app.ui.commands import ReplaceClaim
+
+        self._pending_select = claim.id
+        self.session.undo_stack.push(ReplaceClaim(
+            self.session, edits.with_checkable_added(claim, checkable),
+            f"Add {kind.value} “{checkable.text}” to claim {self._number(claim.id)}"))
+        self._pending_select = None
+
+    def add_date(self) -> None:
+        self.add_checkable(CheckableType.DATE)
+
+    def add_system(self) -> None:
+        self.add_checkable(CheckableType.SYSTEM)
+
+    def add_location(self) -> None:
+        self.add_checkable(CheckableType.LOCATION)
+
+    def add_count(self) -> None:
+        self.add_checkable(CheckableType.COUNT)
+
+    def add_actor(self) -> None:
+        self.add_checkable(CheckableType.ACTOR)
+
+    def delete_claim(self) -> None:
+        cid = self.current_claim_id()
+        if cid is None:
+            return
+        claims = self.session.worksheet.claims
+        row = self.session.row_of(cid)
+        neighbour = claims[row + 1] if row + 1 < len(claims) else (
+            claims[row - 1] if row > 0 else None)
+        self._structural(edits.with_claim_removed(claims, cid),
+                         f"Delete claim {row + 1}", neighbour.id if neighbour else None)
+
+    def merge_with_next(self) -> None:
+        cid = self.current_claim_id()
+        if cid is None:
+            return
+        claims = self.session.worksheet.claims
+        row = self.session.row_of(cid)
+        if row + 1 >= len(claims):
+            self._edit_failed(edits.EditError("The last claim has no next claim to merge with"))
+            return
+        self._structural(edits.with_claims_merged(self.session.worksheet.article.text, claims,
+                                                  cid, claims[row + 1].id),
+                         f"Merge claims {row + 1} and {row + 2}", cid)
+
+    def split_at_cursor(self) -> None:
+        cid = self.current_claim_id()
+        if cid is None:
+            return
+        span = self.article_view.selection_span()
+        at = span[0] if span else self.article_view.cursor_offset()
+        try:
+            claims = edits.with_claim_split(self.session.worksheet.article.text,
+                                            self.session.worksheet.claims, cid, at)
+        except edits.EditError as exc:
+            self._edit_failed(exc)
+            return
+        self._structural(claims, f"Split claim {self._number(cid)}", cid)
+
+    # ================================================================ sources
+
+    def add_source(self) -> None:
+        cid = self.current_claim_id()
+        if cid is None:
+            return
+        dialog = source_dialog(self)
+        dialog.accepted.connect(lambda: self._apply_source(cid, dialog))
+        self.last_dialog = dialog
+
+    def edit_source(self, source_id: str) -> None:
+        cid = self.current_claim_id()
+        claim = self.session.claim(cid) if cid else None
+        if claim is None:
+            return
+        stance = next((c.stance for c in claim.citations if c.source_id == source_id), None)
+        dialog = source_dialog(self, self.session.worksheet.source(source_id),
+                               stance or Stance.SUPPORTS)
+        dialog.accepted.connect(lambda: self._apply_source(claim.id, dialog))
+        self.last_dialog = dialog
+
+    def _apply_source(self, claim_id: str, dialog: object) -> None:
+        if self.session.claim(claim_id) is None:
+            return
+        source = dialog.source()  # type: ignore[attr-defined]
+        stance = dialog.chosen_stance()  # type: ignore[attr-defined]
+        self.session.undo_stack.push(
+            attach_source(self.session, claim_id, source, stance, self._number(claim_id)))
+
+    def open_url(self, url: str) -> None:
+        self.last_dialog = dialogs.open_url_box(self, url)
+
+    # ================================================================ files
+
+    def _confirm_discard(self, then: Callable[[], None]) -> None:
+        """Run ``then`` now, or after the user saved or discarded unsaved work."""
+        if not self.session.modified:
+            then()
+            return
+        name = self.session.path.name if self.session.path else self.session.worksheet.title
+        box = dialogs.unsaved_changes_box(self, name)
+        self.last_dialog = box
+
+        def answered() -> None:
+            clicked = box.standardButton(box.clickedButton())
+            if clicked == QMessageBox.StandardButton.Save:
+                if self.session.path is not None:
+                    if self.save():
+                        then()
+                else:
+                    self.save_as(then)
+            elif clicked == QMessageBox.StandardButton.Discard:
+                self.recovery.clear()
+                then()
+
+        box.finished.connect(answered)
+
+    def choose_article(self) -> None:
+        dialog = QFileDialog(self, "New worksheet from article", "", ARTICLE_FILTER)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(lambda p: self.open_path(Path(p)))
+        dialog.open()
+        self.last_dialog = dialog
+
+    def choose_worksheet(self) -> None:
+        dialog = QFileDialog(self, "Open worksheet", "", WORKSHEET_FILTER)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(lambda p: self.open_path(Path(p)))
+        dialog.open()
+        self.last_dialog = dialog
+
+    def open_path(self, path: Path) -> None:
+        """Open a worksheet or start one from an article (after the unsaved prompt)."""
+        self._confirm_discard(lambda: self._open_now(Path(path)))
+
+    def _open_now(self, path: Path) -> bool:
+        if path.suffix.lower() == WORKSHEET_SUFFIX:
+            try:
+                worksheet = load_worksheet(path)
+            except WorksheetError as exc:
+                self.last_dialog = dialogs.error_box(self, "Cannot open worksheet", str(exc))
+                return False
+            self._set_session(Session(worksheet, path.resolve(), self))
+            self._remember(path)
+            self.statusBar().showMessage(f"Opened {path.name}", 4000)
+            self.checklistReady.emit()
+            return True
+        return self.new_from_article(path)
+
+    def new_from_article(self, path: Path) -> bool:
+        try:
+            article, notes = read_article(path)
+        except Exception as exc:  # noqa: BLE001 - any import problem is shown, not raised
+            self.last_dialog = dialogs.error_box(self, "Cannot import article",
+                                                 f"Cannot import {path.name}: {exc}")
+            return False
+        self.start_worksheet(article)
+        if notes:
+            self.statusBar().showMessage(" · ".join(notes), 8000)
+        return True
+
+    def start_worksheet(self, article: Article) -> None:
+        """A fresh worksheet for an article; extraction starts right away."""
+        self._set_session(Session(Worksheet(article=article), None, self))
+        self.start_extraction()
+
+    def new_from_clipboard(self) -> None:
+        try:
+            from app.ui.clipboard import article_from_clipboard
+        except ImportError:
+            text = QApplication.clipboard().text()
+            article = Article(text=text.replace("\r\n", "\n"), imported_from="clipboard") \
+                if text.strip() else None
+        else:
+            article = article_from_clipboard()
+        if article is None or not article.text.strip():
+            self._edit_failed(edits.EditError("The clipboard holds no text"))
+            return
+        self._confirm_discard(lambda: self.start_worksheet(article))
+
+    def save(self) -> bool:
+        if self.session.path is None:
+            self.save_as()
+            return False
+        return self.save_to(self.session.path)
+
+    def save_as(self, then: Callable[[], None] | None = None) -> None:
+        start = str(self.session.path or Path.home() / f"{self.session.worksheet.title[:40]}"
+                    f"{WORKSHEET_SUFFIX}")
+        dialog = QFileDialog(self, "Save worksheet as", start, WORKSHEET_FILTER)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix(WORKSHEET_SUFFIX.lstrip("."))
+
+        def chosen(p: str) -> None:
+            if self.save_to(Path(p)) and then is not None:
+                then()
+
+        dialog.fileSelected.connect(chosen)
+        dialog.open()
+        self.last_dialog = dialog
+
+    def save_to(self, path: Path) -> bool:
+        if path.suffix.lower() != WORKSHEET_SUFFIX:
+            path = path.with_name(path.name + WORKSHEET_SUFFIX)
+        try:
+            save_worksheet(self.session.worksheet, path)
+        except (OSError, WorksheetError) as exc:
+            self.last_dialog = dialogs.error_box(self, "Cannot save",
+                                                 f"Cannot save {path.name}: {exc}")
+            return False
+        self.session.mark_saved(path.resolve())
+        self.recovery.clear()
+        self.autosave.stop()
+        self._remember(path)
+        self._update_title()
+        self.statusBar().showMessage(f"Saved {path.name}", 4000)
+        return True
+
+    def _remember(self, path: Path) -> None:
+        if self.persist:
+            self.settings.add_recent_file(path)
+
+    def save_recovery(self) -> bool:
+        """Write the recovery file now (autosave timer and crash handler)."""
+        if not self.session.worksheet.article.text or not self.session.modified:
+            return False
+        try:
+            self.recovery.save(self.session.worksheet, self.session.path)
+        except OSError:
+            log.exception("autosave failed")
+            self.statusBar().showMessage("Autosave failed: cannot write the recovery file", 6000)
+            return False
+        return True
+
+    def offer_recovery(self) -> QMessageBox | None:
+        """At start: if autosaved work exists, ask whether to restore it."""
+        found = self.recovery.load()
+        if found is None:
+            return None
+        box = dialogs.recovery_box(self, found.describe())
+        self.last_dialog = box
+
+        def answered() -> None:
+            if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes:
+                session = Session(found.worksheet, found.path, self)
+                session.dirty = True
+                self._set_session(session)
+                self.checklistReady.emit()
+            else:
+                self.recovery.clear()
+
+        box.finished.connect(answered)
+        return box
+
+    def edit_article_details(self) -> None:
+        try:
+            from app.ui.article_dialog import article_metadata_dialog
+        except ImportError:
+            self._edit_failed(edits.EditError("Article details are not available yet"))
+            return
+        self.last_dialog = article_metadata_dialog(self, self.session.worksheet.article)
+
+    def print_worksheet(self) -> None:
+        try:
+            from app.ui.printing import print_worksheet
+        except ImportError:
+            self._edit_failed(edits.EditError("Printing is not available in this installation"))
+            return
+        print_worksheet(self, self.session.worksheet)
+
+    # ================================================================ drag and drop
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.open_path(files[0])
+
+    # ================================================================ extraction
+
+    def start_extraction(self) -> None:
+        if self.worker is not None or not self.session.worksheet.article.text.strip():
+            return
+        worker = ExtractionThread(self.session.worksheet.article, self)
+        worker.ws_id = self.session.worksheet.id  # type: ignore[attr-defined]
+        worker.progressed.connect(self._on_progress)
+        worker.succeeded.connect(lambda claims: self._on_extracted(worker, claims))
+        worker.failed.connect(lambda msg, details: self._on_extraction_failed(worker, msg,
+                                                                              details))
+        worker.cancelled.connect(lambda: self._on_extraction_cancelled(worker))
+        self.worker = worker
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel_button.show()
+        self._update_actions()
+        worker.start()
+
+    def rerun_extraction(self) -> None:
+        self.start_extraction()
+
+    def cancel_extraction(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.progress.setFormat("Cancelling…")
+
+    def _on_progress(self, fraction: float) -> None:
+        self.progress.setValue(int(max(0.0, min(1.0, fraction)) * 100))
+
+    def _worker_done(self, worker: ExtractionThread) -> bool:
+        """Tidy up after a worker; False when its result belongs to another worksheet."""
+        worker.wait()
+        worker.deleteLater()
+        if self.worker is worker:
+            self.worker = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.progress.setFormat("Extracting claims… %p%")
+        self._update_actions()
+        return worker.ws_id == self.session.worksheet.id  # type: ignore[attr-defined]
+
+    def _on_extracted(self, worker: ExtractionThread, claims: list) -> None:
+        if not self._worker_done(worker):
+            return
+        ws = self.session.worksheet
+        if ws.claims:
+            merged = edits.merge_reextraction(ws.article.text, ws.claims, claims)
+            self._structural(merged, "Re-run extraction", self.current_claim_id())
+        else:
+            self._structural(edits.sorted_claims(claims), f"Extract {len(claims)} claims", None)
+        self.statusBar().showMessage(f"Found {len(claims)} claims", 5000)
+        self.extractionFinished.emit("ok")
+        self.checklistReady.emit()
+
+    def _on_extraction_failed(self, worker: ExtractionThread, message: str,
+                              details: str) -> None:
+        self._worker_done(worker)
+        self.last_dialog = dialogs.error_box(self, "Extraction failed", message, details)
+        self.extractionFinished.emit("failed")
+
+    def _on_extraction_cancelled(self, worker: ExtractionThread) -> None:
+        self._worker_done(worker)
+        self.statusBar().showMessage("Extraction cancelled", 5000)
+        self.extractionFinished.emit("cancelled")
+
+    def stop_workers(self) -> None:
+        worker = self.worker
+        if worker is not None:
+            worker.cancel()
+            worker.requestInterruption()
+            worker.wait(10_000)
+            self.worker = None
+            self.progress.hide()
+            self.cancel_button.hide()
+
+    # ================================================================ help, view
+
+    def show_shortcuts(self) -> None:
+        self.last_dialog = dialogs.shortcut_sheet(self, self.shortcut_rows())
+
+    def show_about(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, "About Claimsheet",
+                          "Claimsheet: an offline workbench for fact-checkers.\n"
+                          "Open an article, check its claims, save the worksheet.",
+                          QMessageBox.StandardButton.Ok, self)
+        box.open()
+        self.last_dialog = box
+
+    def toggle_dark(self, checked: bool | None = None) -> None:
+        dark = self.actions["dark"].isChecked() if checked is None else bool(checked)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_palette(app, dark)
+        if self.persist:
+            self.settings.dark = dark
+        self.article_view.refresh_colours()
+
+    # ================================================================ closing
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self._close_confirmed or not self.session.modified:
+            self.stop_workers()
+            self.autosave.stop()
+            self._save_layout()
+            if not self.session.modified:
+                self.recovery.clear()
+            event.accept()
+            return
+        event.ignore()
+
+        def confirmed() -> None:
+            self._close_confirmed = True
+            self.close()
+
+        self._confirm_discard(confirmed)

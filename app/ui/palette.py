@@ -1,0 +1,98 @@
+"""Colours and the second, colour-independent cue for each kind of highlight.
+
+Every checkable type has a colour *and* an underline style, so the article
+view still tells types apart for a colour-blind checker or in greyscale. The
+dark palette is Qt's Fusion style with dark roles; the highlight colours are
+picked per palette so they keep enough contrast on both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat
+from PySide6.QtWidgets import QApplication
+
+from app.document.model import CheckableType, Verdict
+
+U = QTextCharFormat.UnderlineStyle
+
+
+@dataclass(frozen=True)
+class TypeStyle:
+    label: str
+    colour: str  # on a light background
+    colour_dark: str  # on a dark background
+    underline: QTextCharFormat.UnderlineStyle
+    cue: str  # how the legend describes the non-colour cue
+
+    def qcolor(self, dark: bool | None = None) -> QColor:
+        if dark is None:
+            dark = is_dark()
+        return QColor(self.colour_dark if dark else self.colour)
+
+
+# Okabe-Ito colours (distinguishable with the common colour-vision deficiencies).
+TYPE_STYLES: dict[CheckableType, TypeStyle] = {
+    CheckableType.DATE: TypeStyle("Date", "#0072B2", "#56B4E9", U.SingleUnderline, "solid"),
+    CheckableType.SYSTEM: TypeStyle("System", "#D55E00", "#FF8C42", U.WaveUnderline, "wavy"),
+    CheckableType.LOCATION: TypeStyle("Location", "#009E73", "#3FD9A6", U.DashUnderline,
+                                      "dashed"),
+    CheckableType.COUNT: TypeStyle("Count", "#CC79A7", "#F0A6CF", U.DotLine, "dotted"),
+    CheckableType.ACTOR: TypeStyle("Actor", "#8A6D00", "#F0E442", U.DashDotDotLine,
+                                   "dash-dot"),
+}
+
+CLAIM_TINT = ("#FFF4C2", "#4A4220")  # light, dark
+SELECTED_TINT = ("#FFD84D", "#8A7320")
+
+VERDICT_COLOURS = {
+    Verdict.TRUE: "#1B7F3B",
+    Verdict.MOSTLY_TRUE: "#5C9E2E",
+    Verdict.HALF_TRUE: "#B58900",
+    Verdict.MOSTLY_FALSE: "#D2691E",
+    Verdict.FALSE: "#C0392B",
+    Verdict.UNVERIFIABLE: "#6C6C6C",
+    Verdict.NOT_A_CLAIM: "#8E8E8E",
+}
+
+
+def is_dark() -> bool:
+    app = QApplication.instance()
+    if app is None:
+        return False
+    window = app.palette().color(QPalette.ColorRole.Window)  # type: ignore[attr-defined]
+    return window.lightness() < 128
+
+
+def tint(pair: tuple[str, str]) -> QColor:
+    return QColor(pair[1] if is_dark() else pair[0])
+
+
+def dark_palette() -> QPalette:
+    """A dark palette with every role set, including the disabled group."""
+    p = QPalette()
+    roles = QPalette.ColorRole
+    base, window, text = QColor("#1E1F22"), QColor("#2B2D30"), QColor("#E6E6E6")
+    for role, colour in (
+        (roles.Window, window), (roles.WindowText, text), (roles.Base, base),
+        (roles.AlternateBase, QColor("#26282B")), (roles.ToolTipBase, QColor("#3C3F41")),
+        (roles.ToolTipText, text), (roles.PlaceholderText, QColor("#8C8C8C")),
+        (roles.Text, text), (roles.Button, window), (roles.ButtonText, text),
+        (roles.BrightText, QColor("#FF6B6B")), (roles.Link, QColor("#6CB4FF")),
+        (roles.Highlight, QColor("#2F65CA")), (roles.HighlightedText, QColor("#FFFFFF")),
+        (roles.Light, QColor("#3C3F41")), (roles.Midlight, QColor("#34363A")),
+        (roles.Mid, QColor("#45484C")), (roles.Dark, QColor("#151618")),
+        (roles.Shadow, QColor("#000000")),
+    ):
+        p.setColor(role, colour)
+    disabled = QPalette.ColorGroup.Disabled
+    for role in (roles.Text, roles.WindowText, roles.ButtonText):
+        p.setColor(disabled, role, QColor("#7A7A7A"))
+    return p
+
+
+def apply_palette(app: QApplication, dark: bool) -> None:
+    """Switch the whole application between the light and the dark palette."""
+    app.setStyle("Fusion")
+    app.setPalette(dark_palette() if dark else app.style().standardPalette())

@@ -1,0 +1,90 @@
+"""Typed access to QSettings: the only place that knows the keys and their types.
+
+Window geometry, splitter sizes, recent files and the palette choice go
+through :class:`Settings`; tests pass an INI file in a temporary folder so
+they never touch the user's real settings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT = 10
+
+
+class Settings:
+    """A small typed wrapper; construct with a path for an isolated INI file."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        if path is None:
+            self._q = QSettings("Claimsheet", "Claimsheet")
+        else:
+            self._q = QSettings(str(path), QSettings.Format.IniFormat)
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._q.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    # window layout
+    @property
+    def geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._q.setValue("window/geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        return self._bytes("window/state")
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._q.setValue("window/state", value)
+
+    @property
+    def main_splitter(self) -> QByteArray | None:
+        return self._bytes("window/main_splitter")
+
+    @main_splitter.setter
+    def main_splitter(self, value: QByteArray) -> None:
+        self._q.setValue("window/main_splitter", value)
+
+    @property
+    def side_splitter(self) -> QByteArray | None:
+        return self._bytes("window/side_splitter")
+
+    @side_splitter.setter
+    def side_splitter(self, value: QByteArray) -> None:
+        self._q.setValue("window/side_splitter", value)
+
+    # recent files
+    @property
+    def recent_files(self) -> list[str]:
+        value = self._q.value("files/recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or []) if v][:MAX_RECENT]
+
+    def add_recent_file(self, path: Path) -> None:
+        entry = str(Path(path).resolve())
+        files = [f for f in self.recent_files if f != entry]
+        self._q.setValue("files/recent", [entry, *files][:MAX_RECENT])
+
+    def clear_recent_files(self) -> None:
+        self._q.setValue("files/recent", [])
+
+    # appearance
+    @property
+    def dark(self) -> bool:
+        value = self._q.value("view/dark", False)
+        return value in (True, "true", "1", 1)
+
+    @dark.setter
+    def dark(self, value: bool) -> None:
+        self._q.setValue("view/dark", bool(value))
+
+    def sync(self) -> None:
+        self._q.sync()

@@ -1,0 +1,104 @@
+"""The source editor: every field of a Source plus its stance on the claim."""
+
+from __future__ import annotations
+
+import copy
+from datetime import date
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.document.model import Source, SourceKind, Stance
+
+KIND_LABELS = {
+    SourceKind.PRIMARY_DOCUMENT: "Primary document",
+    SourceKind.OFFICIAL_STATEMENT: "Official statement",
+    SourceKind.NEWS_REPORT: "News report",
+    SourceKind.EXPERT: "Expert",
+    SourceKind.DATASET: "Dataset",
+    SourceKind.IMAGE_VIDEO: "Image / video",
+    SourceKind.OTHER: "Other",
+}
+STANCE_LABELS = {Stance.SUPPORTS: "Supports", Stance.REFUTES: "Refutes",
+                 Stance.CONTEXT: "Context"}
+
+
+class SourceDialog(QDialog):
+    """Edits a copy of a source; read the result with :meth:`source` after ``accepted``."""
+
+    def __init__(self, parent: QWidget | None, source: Source | None,
+                 stance: Stance = Stance.SUPPORTS) -> None:
+        super().__init__(parent)
+        self.setObjectName("sourceDialog")
+        self.setWindowTitle("Edit source" if source else "Add source")
+        self._original = copy.copy(source) if source else Source(accessed=date.today().isoformat())
+        s = self._original
+        form = QFormLayout()
+        self.fields: dict[str, QLineEdit] = {}
+        for name, label in (("title", "&Title"), ("url", "&URL"), ("publisher", "&Publisher"),
+                            ("author", "A&uthor"), ("published", "Publis&hed (YYYY-MM-DD)"),
+                            ("accessed", "A&ccessed (YYYY-MM-DD)"),
+                            ("archive_url", "Arc&hive URL")):
+            edit = QLineEdit(getattr(s, name), self)
+            edit.setObjectName(f"source_{name}")
+            edit.setAccessibleName(label.replace("&", ""))
+            form.addRow(label, edit)
+            self.fields[name] = edit
+        self.kind = QComboBox(self)
+        self.kind.setAccessibleName("Kind of source")
+        for kind, label in KIND_LABELS.items():
+            self.kind.addItem(label, kind)
+        self.kind.setCurrentIndex(list(KIND_LABELS).index(s.kind))
+        form.addRow("&Kind", self.kind)
+        self.stance = QComboBox(self)
+        self.stance.setObjectName("source_stance")
+        self.stance.setAccessibleName("Stance on this claim")
+        for value, label in STANCE_LABELS.items():
+            self.stance.addItem(label, value)
+        self.stance.setCurrentIndex(list(STANCE_LABELS).index(stance))
+        form.addRow("&Stance on this claim", self.stance)
+        self.excerpt = QPlainTextEdit(s.excerpt, self)
+        self.excerpt.setAccessibleName("Excerpt")
+        self.excerpt.setTabChangesFocus(True)
+        self.excerpt.setFixedHeight(80)
+        form.addRow("&Excerpt", self.excerpt)
+        self.notes = QPlainTextEdit(s.notes, self)
+        self.notes.setAccessibleName("Notes")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(60)
+        form.addRow("&Notes", self.notes)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def source(self) -> Source:
+        result = copy.copy(self._original)
+        for name, edit in self.fields.items():
+            setattr(result, name, edit.text().strip())
+        result.kind = self.kind.currentData()
+        result.excerpt = self.excerpt.toPlainText().strip()
+        result.notes = self.notes.toPlainText().strip()
+        return result
+
+    def chosen_stance(self) -> Stance:
+        return self.stance.currentData()
+
+
+def source_dialog(parent: QWidget | None, source: Source | None = None,
+                  stance: Stance = Stance.SUPPORTS) -> SourceDialog:
+    dialog = SourceDialog(parent, source, stance)
+    dialog.open()
+    return dialog
