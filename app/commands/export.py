@@ -1,0 +1,67 @@
+"""`claimsheet export FILE --pdf OUT.pdf [--blank] [--paper a4|letter] --claimreview OUT.json
+--csv OUT.csv --markdown OUT.md`: write one or more exports of a worksheet.
+
+Each output is rendered completely in memory, then written atomically, so a
+failure never leaves a half-written file behind; a problem with the worksheet
+or with one output is one line on stderr and exit status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.commands import fail
+
+
+def _write(path: str, data: bytes) -> None:
+    from app.document.atomic import atomic_write
+
+    atomic_write(Path(path), data, keep_backup=False)
+
+
+def run(args: argparse.Namespace) -> int:
+    wanted = [args.pdf, args.claimreview, args.csv, args.markdown]
+    if not any(wanted):
+        return fail("export: nothing to write; give --pdf, --claimreview, --csv or --markdown")
+    if args.blank and not args.pdf:
+        return fail("export: --blank only applies to --pdf")
+
+    from app.document.fileformat import WorksheetError, load_worksheet
+
+    try:
+        worksheet = load_worksheet(args.file)
+    except WorksheetError as error:
+        return fail(str(error))
+
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from app.reports.claimreview import claimreview_json
+    from app.reports.csvexport import write_csv
+    from app.reports.markdown import markdown_report
+    from app.reports.pdf import render_pdf
+
+    current = ""
+    try:
+        if args.pdf:
+            current = args.pdf
+            _write(args.pdf, render_pdf(worksheet, blank=args.blank, paper=args.paper))
+            print(f"wrote {args.pdf}")
+        if args.claimreview:
+            current = args.claimreview
+            _write(args.claimreview, claimreview_json(worksheet).encode("utf-8"))
+            print(f"wrote {args.claimreview}")
+        if args.csv:
+            current = args.csv
+            claims_file, sources_file = write_csv(worksheet, args.csv)
+            print(f"wrote {claims_file} and {sources_file}")
+        if args.markdown:
+            current = args.markdown
+            _write(args.markdown, markdown_report(worksheet).encode("utf-8"))
+            print(f"wrote {args.markdown}")
+    except LayoutError as error:
+        return fail(f"cannot lay out {current}: {str(error).splitlines()[0][:200]}")
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return fail(f"cannot write {current}: {reason}")
+    return 0

@@ -1,0 +1,125 @@
+"""schema.org ClaimReview JSON-LD, one review per claim that has a verdict.
+
+Field choices follow the ClaimReview markup fact-checkers publish:
+
+* ``claimReviewed`` is the quote; ``itemReviewed`` is a ``Claim`` whose
+  ``author`` is whoever the article attributes it to (the named source, an
+  anonymous source, or the article's own author/outlet) and whose
+  ``appearance`` is the article.
+* ``reviewRating`` uses the 1 (false) … 5 (true) scale with the verdict label
+  as ``alternateName``. Verdicts off that scale (Unverifiable) carry only the
+  label; "Not a claim" is not a reviewable claim and is left out.
+* ``url`` should be where the fact-check is published. A worksheet has no such
+  page yet, so by default each review gets a stable URN made of the worksheet
+  id and claim number; pass ``review_url`` (a template with ``{number}`` and
+  ``{id}``) to point at the real page.
+
+The output is meant to be pasted into a ``<script type="application/ld+json">``
+element, so ``<``, ``>`` and ``&`` are written as JSON ``\\u`` escapes: a
+quote containing ``</script>`` cannot end the element early.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from app.document.model import Claim, Sourcing, Verdict, Worksheet
+from app.reports.markup import safe_url
+
+# Characters that are harmless in JSON strings but could end or confuse a
+# <script> element (or a JavaScript string, for the two line separators).
+_SCRIPT_SAFE = str.maketrans({"&": "\\u0026", "<": "\\u003c", ">": "\\u003e",
+                              "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+BEST_RATING = 5
+WORST_RATING = 1
+
+
+def _date(value: str) -> str:
+    """The date part of an ISO timestamp (``2023-10-21T08:12:40+00:00`` → ``2023-10-21``)."""
+    return value[:10] if len(value) >= 10 and value[4:5] == "-" else value
+
+
+def _claim_author(claim: Claim, worksheet: Worksheet) -> dict[str, Any]:
+    article = worksheet.article
+    if claim.sourcing == Sourcing.NAMED and claim.source_name:
+        return {"@type": "Person", "name": claim.source_name}
+    if claim.sourcing == Sourcing.UNNAMED:
+        name = claim.source_name or "anonymous source"
+        return {"@type": "Person", "name": f"Unnamed source ({name})"}
+    if article.author:
+        return {"@type": "Person", "name": article.author}
+    return {"@type": "Organization", "name": article.outlet or "Unknown"}
+
+
+def _appearance(worksheet: Worksheet) -> dict[str, Any]:
+    article = worksheet.article
+    item: dict[str, Any] = {"@type": "NewsArticle", "headline": worksheet.title}
+    if safe_url(article.url):
+        item["url"] = article.url.strip()
+    if article.published:
+        item["datePublished"] = _date(article.published)
+    if article.outlet:
+        item["publisher"] = {"@type": "Organization", "name": article.outlet}
+    if article.author:
+        item["author"] = {"@type": "Person", "name": article.author}
+    return item
+
+
+def _rating(verdict: Verdict) -> dict[str, Any]:
+    rating: dict[str, Any] = {
+        "@type": "Rating",
+        "bestRating": BEST_RATING,
+        "worstRating": WORST_RATING,
+        "alternateName": verdict.label,
+    }
+    if verdict.rating is not None:
+        rating["ratingValue"] = verdict.rating
+    return rating
+
+
+def claim_reviews(worksheet: Worksheet, *, review_url: str | None = None,
+                  publisher: str | None = None) -> list[dict[str, Any]]:
+    """One ClaimReview object per claim with a reviewable verdict, in claim order."""
+    reviews = []
+    appearance = _appearance(worksheet)
+    reviewer = worksheet.checker or publisher or "Claimsheet user"
+    for number, claim in enumerate(worksheet.claims, start=1):
+        if claim.verdict is None or claim.verdict == Verdict.NOT_A_CLAIM:
+            continue
+        url = (review_url.format(number=number, id=claim.id) if review_url
+               else f"urn:claimsheet:{worksheet.id}:claim:{number}")
+        claim_item: dict[str, Any] = {
+            "@type": "Claim",
+            "author": _claim_author(claim, worksheet),
+            "appearance": [appearance],
+        }
+        if worksheet.article.published:
+            claim_item["datePublished"] = _date(worksheet.article.published)
+        review: dict[str, Any] = {
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "url": url,
+            "claimReviewed": claim.quote,
+            "datePublished": _date(worksheet.modified),
+            "author": {"@type": "Person", "name": reviewer},
+            "reviewRating": _rating(claim.verdict),
+            "itemReviewed": claim_item,
+        }
+        if publisher:
+            review["publisher"] = {"@type": "Organization", "name": publisher}
+        if claim.rationale.strip():
+            review["reviewBody"] = claim.rationale
+        reviews.append(review)
+    return reviews
+
+
+def dumps(reviews: list[dict[str, Any]]) -> str:
+    """Pretty JSON, safe to embed in an HTML ``<script>`` element."""
+    text = json.dumps(reviews, ensure_ascii=False, indent=2)
+    return text.translate(_SCRIPT_SAFE) + "\n"
+
+
+def claimreview_json(worksheet: Worksheet, **options: Any) -> str:
+    return dumps(claim_reviews(worksheet, **options))
