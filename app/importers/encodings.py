@@ -90,9 +90,13 @@ def _bomless_utf16(data: bytes) -> Decoded | None:
         controls = sum(1 for ch in text[:4096] if ch < " " and ch not in "\t\n\r\f\v")
         if controls > len(text[:4096]) // 100 or not _WORD.search(text):
             continue
-        score = implausibility(text, single_byte=False)
-        if score <= 0.25 and (best is None or score < best[0]):
-            best = (score, codec, text)
+        if implausibility(text, single_byte=False) > 0.25:
+            continue
+        # Text in any alphabet has ASCII spaces and punctuation; the wrong byte
+        # order turns them into CJK ideographs, which pass every other test.
+        ascii_share = sum(1 for ch in text[:4096] if ch < "\x80") / max(len(text[:4096]), 1)
+        if best is None or ascii_share > best[0]:
+            best = (ascii_share, codec, text)
     if best is None:
         return None
     return _decoded(best[2], best[1], "detected from the byte pattern")

@@ -128,7 +128,7 @@ def _page_lines(page: Any) -> list[_Line]:
             current = lines[-1] if lines else None
             same_line = (current is not None and current.y is not None
                          and abs(current.y - y) < 0.45 * max(height, current.size))
-            if same_line and index == 0:
+            if same_line and index == 0 and current is not None:
                 if broke and current.parts and not current.parts[-1].endswith(" "):
                     current.parts.append(" ")
                 current.parts.append(piece)

@@ -16,6 +16,7 @@ by block; when even that is empty the page is refused.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from typing import Any
 from urllib.parse import urlsplit
@@ -70,6 +71,7 @@ def read_html(markup: str, name: str) -> tuple[str, Metadata]:
         raise ArticleImportError(name, "it is not a readable HTML page")
     metadata = Metadata(language=_declared_language(tree))
     text = ""
+    document: Any
     try:
         document = bare_extraction(
             tree,
@@ -79,6 +81,7 @@ def read_html(markup: str, name: str) -> tuple[str, Metadata]:
             include_images=False,
             include_links=False,
             date_extraction_params=_DATE_PARAMS,
+            config=_config(),
         )
     except (ValueError, TypeError, AttributeError, RecursionError):
         document = None  # trafilatura rejects some odd trees; the fallback below reads them
@@ -136,6 +139,22 @@ def visible_text(tree: Any) -> str:
     raw = (body if body is not None else tree).text_content()
     lines = (" ".join(line.split()) for line in raw.split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+@functools.cache
+def _config() -> Any:
+    """trafilatura's settings, with its minimum article size lowered.
+
+    Below ``MIN_EXTRACTED_SIZE`` characters trafilatura falls back to a baseline
+    that flattens the page into one line with the headline and byline; a short
+    wire item or a statement is still an article for a checker.
+    """
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "25")
+    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
+    return config
 
 
 def _parse(markup: str, load_html: Any) -> Any:
