@@ -1,0 +1,210 @@
+"""From article text to claims: the extraction entry points.
+
+:func:`extract` builds the checklist for one article; :func:`extract_many`
+streams many articles through ``nlp.pipe``. Both accept a ``progress`` callback
+(``progress(done, total)`` in characters) and a ``cancel`` check (a callable
+or anything with ``is_set()``, such as ``threading.Event``) so the window's
+background worker can report and stop. Long articles are cut at paragraph or
+line breaks into chunks of at most :data:`CHUNK_CHARS`, which keeps spaCy's
+memory bounded whatever the article's size.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Protocol
+
+from app.document.anchors import make_anchor
+from app.document.model import Article, Checkable, CheckableType, Claim, Origin, Sourcing
+from app.extract import selection
+from app.extract.checkables import Found, find_checkables
+from app.extract.hedging import find_hedges
+from app.extract.pipeline import Pipeline, load_pipeline
+from app.extract.sourcing import attribute
+from app.extract.systems import SystemFinder
+
+CHUNK_CHARS = 20_000
+Progress = Callable[[int, int], None]
+
+
+class _Flag(Protocol):
+    def is_set(self) -> bool: ...
+
+
+Cancel = Callable[[], bool] | _Flag
+
+
+class ExtractionCancelled(Exception):
+    """Raised when the ``cancel`` check says stop; nothing partial is returned."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Engine:
+    pipeline: Pipeline
+    finder: SystemFinder
+
+
+_engines: dict[int, _Engine] = {}
+
+
+def engine(pipeline: Pipeline | None = None) -> _Engine:
+    """The pipeline with its rule matchers, built once and reused."""
+    pipeline = pipeline or load_pipeline()
+    key = id(pipeline.nlp)
+    if key not in _engines:
+        from app.extract import dates
+
+        dates.warm_up()
+        _engines[key] = _Engine(pipeline, SystemFinder(pipeline.nlp))
+    return _engines[key]
+
+
+def article_date(article: Article) -> date | None:
+    """The publication date of an article when it holds one (``YYYY-MM-DD...``)."""
+    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", article.published or "")
+    if not match:
+        return None
+    try:
+        return date(*(int(g) for g in match.groups()))
+    except ValueError:
+        return None
+
+
+def extract(article: Article | str, *, published: date | None = None,
+            progress: Progress | None = None, cancel: Cancel | None = None,
+            pipeline: Pipeline | None = None) -> list[Claim]:
+    """The claims of one article, in reading order."""
+    if isinstance(article, str):
+        article = Article(text=article)
+    when = published or article_date(article)
+    return next(extract_many([article.text], published=[when], progress=progress,
+                             cancel=cancel, pipeline=pipeline))
+
+
+def extract_many(texts: Iterable[str], *, published: Iterable[date | None] | None = None,
+                 progress: Progress | None = None, cancel: Cancel | None = None,
+                 pipeline: Pipeline | None = None, batch_size: int = 16) -> Iterator[list[Claim]]:
+    """Claims for each text, streamed through ``nlp.pipe`` (one list per text, in order).
+
+    ``progress`` counts characters within the text being processed.
+    """
+    eng = engine(pipeline)
+    dates_iter = iter(published) if published is not None else None
+    for text in texts:
+        when = next(dates_iter, None) if dates_iter is not None else None
+        yield _extract_text(eng, text, when, progress, cancel, batch_size)
+
+
+def _stopped(cancel: Cancel | None) -> bool:
+    if cancel is None:
+        return False
+    is_set = getattr(cancel, "is_set", None)
+    return bool(is_set()) if callable(is_set) else bool(cancel())  # type: ignore[operator]
+
+
+def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """(offset, piece) cuts of ``text`` at paragraph or line breaks, each at most ``size``."""
+    start = 0
+    n = len(text)
+    while start < n:
+        end = min(n, start + size)
+        if end < n:
+            cut = text.rfind("\n\n", start + size // 2, end)
+            if cut == -1:
+                cut = text.rfind("\n", start + size // 2, end)
+            if cut == -1:
+                cut = text.rfind(". ", start + size // 2, end)
+                cut = cut + 1 if cut != -1 else -1
+            if cut == -1:
+                cut = text.rfind(" ", start + size // 2, end)
+            end = cut + 1 if cut != -1 else end
+        yield start, text[start:end]
+        start = end
+
+
+def _extract_text(eng: _Engine, text: str, when: date | None, progress: Progress | None,
+                  cancel: Cancel | None, batch_size: int) -> list[Claim]:
+    total = len(text)
+    claims: list[Claim] = []
+    if progress:
+        progress(0, total)
+    if not text.strip():
+        if progress:
+            progress(total, total)
+        return claims
+    pieces = chunks(text)
+    docs = eng.pipeline.nlp.pipe(((piece, offset) for offset, piece in pieces),
+                                 as_tuples=True, batch_size=batch_size)
+    for doc, offset in docs:
+        if _stopped(cancel):
+            raise ExtractionCancelled()
+        claims.extend(_claims_in_doc(eng, doc, offset, text, when))
+        if progress:
+            progress(offset + len(doc.text), total)
+    _score_with_model(claims)
+    return claims
+
+
+def _claims_in_doc(eng: _Engine, doc: Any, offset: int, text: str, when: date | None) -> list[Claim]:
+    found = find_checkables(doc, eng.finder, when)
+    claims: list[Claim] = []
+    index = 0
+    for sent in doc.sents:
+        s, e = _trim(doc.text, sent.start_char, sent.end_char)
+        inside: list[Found] = []
+        while index < len(found) and found[index].start < e:
+            if found[index].start >= s:
+                inside.append(found[index])
+            index += 1
+        if e - s < 2 or not any(ch.isalnum() for ch in doc.text[s:e]):
+            continue
+        actors = [(f.start, f.end) for f in inside if f.type == "actor"]
+        attribution = attribute(sent, actors)
+        hedging = find_hedges(sent)
+        facts = selection.SentenceFacts(
+            types=tuple(f.type for f in inside),
+            generic_systems=sum(1 for f in inside if f.attributes.get("generic")),
+            future_dates=sum(1 for f in inside
+                             if f.type == "date" and selection.is_future(doc.text[f.start:f.end])),
+            sourcing=attribution.sourcing, hedged=hedging.hedged)
+        score = selection.rule_score(sent, facts)
+        if score < selection.THRESHOLD:
+            continue
+        start, end = offset + s, offset + e
+        claims.append(Claim(
+            anchor=make_anchor(text, start, end),
+            worthiness=round(score, 3),
+            sourcing=Sourcing(attribution.sourcing),
+            source_name=attribution.source,
+            hedged=hedging.hedged,
+            hedges=hedging.cues,
+            checkables=[_checkable(f, offset, text) for f in inside],
+            origin=Origin.EXTRACTED,
+        ))
+    return claims
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _checkable(f: Found, offset: int, text: str) -> Checkable:
+    start, end = offset + f.start, offset + f.end
+    return Checkable(type=CheckableType(f.type), start=start, end=end, text=text[start:end],
+                     value=f.value, attributes={k: v for k, v in f.attributes.items() if v})
+
+
+def _score_with_model(claims: list[Claim]) -> None:
+    """Replace rule scores by the trained model's scores when a model is available."""
+    scores = selection.model_scores([c.quote for c in claims])
+    if scores is None:
+        return
+    for claim, score in zip(claims, scores, strict=True):
+        claim.worthiness = round(score, 3)

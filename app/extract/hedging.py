@@ -1,0 +1,60 @@
+"""Hedge cues ("may", "reportedly", "unconfirmed", "claimed" ...) and whether they govern the claim.
+
+A cue governs the claim unless it sits inside a relative clause, an appositive
+or a clause modifying a noun: in "... using S-300 systems, a detail that
+suggests a deliberate effort", "suggests" comments on a detail and leaves the
+reported fact itself unhedged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from app.extract.cues import load_cues
+
+NON_GOVERNING_DEPS = frozenset({"relcl", "appos", "acl"})
+
+
+@dataclass(slots=True)
+class Hedging:
+    hedged: bool
+    cues: list[str] = field(default_factory=list)  # the governing cues
+    other_cues: list[str] = field(default_factory=list)  # cues in side clauses
+
+
+def find_hedges(sent: Any) -> Hedging:
+    cues = load_cues()
+    governing: list[str] = []
+    side: list[str] = []
+    for token in sent:
+        low = token.lower_
+        if token.ent_type_ in ("DATE", "PERSON", "ORG", "GPE"):
+            continue  # "May 2006", "Claimed" as a name
+        is_cue = low in cues.hedge_words or (
+            token.pos_ == "VERB" and token.lemma_.lower() in cues.hedge_verb_lemmas)
+        if not is_cue:
+            continue
+        if low in ("may", "might", "could") and token.tag_ and token.tag_ != "MD":
+            continue
+        if low in ("could", "might") and any(c.dep_ == "neg" for c in token.head.children):
+            continue  # "could not be reached" is not a hedge on the claim
+        (governing if _governs(token) else side).append(token.text)
+    low_text = sent.text.lower()
+    for phrase in cues.hedge_phrases:
+        if phrase in low_text:
+            governing.append(phrase)
+    return Hedging(bool(governing), governing, side)
+
+
+def _governs(token: Any) -> bool:
+    """False when the path to the root passes through a relative or appositive clause."""
+    steps = 0
+    while steps < 50:
+        if token.dep_ in NON_GOVERNING_DEPS:
+            return False
+        if token.head is token:
+            return True
+        token = token.head
+        steps += 1
+    return True

@@ -1,0 +1,113 @@
+"""Place knowledge: which names are places, and which country they are in.
+
+Countries come from ``pycountry`` (names, official names, common names and a
+few everyday aliases); cities spaCy's small model tends to call people or
+organisations come from ``resources/extract/places.json``; regions are
+recognised by their designator word ("Belgorod Region", "Kharkiv Oblast").
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+
+from app.resources import read_text
+
+COUNTRY_ALIASES = {
+    "us": "US", "u.s.": "US", "usa": "US", "u.s.a.": "US", "america": "US", "united states": "US",
+    "uk": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB", "england": "GB",
+    "scotland": "GB", "wales": "GB", "russia": "RU", "iran": "IR", "syria": "SY",
+    "south korea": "KR", "north korea": "KP", "vietnam": "VN", "laos": "LA", "moldova": "MD",
+    "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ", "taiwan": "TW", "palestine": "PS",
+    "gaza": "PS", "west bank": "PS", "kosovo": "XK", "turkey": "TR", "türkiye": "TR",
+    "czech republic": "CZ", "ivory coast": "CI", "congo": "CD", "drc": "CD", "uae": "AE",
+    "crimea": "UA", "donbas": "UA", "donbass": "UA", "kurdistan": "IQ", "holland": "NL",
+}
+DEMONYMS = {
+    "russian": "RU", "ukrainian": "UA", "american": "US", "british": "GB", "syrian": "SY",
+    "iraqi": "IQ", "iranian": "IR", "israeli": "IL", "palestinian": "PS", "turkish": "TR",
+    "chinese": "CN", "french": "FR", "german": "DE", "polish": "PL", "belarusian": "BY",
+    "saudi": "SA", "yemeni": "YE", "lebanese": "LB", "jordanian": "JO", "egyptian": "EG",
+    "afghan": "AF", "pakistani": "PK", "indian": "IN", "japanese": "JP", "korean": "KR",
+    "north korean": "KP", "australian": "AU", "canadian": "CA", "italian": "IT",
+    "spanish": "ES", "dutch": "NL", "swedish": "SE", "finnish": "FI", "norwegian": "NO",
+    "danish": "DK", "georgian": "GE", "armenian": "AM", "azerbaijani": "AZ", "kurdish": "IQ",
+    "libyan": "LY", "qatari": "QA", "emirati": "AE", "kuwaiti": "KW", "bahraini": "BH",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceBook:
+    cities: dict[str, str]  # lower name -> country code
+    region_words: frozenset[str]
+    direction_words: frozenset[str]
+
+
+@cache
+def place_book() -> PlaceBook:
+    data = json.loads(read_text("extract", "places.json"))
+    cities: dict[str, str] = {}
+    for entry in data["places"]:
+        names, _, code = entry.rpartition(":")
+        for name in names.split("|"):
+            cities[name.lower()] = code
+    return PlaceBook(cities, frozenset(data["region_words"]), frozenset(data["direction_words"]))
+
+
+@cache
+def country_code(name: str) -> str | None:
+    """ISO 3166-1 alpha-2 code of a country, city or region name, or None."""
+    key = " ".join(name.replace("’", "'").split()).lower()
+    if key.startswith("the "):
+        key = key[4:]
+    if key.endswith("'s"):
+        key = key[:-2]
+    if not key:
+        return None
+    if key in COUNTRY_ALIASES:
+        return COUNTRY_ALIASES[key]
+    if key in DEMONYMS:
+        return DEMONYMS[key]
+    book = place_book()
+    if key in book.cities:
+        return book.cities[key]
+    import pycountry
+
+    try:
+        return pycountry.countries.lookup(key).alpha_2
+    except LookupError:
+        pass
+    words = key.split()
+    for size in range(len(words) - 1, 0, -1):  # "southern Ukraine", "Belgorod Region"
+        for i in range(len(words) - size + 1):
+            part = " ".join(words[i:i + size])
+            if part in COUNTRY_ALIASES:
+                return COUNTRY_ALIASES[part]
+            if part in book.cities:
+                return book.cities[part]
+            if part in DEMONYMS:
+                return DEMONYMS[part]
+            if len(part) > 3:
+                try:
+                    return pycountry.countries.lookup(part).alpha_2
+                except LookupError:
+                    continue
+    return None
+
+
+def is_known_place(name: str) -> bool:
+    """A city or country name (used to overrule spaCy when it calls one a person)."""
+    key = name.replace("’", "'").strip().lower()
+    return key in place_book().cities or key in COUNTRY_ALIASES or _is_country(key)
+
+
+@cache
+def _is_country(key: str) -> bool:
+    import pycountry
+
+    try:
+        pycountry.countries.lookup(key)
+    except LookupError:
+        return False
+    return True

@@ -1,0 +1,118 @@
+"""Which sentences become claims.
+
+A sentence becomes a claim when it states something a checker can verify: it
+carries a hard checkable (a date, a count, a named system), an attributed
+statement, or a concrete actor or place, and it does not read as commentary
+("this highlights a shift", "the implications remain unclear"). Sentences that
+fail stay visible in the article, and the user can promote one by hand.
+
+The rule score here decides selection; the number shown to the user blends it
+with the trained check-worthiness model (:mod:`app.extract.worthiness`) when
+that model is shipped, so the ranking also reflects what ClaimBuster's
+annotators considered worth checking.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+log = logging.getLogger("claimsheet.extract")
+
+# Main verbs of commentary and analysis: the sentence interprets rather than reports.
+ANALYSIS_VERBS = frozenset({
+    "highlight", "underscore", "underline", "represent", "serve", "remain", "signal", "illustrate",
+    "reflect", "symbolize", "symbolise", "mark", "demonstrate", "showcase", "raise", "pose",
+    "seem", "appear",
+})
+SPECULATIVE = frozenset({"likely", "unclear", "uncertain", "contingent", "whether",
+                         "implications", "significance", "perhaps", "arguably"})
+OPINION_ADJ = frozenset({"significant", "important", "crucial", "dangerous", "clear", "unclear",
+                         "remarkable", "notable", "troubling", "worrying", "alarming", "strategic",
+                         "psychological", "broader", "growing"})
+HUMAN_HEADS = frozenset({
+    "officials", "official", "forces", "troops", "soldiers", "military", "government", "authorities",
+    "leaders", "leader", "commanders", "commander", "spokesman", "spokeswoman", "president",
+    "minister", "police", "rebels", "fighters", "militants", "residents", "civilians", "people",
+    "army", "navy", "ministry", "units", "diplomats", "lawmakers", "regime", "militia", "staff",
+})
+FUTURE_WORDS = frozenset({"coming", "next", "upcoming", "future", "later", "soon", "tomorrow"})
+THRESHOLD = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceFacts:
+    """What the rules know about one sentence."""
+
+    types: tuple[str, ...]  # checkable types in the sentence, with repeats
+    generic_systems: int
+    future_dates: int
+    sourcing: str
+    hedged: bool
+
+
+def rule_score(sent: Any, facts: SentenceFacts) -> float:
+    """A 0..1 score from the sentence's checkables, attribution and shape."""
+    types = facts.types
+    hard = sum(1 for t in types if t in ("date", "count")) - facts.future_dates + (
+        sum(1 for t in types if t == "system") - facts.generic_systems)
+    concrete = sum(1 for t in types if t in ("actor", "location"))
+    score = 0.2
+    score += min(0.45, 0.3 * hard)
+    score += min(0.3, 0.15 * concrete)
+    score += min(0.1, 0.05 * facts.generic_systems)
+    if facts.sourcing != "none":
+        score += 0.3
+    root = sent.root
+    human = _human_subject(root)
+    if human:
+        score += 0.15
+    if root.lemma_.lower() in ANALYSIS_VERBS and facts.sourcing == "none" and not hard \
+            and not human:
+        score -= 0.3
+    if any(t.lower_ in SPECULATIVE for t in sent):
+        score -= 0.15
+    if sum(1 for t in sent if t.lower_ in OPINION_ADJ) >= 2:
+        score -= 0.15
+    if not hard and any(t.lower_ in ("will", "would") and t.tag_ == "MD" for t in sent):
+        score -= 0.1
+    if len(sent) < 6:
+        score -= 0.2
+    if sent.text.rstrip().endswith("?"):
+        score -= 0.3
+    return max(0.0, min(1.0, score))
+
+
+def _human_subject(root: Any) -> bool:
+    """The main clause is about people or an institution acting ("Ukrainian officials have ...")."""
+    for child in root.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.ent_type_ in ("PERSON", "ORG"):
+                return True
+            if child.lower_ in HUMAN_HEADS and any(
+                    t.ent_type_ in ("NORP", "GPE", "ORG") for t in child.subtree):
+                return True
+    return False
+
+
+def is_future(text: str) -> bool:
+    """A date expression that points ahead ("in the coming weeks"): a forecast, not a fact."""
+    return any(word in FUTURE_WORDS for word in text.lower().split())
+
+
+def model_scores(texts: Sequence[str]) -> list[float] | None:
+    """Scores from the trained model, or None when it is not shipped or cannot load."""
+    if not texts:
+        return None
+    try:
+        from app.extract import worthiness
+    except ImportError:
+        return None
+    try:
+        scores = [float(s) for s in worthiness.score_sentences(list(texts))]
+    except (worthiness.WorthinessModelError, OSError, ValueError) as exc:
+        log.warning("check-worthiness model unavailable: %s", exc)
+        return None
+    return scores if len(scores) == len(texts) else None

@@ -1,0 +1,98 @@
+"""Who a sentence says its claim comes from: a named source, an unnamed one, or none.
+
+Attribution is read from the dependency parse: the subject of a reporting verb
+that governs a clause ("insiders suggest [the incident occurred]", "the
+ministry confirmed [that ...]") and the object of "according to". The source
+is *named* when it holds a person or organisation and is not itself an
+anonymous head noun ("a source within the General Staff", "officials",
+"documents obtained by journalists"); phrases such as "speaking on condition of
+anonymity" make any attribution unnamed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from app.extract.actors import INSTITUTION_HEADS
+from app.extract.cues import load_cues
+
+CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
+# "shared through the ministry's press service", "released by the army": the channel is the source
+CHANNEL_VERBS = frozenset({"share", "release", "publish", "issue", "post", "distribute", "relay",
+                           "announce", "report", "circulate", "broadcast"})
+CHANNEL_PREPS = frozenset({"through", "via", "by"})
+NAMED_PRONOUNS = frozenset({"he", "she", "i", "we"})
+NAMED_LABELS = frozenset({"PERSON", "ORG"})
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    sourcing: str  # "named" | "unnamed" | "none"
+    source: str = ""
+
+
+def attribute(sent: Any, actor_spans: list[tuple[int, int]]) -> Attribution:
+    """The sourcing of one sentence (a spaCy ``Span``); ``actor_spans`` are char offsets."""
+    cues = load_cues()
+    low = sent.text.lower()
+    anonymous_phrase = any(p in low for p in cues.anonymity_phrases)
+    candidates: list[tuple[int, Any]] = []
+    for token in sent:
+        if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+            to = next(c for c in token.children if c.lower_ == "to")
+            objects = [c for c in to.children if c.dep_ == "pobj"]
+            if objects:
+                candidates.append((_depth(token), objects[0]))
+            continue
+        if token.lemma_.lower() in CHANNEL_VERBS and token.dep_ in ("acl", "relcl", "advcl"):
+            for prep in token.children:
+                if prep.lower_ in CHANNEL_PREPS and prep.dep_ in ("prep", "agent"):
+                    objects = [c for c in prep.children if c.dep_ == "pobj"]
+                    if objects:
+                        candidates.append((_depth(token), objects[0]))
+            continue
+        if token.lemma_.lower() not in cues.reporting_verbs and token.lower_ not in cues.reporting_verbs:
+            continue
+        if not any(c.dep_ in CLAUSE_DEPS for c in token.children) and token.dep_ != "parataxis":
+            continue
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "agent")]
+        if subjects:
+            subject = subjects[0]
+            if subject.dep_ == "agent":
+                objs = [c for c in subject.children if c.dep_ == "pobj"]
+                if not objs:
+                    continue
+                subject = objs[0]
+            candidates.append((_depth(token), subject))
+    if not candidates:
+        if anonymous_phrase:
+            return Attribution("unnamed", "")
+        return Attribution("none")
+    candidates.sort(key=lambda c: c[0])
+    head = candidates[0][1]
+    span = sent.doc[head.left_edge.i:head.right_edge.i + 1]
+    source = span.text.strip(" ,")
+    if anonymous_phrase:
+        return Attribution("unnamed", source)
+    return Attribution(_classify(head, span, actor_spans, cues.anonymous_heads), source)
+
+
+def _classify(head: Any, span: Any, actor_spans: list[tuple[int, int]], anonymous: frozenset[str]) -> str:
+    if head.pos_ == "PRON":
+        return "named" if head.lower_ in NAMED_PRONOUNS else "unnamed"
+    has_person = any(t.ent_type_ == "PERSON" for t in span)
+    if head.lower_ in anonymous and not has_person:
+        return "unnamed"
+    named = has_person or any(t.ent_type_ in NAMED_LABELS for t in span) or any(
+        s < span.end_char and span.start_char < e for s, e in actor_spans) or any(
+        t.lower_ in INSTITUTION_HEADS and t.lower_ not in ("forces", "force") for t in span)
+    return "named" if named else "unnamed"
+
+
+def _depth(token: Any) -> int:
+    depth = 0
+    while token.head is not token and depth < 50:
+        token = token.head
+        depth += 1
+    return depth
