@@ -115,7 +115,9 @@ def html_fragment_text(markup: str) -> tuple[str, Metadata]:
     """
     from trafilatura.utils import load_html
 
-    source_url = re.search(r"^SourceURL:(\S+)", markup, re.MULTILINE)  # Windows CF_HTML header
+    source_url = re.search(r"^SourceURL:(\S+)", markup, re.MULTILINE)
+    if markup.lstrip().startswith("Version:") and "<" in markup:
+        markup = markup[markup.index("<"):]  # the Windows CF_HTML header, if Qt left it in
     tree = _parse(f"<div>{markup}</div>", load_html) if "<html" not in markup.lower() \
         else _parse(markup, load_html)
     if tree is None:
