@@ -11,7 +11,7 @@ import copy
 
 from PySide6.QtGui import QUndoCommand
 
-from app.document.model import Claim, Source
+from app.document.model import Citation, Claim, Source, Stance
 from app.ui.session import Session
 
 _RATIONALE_ID = 1001
@@ -38,11 +38,11 @@ class SetClaimField(QUndoCommand):
     def undo(self) -> None:
         self.session.set_claim_field(self.claim_id, self.name, copy.copy(self.old))
 
-    def id(self) -> int:  # noqa: A003 - Qt's name
+    def id(self) -> int:
         # Typing a rationale is one undo step per claim, not one per keystroke.
         return {"rationale": _RATIONALE_ID, "source_name": _SOURCE_NAME_ID}.get(self.name, -1)
 
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 - Qt's name
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
         if not isinstance(other, SetClaimField) or other.claim_id != self.claim_id:
             return False
         if other.name != self.name:
@@ -107,29 +107,12 @@ class SetClaims(QUndoCommand):
         self.session.set_claims(self.old)
 
 
-class SetSources(QUndoCommand):
-    """Add or edit a source (the worksheet-wide list) - usually a child of a macro."""
-
-    def __init__(self, session: Session, sources: list[Source], text: str,
-                 parent: QUndoCommand | None = None) -> None:
-        super().__init__(text, parent)
-        self.session = session
-        self.old = [copy.copy(s) for s in session.worksheet.sources]
-        self.new = [copy.copy(s) for s in sources]
-
-    def redo(self) -> None:
-        self.session.set_sources([copy.copy(s) for s in self.new])
-
-    def undo(self) -> None:
-        self.session.set_sources([copy.copy(s) for s in self.old])
-
-
 class SetCitations(QUndoCommand):
     """Change which sources a claim cites and with which stance."""
 
-    def __init__(self, session: Session, claim_id: str, citations: list, text: str,
-                 parent: QUndoCommand | None = None) -> None:
-        super().__init__(text, parent)
+    def __init__(self, session: Session, claim_id: str, citations: list[Citation],
+                 text: str) -> None:
+        super().__init__(text)
         self.session = session
         self.claim_id = claim_id
         claim = session.claim(claim_id)
@@ -144,18 +127,38 @@ class SetCitations(QUndoCommand):
         self.session.set_claim_field(self.claim_id, "citations", copy.deepcopy(self.old))
 
 
-def attach_source(session: Session, claim_id: str, source: Source, stance: object,
-                  number: int) -> QUndoCommand:
-    """One undo step that adds (or updates) a source and cites it from a claim."""
-    macro = QUndoCommand(f"Add source to claim {number}")
-    sources = [s for s in session.worksheet.sources if s.id != source.id]
-    existing = [s.id for s in session.worksheet.sources]
-    if source.id in existing:
-        macro.setText(f"Edit source of claim {number}")
-        sources.insert(existing.index(source.id), source)
-    else:
-        sources.append(source)
-    SetSources(session, sources, "sources", macro)
-    SetCitations(session, claim_id, session.citations_with(claim_id, source.id, stance),
-                 "citations", macro)
-    return macro
+class AttachSource(QUndoCommand):
+    """Add (or update) a source and cite it from a claim with a stance, as one step.
+
+    One command rather than a macro of child commands: PySide does not hand a
+    child command's ownership to its parent, which ends in a double free.
+    """
+
+    def __init__(self, session: Session, claim_id: str, source: Source, stance: Stance,
+                 number: int) -> None:
+        super().__init__(f"Add source to claim {number}")
+        self.session = session
+        self.claim_id = claim_id
+        existing = [s.id for s in session.worksheet.sources]
+        self.old_sources = [copy.copy(s) for s in session.worksheet.sources]
+        new_sources = [copy.copy(s) for s in session.worksheet.sources]
+        if source.id in existing:
+            self.setText(f"Edit source of claim {number}")
+            new_sources[existing.index(source.id)] = copy.copy(source)
+        else:
+            new_sources.append(copy.copy(source))
+        self.new_sources = new_sources
+        claim = session.claim(claim_id)
+        assert claim is not None
+        self.old_citations = copy.deepcopy(claim.citations)
+        self.new_citations = session.citations_with(claim_id, source.id, stance)
+
+    def redo(self) -> None:
+        self.session.set_sources([copy.copy(s) for s in self.new_sources])
+        self.session.set_claim_field(self.claim_id, "citations",
+                                     copy.deepcopy(self.new_citations))
+
+    def undo(self) -> None:
+        self.session.set_claim_field(self.claim_id, "citations",
+                                     copy.deepcopy(self.old_citations))
+        self.session.set_sources([copy.copy(s) for s in self.old_sources])

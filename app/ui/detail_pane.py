@@ -116,7 +116,7 @@ class DetailPane(QScrollArea):
         sourcing_row = QHBoxLayout()
         sourcing_row.addWidget(self.sourcing)
         sourcing_row.addWidget(self.source_name, 1)
-        form.addRow("Sourcin&g", sourcing_row)
+        form.addRow("Sourcing", sourcing_row)
         form.addRow("", self.hedged)
         form.addRow("", self.hedges)
         form.addRow("&Rationale", self.rationale)

@@ -62,7 +62,7 @@ from app.ui.checklist_model import (
     ChecklistFilter,
     ChecklistModel,
 )
-from app.ui.commands import SetCheckableChecked, SetClaimField, SetClaims, attach_source
+from app.ui.commands import AttachSource, SetCheckableChecked, SetClaimField, SetClaims
 from app.ui.detail_pane import DetailPane
 from app.ui.extraction_worker import ExtractionThread
 from app.ui.filter_bar import FilterBar
@@ -693,7 +693,7 @@ class MainWindow(QMainWindow):
         source = dialog.source()  # type: ignore[attr-defined]
         stance = dialog.chosen_stance()  # type: ignore[attr-defined]
         self.session.undo_stack.push(
-            attach_source(self.session, claim_id, source, stance, self._number(claim_id)))
+            AttachSource(self.session, claim_id, source, stance, self._number(claim_id)))
 
     def open_url(self, url: str) -> None:
         self.last_dialog = dialogs.open_url_box(self, url)

@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from app.document.model import Checkable, Citation, Claim, Source, Worksheet
+from app.document.model import Checkable, Citation, Claim, Source, Stance, Worksheet
 
 log = logging.getLogger("claimsheet.ui.session")
 
@@ -114,11 +114,15 @@ class Session(QObject):
             return None
         return next((k for k in claim.checkables if k.id == checkable_id), None)
 
-    def citations_with(self, claim_id: str, source_id: str, stance: object) -> list[Citation]:
-        """The claim's citations with ``source_id`` added or its stance changed."""
+    def citations_with(self, claim_id: str, source_id: str, stance: Stance) -> list[Citation]:
+        """The claim's citations with ``source_id`` added, or its stance changed in place."""
         claim = self._index[claim_id]
-        out = [replace(c) for c in claim.citations if c.source_id != source_id]
-        out.append(Citation(source_id, stance))  # type: ignore[arg-type]
+        out = [replace(c) for c in claim.citations]
+        for c in out:
+            if c.source_id == source_id:
+                c.stance = stance
+                return out
+        out.append(Citation(source_id, stance))
         return out
 
     def mark_saved(self, path: Path) -> None:

@@ -1,0 +1,341 @@
+"""Drive the real window (offscreen) through a checker's work, without spaCy.
+
+The worksheet here is synthetic (one claim per sentence of the seed article);
+tests/ui/test_workflow.py runs the same path with real extraction.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.document.fileformat import load_worksheet
+from app.document.model import CheckableType, Origin, Stance, Status, Verdict
+from app.ui import dialogs
+from app.ui.article_view import OffsetMap, tooltip_for
+from app.ui.crash import CrashHandler
+from app.ui.source_dialog import SourceDialog
+
+# The offscreen platform warns that it cannot pass size hints to a window manager.
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def claim_at_row(window, row: int):  # type: ignore[no-untyped-def]
+    return window.session.worksheet.claims[row]
+
+
+def press(qtbot, window, *keys: str) -> None:  # type: ignore[no-untyped-def]
+    window.tree.setFocus()
+    for key in keys:
+        qtbot.keyClick(window.tree, key)
+
+
+def test_keyboard_sets_verdicts_status_and_moves(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.select_row(0)
+    press(qtbot, window, "5")
+    assert claim_at_row(window, 0).verdict == Verdict.FALSE
+    press(qtbot, window, "j", "1", "s", "s")
+    assert claim_at_row(window, 1).verdict == Verdict.TRUE
+    assert claim_at_row(window, 1).status == Status.CHECKED
+    press(qtbot, window, "k", "7")
+    assert claim_at_row(window, 0).verdict == Verdict.NOT_A_CLAIM
+    assert window.detail.verdict.currentData() == Verdict.NOT_A_CLAIM
+    assert "1 of" in window.summary_label.text() and "not a claim" in window.summary_label.text()
+    stack = window.session.undo_stack
+    assert stack.undoText() == "Set verdict of claim 1 to Not a claim"
+    assert window.isWindowModified()
+    qtbot.keyClick(window.tree, "z", Qt.KeyboardModifier.ControlModifier)
+    assert claim_at_row(window, 0).verdict == Verdict.FALSE
+    qtbot.keyClick(window.tree, "z", Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert claim_at_row(window, 0).verdict == Verdict.NOT_A_CLAIM
+
+
+def test_typing_in_the_rationale_does_not_trigger_shortcuts(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.select_row(2)
+    window.focus_rationale()
+    qtbot.keyClicks(window.detail.rationale, "Checked 1 ministry feed; s")
+    claim = claim_at_row(window, 2)
+    assert claim.rationale == "Checked 1 ministry feed; s"
+    assert claim.verdict is None and claim.status == Status.TODO
+    # The whole typing run is one undo step.
+    assert window.session.undo_stack.count() == 1
+    window.session.undo_stack.undo()
+    assert claim.rationale == "" and window.detail.rationale.toPlainText() == ""
+
+
+def test_ctrl_f_focuses_the_filter_and_filters(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, "f", Qt.KeyboardModifier.ControlModifier)
+    assert window.filter_bar.text.hasFocus()
+    qtbot.keyClicks(window.filter_bar.text, "Bayraktar")
+    qtbot.waitUntil(lambda: window.proxy.rowCount() == 1)
+    assert window.summary_label.text().startswith("1 shown")
+    window.clear_filters()
+    assert window.proxy.rowCount() == len(window.session.worksheet.claims)
+
+
+def test_add_source_through_the_dialog_then_undo(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.select_row(3)
+    window.actions["add_source"].trigger()
+    dialog = window.last_dialog
+    assert isinstance(dialog, SourceDialog) and dialog.isVisible()
+    qtbot.keyClicks(dialog.fields["title"], "Ministry statement")
+    qtbot.keyClicks(dialog.fields["url"], "https://mil.example/statement")
+    dialog.stance.setCurrentIndex(1)  # refutes
+    dialog.accept()
+    claim = claim_at_row(window, 3)
+    [(source, stance)] = window.session.worksheet.sources_of(claim)
+    assert (source.title, source.url, stance) == ("Ministry statement",
+                                                  "https://mil.example/statement", Stance.REFUTES)
+    assert source.accessed  # defaults to today
+    assert window.detail.sources.count() == 1
+    assert window.session.undo_stack.undoText() == "Add source to claim 4"
+    window.session.undo_stack.undo()
+    assert claim.citations == [] and window.session.worksheet.sources == []
+    assert window.detail.sources.count() == 0
+
+
+def test_add_claim_and_checkable_from_selection(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    text = window.session.worksheet.article.text
+    n = len(window.session.worksheet.claims)
+    phrase = "Bayraktar TB2"
+    start = text.index(phrase)
+    window.article_view.select_span(start - 1, start + len(phrase))  # sloppy: leading space
+    window.actions["add_claim"].trigger()
+    claims = window.session.worksheet.claims
+    assert len(claims) == n + 1
+    added = window.session.claim(window.current_claim_id())
+    assert added.quote == phrase and added.origin == Origin.MANUAL
+    window.article_view.select_span(start, start + len("Bayraktar"))
+    window.actions["add_system"].trigger()
+    added = window.session.claim(added.id)
+    assert [(k.type, k.text) for k in added.checkables] == [(CheckableType.SYSTEM, "Bayraktar")]
+    window.session.undo_stack.undo()
+    window.session.undo_stack.undo()
+    assert len(window.session.worksheet.claims) == n
+    window.session.undo_stack.redo()
+    assert len(window.session.worksheet.claims) == n + 1
+
+
+def test_selection_without_text_reports_in_status_bar(window) -> None:  # type: ignore[no-untyped-def]
+    window.article_view.setTextCursor(QTextCursor(window.article_view.document()))
+    n = len(window.session.worksheet.claims)
+    window.actions["add_claim"].trigger()
+    assert len(window.session.worksheet.claims) == n
+    assert "Select some text" in window.statusBar().currentMessage()
+
+
+def test_merge_split_delete_with_undo(window) -> None:  # type: ignore[no-untyped-def]
+    ws = window.session.worksheet
+    n = len(ws.claims)
+    first_quote, second_quote = ws.claims[0].quote, ws.claims[1].quote
+    window.select_row(0)
+    window.actions["merge"].trigger()
+    assert len(ws.claims) == n - 1
+    assert ws.claims[0].quote.startswith(first_quote) and ws.claims[0].quote.endswith(second_quote)
+    cursor = QTextCursor(window.article_view.document())
+    cursor.setPosition(ws.claims[0].start + len(first_quote) + 1)
+    window.article_view.setTextCursor(cursor)
+    window.actions["split"].trigger()
+    assert [c.quote for c in ws.claims[:2]] == [first_quote, second_quote]
+    window.select_row(1)
+    window.actions["delete"].trigger()
+    assert len(ws.claims) == n - 1 and ws.claims[1].quote != second_quote
+    assert window.session.undo_stack.undoText() == "Delete claim 2"
+    for _ in range(3):
+        window.session.undo_stack.undo()
+    assert [c.quote for c in ws.claims[:2]] == [first_quote, second_quote]
+    assert len(ws.claims) == n
+
+
+def test_clicking_a_claim_in_the_article_selects_it(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    view = window.article_view
+    target = window.session.worksheet.claims[4]
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(target.start + 3)
+    point = view.cursorRect(cursor).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert window.current_claim_id() == target.id
+    assert window.detail.claim_id == target.id
+    # And the reverse: selecting in the checklist moves the article's cursor to the claim.
+    window.select_row(10)
+    assert view.textCursor().position() == window.session.worksheet.claims[10].start
+
+
+def test_tick_a_checkable_in_the_checklist(window) -> None:  # type: ignore[no-untyped-def]
+    claim = window.session.worksheet.claims[0]
+    parent = window.proxy.index(0, 0)
+    child = window.proxy.index(0, 0, parent)
+    assert window.proxy.setData(child, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert claim.checkables[0].checked
+    assert window.session.undo_stack.undoText().startswith("Tick")
+    window.session.undo_stack.undo()
+    assert not claim.checkables[0].checked
+
+
+def test_save_close_reopen_finds_everything(qtbot, make_window, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window.select_row(0)
+    press(qtbot, window, "2", "s")
+    window.detail.rationale.setPlainText("Matches the ministry's feed.")
+    target = tmp_path / "work.claimsheet"
+    assert window.save_to(target)
+    assert not window.isWindowModified() and not window.session.modified
+    assert window.windowTitle().startswith("work.claimsheet")
+    window.close()
+    assert not window.isVisible()
+    again = make_window()
+    again.open_path(target)
+    claim = again.session.worksheet.claims[0]
+    assert (claim.verdict, claim.status) == (Verdict.MOSTLY_TRUE, Status.IN_PROGRESS)
+    assert claim.rationale == "Matches the ministry's feed."
+    assert str(target.resolve()) in again.settings.recent_files
+    assert load_worksheet(target).claims[0].verdict == Verdict.MOSTLY_TRUE
+
+
+def test_damaged_worksheet_shows_the_loader_message(make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    w = make_window()
+    bad = tmp_path / "broken.claimsheet"
+    bad.write_text('{"format": "claimsheet", "version": 1, "article": ', encoding="utf-8")
+    w.open_path(bad)
+    box = w.last_dialog
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert box.text().startswith("Cannot open broken.claimsheet")
+    assert "\n" not in box.text()
+    assert w.session.worksheet.article.text == ""  # nothing opened
+    box.accept()
+    assert w.windowTitle() == "Claimsheet"
+    w.actions["new"].setEnabled(True)  # the window keeps working
+
+
+def test_unsaved_changes_prompt_on_close(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.select_row(0)
+    press(qtbot, window, "1")
+    window.close()
+    assert window.isVisible()
+    box = window.last_dialog
+    assert box.objectName() == "unsavedBox"
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert window.isVisible()
+    window.close()
+    window.last_dialog.button(QMessageBox.StandardButton.Discard).click()
+    qtbot.waitUntil(lambda: not window.isVisible())
+
+
+def test_autosave_and_recovery_after_a_crash(qtbot, make_window, window) -> None:  # type: ignore[no-untyped-def]
+    window.autosave.setInterval(50)
+    window.select_row(1)
+    press(qtbot, window, "3")
+    with qtbot.waitSignal(window.autosave.timeout, timeout=2000):
+        pass
+    assert window.recovery.path.exists()
+    data = json.loads(window.recovery.path.read_text(encoding="utf-8"))
+    assert data["worksheet"]["claims"][1]["verdict"] == "half-true"
+    # "Crash": the window vanishes without closing; the next start offers the work.
+    window._close_confirmed = True
+    again = make_window()
+    box = again.offer_recovery()
+    assert box is not None and "autosaved" in box.informativeText()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    assert again.session.worksheet.claims[1].verdict == Verdict.HALF_TRUE
+    assert again.session.modified and again.isWindowModified()
+
+
+def test_declining_recovery_removes_the_file(make_window, window) -> None:  # type: ignore[no-untyped-def]
+    window.select_row(0)
+    window.set_verdict(Verdict.FALSE)
+    assert window.save_recovery()
+    again = make_window()
+    box = again.offer_recovery()
+    box.button(QMessageBox.StandardButton.Discard).click()
+    assert not again.recovery.path.exists()
+    assert again.offer_recovery() is None
+
+
+def test_crash_handler_saves_work_logs_and_shows_report(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window.select_row(0)
+    window.set_verdict(Verdict.FALSE)
+    handler = CrashHandler(tmp_path / "logs", lambda: window)
+    try:
+        raise RuntimeError("boom in a slot")
+    except RuntimeError as exc:
+        handler.handle(type(exc), exc, exc.__traceback__)
+    box = handler.last_dialog
+    assert box.objectName() == "crashBox" and "RuntimeError: boom in a slot" in box.text()
+    assert "boom in a slot" in box.detailedText() and "Traceback" in box.detailedText()
+    assert "recovery file" in box.informativeText()
+    assert "boom in a slot" in (tmp_path / "logs" / "claimsheet.log").read_text(encoding="utf-8")
+    assert window.recovery.load().worksheet.claims[0].verdict == Verdict.FALSE
+    box.accept()
+
+
+def test_only_http_urls_open_and_only_after_confirmation(qtbot) -> None:  # type: ignore[no-untyped-def]
+    opened: list[QUrl] = []
+    refused = dialogs.open_url_box(None, "file:///etc/passwd", opened.append)
+    assert refused.objectName() == "urlRefusedBox" and refused.informativeText() == "file:///etc/passwd"
+    refused.accept()
+    box = dialogs.open_url_box(None, "https://example.org/a path?q=1", opened.append)
+    assert box.objectName() == "urlConfirmBox"
+    assert box.informativeText() == "https://example.org/a%20path?q=1"
+    assert opened == []
+    box.button(QMessageBox.StandardButton.Open).click()
+    assert [u.toString() for u in opened] == ["https://example.org/a path?q=1"]
+
+
+def test_shortcut_sheet_lists_the_keys(window) -> None:  # type: ignore[no-untyped-def]
+    window.actions["shortcuts"].trigger()
+    sheet = window.last_dialog
+    assert sheet.objectName() == "shortcutSheet" and sheet.isVisible()
+    keys = {a: k.split(", ") for _, a, k in window.shortcut_rows()}
+    assert keys["Next claim"] == ["J"] and keys["Previous claim"] == ["K"]
+    assert keys["Verdict: False"] == ["5"] and keys["Cycle status"] == ["S"]
+    assert "Ctrl+F" in keys["Filter checklist"] and "Ctrl+Z" in keys["Undo"]
+    keyed = [k for _, a, k in window.shortcut_rows() if a != "About Claimsheet"]
+    assert all(keyed), "every action has a shortcut"
+    sheet.reject()
+
+
+def test_drop_an_article_starts_a_worksheet(window, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    started = []
+    monkeypatch.setattr(window, "start_extraction", lambda: started.append(True))
+    window.session.undo_stack.setClean()
+    window.session.path = tmp_path / "x.claimsheet"  # nothing unsaved: no prompt
+    article = tmp_path / "dropped.txt"
+    article.write_text("A dropped article says 12 drones fell.\n", encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(article))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert window.session.worksheet.article.text.startswith("A dropped article")
+    assert started == [True]
+
+
+def test_offsets_survive_characters_outside_the_bmp() -> None:
+    text = "a😀b😀c"
+    m = OffsetMap(text)
+    assert [m.to_qt(i) for i in range(len(text) + 1)] == [0, 1, 3, 4, 6, 7]
+    assert [m.to_py(m.to_qt(i)) for i in range(len(text) + 1)] == list(range(len(text) + 1))
+
+
+def test_hover_tooltip_names_type_and_value(window) -> None:  # type: ignore[no-untyped-def]
+    claim = next(c for c in window.session.worksheet.claims
+                 if any(k.type == CheckableType.COUNT for k in c.checkables))
+    k = next(k for k in claim.checkables if k.type == CheckableType.COUNT)
+    tip = tooltip_for(k)
+    assert tip.startswith("Count (dotted underline)") and f"Value: {k.value}" in tip
+    assert window.article_view.checkable_at(k.start) is k
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_palettes_switch(window, dark: bool) -> None:  # type: ignore[no-untyped-def]
+    window.actions["dark"].setChecked(dark)
+    window.toggle_dark()
+    app = QApplication.instance()
+    assert (app.palette().window().color().lightness() < 128) == dark
+    window.actions["dark"].setChecked(False)
+    window.toggle_dark()
