@@ -60,6 +60,12 @@ def register_fonts() -> FontFamily:
 
 
 @functools.cache
+def _covered_chars() -> frozenset[str]:
+    """The covered code points as one-character strings, for fast subset tests."""
+    return frozenset(map(chr, covered_codepoints())) | _WHITESPACE
+
+
+@functools.cache
 def covered_codepoints() -> frozenset[int]:
     """Code points that every bundled face can draw (bold has slightly fewer)."""
     from reportlab.pdfbase import pdfmetrics
@@ -92,9 +98,9 @@ def printable(text: str) -> str:
 
     Fast path: plain text the font fully covers comes back unchanged.
     """
-    cover = covered_codepoints()
-    if all(ord(ch) in cover or ch in _WHITESPACE for ch in text):
+    if _covered_chars().issuperset(text):
         return text
+    cover = covered_codepoints()
     return "".join(_printable_char(ch, cover) for ch in text)
 
 

@@ -61,15 +61,24 @@ def _footer_canvas(footer_left: str, font: str) -> type[Canvas]:
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._saved_pages: list[dict[str, Any]] = []
+            self._page_bookmarks: list[tuple[str, dict[str, Any]]] = []
+
+        def bookmarkPage(self, key: str, **kwargs: Any) -> None:
+            # A destination names the page object being written, which only
+            # exists once the page is emitted in save(): replay it there.
+            self._page_bookmarks.append((key, kwargs))
 
         def showPage(self) -> None:
             self._saved_pages.append(dict(self.__dict__))
+            self._page_bookmarks = []
             self._startPage()
 
         def save(self) -> None:
             total = len(self._saved_pages)
             for number, state in enumerate(self._saved_pages, start=1):
                 self.__dict__.update(state)
+                for key, kwargs in state["_page_bookmarks"]:
+                    Canvas.bookmarkPage(self, key, **kwargs)
                 self._draw_footer(number, total)
                 Canvas.showPage(self)
             Canvas.save(self)

@@ -31,6 +31,8 @@ from app.reports.pdfstyle import (
     FAINT,
     HEADER_FILL,
     INK,
+    LINK,
+    MUTED,
     RULE,
     VERDICT_FILL,
     Styles,
@@ -63,7 +65,8 @@ class Bookmark(Flowable):
         return 0, 0
 
     def draw(self) -> None:
-        self.canv.bookmarkPage(self.key)
+        _, top = self.canv.absolutePosition(0, 0)
+        self.canv.bookmarkPage(self.key, fit="XYZ", left=0, top=top + 16)
         self.canv.addOutlineEntry(self.title, self.key, level=self.level, closed=self.level == 0
                                   and self.key == "claims")
 
@@ -91,8 +94,52 @@ class ClaimKeep(KeepTogether):
         return list(super().split(aW, aH))
 
 
+class Para(Paragraph):
+    """A paragraph that breaks its lines once per width.
+
+    platypus wraps a flowable several times at the same width (keep-together
+    measuring, table row heights, frame placement); line breaking dominates the
+    cost of a long report, so the last result is reused when the width repeats.
+    """
+
+    _wrapped: tuple[float, object, float] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        cached = self._wrapped
+        if cached is not None and cached[0] == availWidth:
+            self.width, self.blPara, self.height = availWidth, cached[1], cached[2]
+            return availWidth, cached[2]
+        width, height = super().wrap(availWidth, availHeight)
+        if width == availWidth:
+            self._wrapped = (availWidth, self.blPara, height)
+        return width, height
+
+
+class Label(Flowable):
+    """A small bold caption (RATIONALE, SOURCES …) drawn directly: no markup to parse."""
+
+    def __init__(self, text: str, st: Styles) -> None:
+        super().__init__()
+        self.text = text
+        self.font = st.label.fontName
+        self.size = st.label.fontSize
+        self.color = st.label.textColor
+        self.spaceBefore = st.label.spaceBefore
+        self.spaceAfter = st.label.spaceAfter
+        self.keepWithNext = True
+        self.leading = st.label.leading
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return availWidth, self.leading
+
+    def draw(self) -> None:
+        self.canv.setFont(self.font, self.size)
+        self.canv.setFillColor(self.color)
+        self.canv.drawString(0, self.leading - self.size, self.text)
+
+
 def _p(markup_text: str, style: object) -> Paragraph:
-    return Paragraph(markup_text, style)  # type: ignore[arg-type]
+    return Para(markup_text, style)  # type: ignore[arg-type]
 
 
 def _shorten(value: str, limit: int) -> str:
@@ -199,10 +246,10 @@ def cover(worksheet: Worksheet, summary: Summary, st: Styles, width: float,
     flow.append(Spacer(1, 3 * mm))
 
     if not blank:
-        flow.append(_p("Claims by verdict", st.label))
+        flow.append(Label("Claims by verdict", st))
         flow.append(verdict_chart(summary, st, min(width, 120 * mm)))
         flow.append(Spacer(1, 3 * mm))
-        flow.append(_p("Claims by status", st.label))
+        flow.append(Label("Claims by status", st))
         status_row = [[_p(f"{markup.text(s.label)}: <b>{n}</b>", st.cell)
                        for s, n in summary.statuses]]
         statuses = Table(status_row, colWidths=[width / 4] * 4)
@@ -214,7 +261,7 @@ def cover(worksheet: Worksheet, summary: Summary, st: Styles, width: float,
         ]))
         flow.append(statuses)
     else:
-        flow.append(_p("Claims by verdict (fill in by hand)", st.label))
+        flow.append(Label("Claims by verdict (fill in by hand)", st))
         tally = Table([[_p(markup.text(verdict_label(v)), st.cell), ""] for v, _ in
                        summary.verdicts[:-1]], colWidths=[50 * mm, 25 * mm],
                       rowHeights=[7 * mm] * (len(summary.verdicts) - 1), hAlign="LEFT")
@@ -246,33 +293,33 @@ def article_legend(st: Styles) -> Paragraph:
 # ---------------------------------------------------------------- claims
 
 
-def verdict_pill(verdict: Verdict | None, st: Styles) -> Table:
-    text = verdict_label(verdict).upper()
-    color = verdict_ink(verdict)
-    pill = Table([[_p(f'<font color="{color.hexval()}">{markup.text(text)}</font>',
-                      st.verdict)]], colWidths=[48 * mm])
-    pill.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, -1), VERDICT_FILL[verdict]),
-        ("BOX", (0, 0), (-1, -1), 0.8, INK if verdict is None else VERDICT_FILL[verdict]),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]))
-    return pill
+def _claim_header(number: int, verdict: Verdict | None, status: Paragraph, st: Styles,
+                  width: float, *, blank: bool) -> Table:
+    """Claim number, verdict label (a filled cell) and status in one shaded bar.
 
-
-def _claim_header(number: int, right: list[Flowable | str], st: Styles,
-                  width: float) -> Table:
-    title = _p(f'<a name="claim-{number}"/>Claim {number}', st.header_cell)
+    Short labels are plain table strings rather than paragraphs: a report has
+    thousands of them and strings cost no markup parsing.
+    """
+    label = "" if blank else printable(verdict_label(verdict).upper())
     widths = [26 * mm, 52 * mm, width - 78 * mm]
-    header = Table([[title, *right]], colWidths=widths)
-    header.setStyle(TableStyle([
+    header = Table([[f"Claim {number}", label, status]], colWidths=widths)
+    commands: list[tuple[object, ...]] = [
         ("BACKGROUND", (0, 0), (-1, -1), HEADER_FILL),
         ("LINEABOVE", (0, 0), (-1, 0), 1.2, INK),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
         ("LEFTPADDING", (0, 0), (-1, -1), 5),
-    ]))
+        ("FONT", (0, 0), (0, 0), st.fonts.bold, 11),
+        ("FONT", (1, 0), (1, 0), st.fonts.bold, 8.5),
+        ("ALIGN", (1, 0), (1, 0), "CENTER"),
+    ]
+    if not blank:
+        commands += [("BACKGROUND", (1, 0), (1, 0), VERDICT_FILL[verdict]),
+                     ("TEXTCOLOR", (1, 0), (1, 0), verdict_ink(verdict))]
+        if verdict is None:
+            commands.append(("BOX", (1, 0), (1, 0), 0.8, MUTED))
+    header.setStyle(TableStyle(commands))
     return header
 
 
@@ -292,21 +339,24 @@ def _flags(claim: Claim, st: Styles) -> Paragraph:
 
 
 def _checkables_table(claim: Claim, st: Styles, width: float, *, blank: bool) -> Table:
-    rows = []
+    rows: list[list[Flowable | str]] = []
     for k in claim.checkables:
-        tick = BOX if blank or not k.checked else TICKED
-        letter = CHECKABLE_LETTER[k.type]
+        tick: Flowable | str = TickBox(3 * mm) if blank else (TICKED if k.checked else BOX)
         value = checkable_value(k.attributes, k.value)
         note = f"<br/><i>{markup.text(k.note)}</i>" if k.note and not blank else ""
         rows.append([
-            _p(f'<font size="11">{tick}</font>', st.cell),
-            _p(f"<b>{letter}</b> {CHECKABLE_NAME[k.type]}", st.cell),
+            tick,
+            f"{CHECKABLE_LETTER[k.type]} \u00b7 {CHECKABLE_NAME[k.type]}",
             _p(markup.text(k.text), st.cell),
             _p((f"\u2192 {markup.text(value)}" if value else "") + note, st.cell),
         ])
-    table = Table(rows, colWidths=[7 * mm, 22 * mm, (width - 29 * mm) * 0.45,
-                                   (width - 29 * mm) * 0.55])
-    table.setStyle(_grid_style([("TOPPADDING", (0, 0), (0, -1), 0.5)]))
+    rest = width - 29 * mm
+    table = Table(rows, colWidths=[7 * mm, 22 * mm, rest * 0.45, rest * 0.55])
+    table.setStyle(_grid_style([
+        ("FONT", (0, 0), (0, -1), st.fonts.regular, 11),
+        ("FONT", (1, 0), (1, -1), st.fonts.regular, st.cell.fontSize),
+        ("TOPPADDING", (0, 0), (0, -1), 0.5),
+    ]))
     return table
 
 
@@ -323,12 +373,12 @@ def _citations(claim: Claim, worksheet: Worksheet, summary: Summary, st: Styles,
         if source.publisher:
             detail += f" \u2014 {markup.text(source.publisher)}"
         rows.append([
-            _p(f'<a href="#source-{label}" color="#1f4e8c"><b>{label}</b></a>', st.cell),
+            _p(f'<a href="#source-{label}" color="{LINK}"><b>{label}</b></a>', st.cell),
             _p(detail, st.cell),
-            _p(f"<b>{STANCE_LABELS[stance]}</b>", st.cell),
+            STANCE_LABELS[stance],
         ])
     table = Table(rows, colWidths=[12 * mm, width - 36 * mm, 24 * mm])
-    table.setStyle(_grid_style())
+    table.setStyle(_grid_style([("FONT", (2, 0), (2, -1), st.fonts.bold, st.cell.fontSize)]))
     return table
 
 
@@ -391,35 +441,34 @@ def claim_block(claim: Claim, number: int, worksheet: Worksheet, summary: Summar
     if blank:
         status = _p("Status: " + "  ".join(f"{BOX} {markup.text(s.label)}" for s in Status),
                     st.cell)
-        items.append(_claim_header(number, [_p("", st.cell), status], st, width))
     else:
         ticked = sum(1 for k in claim.checkables if k.checked)
         status_text = f"Status: <b>{markup.text(claim.status.label)}</b>"
         if claim.checkables:
             status_text += f" \u00b7 {ticked}/{len(claim.checkables)} checkables ticked"
-        items.append(_claim_header(number, [verdict_pill(claim.verdict, st),
-                                            _p(status_text, st.cell)], st, width))
+        status = _p(status_text, st.cell)
+    items.append(_claim_header(number, claim.verdict, status, st, width, blank=blank))
     items.append(_p(f"\u201c{markup.text(claim.quote)}\u201d", st.quote))
     items.append(Spacer(1, 2))
     items.append(_flags(claim, st))
     if claim.checkables:
-        items.append(_p("CHECKABLES", st.label))
+        items.append(Label("CHECKABLES", st))
         items.append(_checkables_table(claim, st, width, blank=blank))
     if blank:
-        items.append(_p("VERDICT", st.label))
+        items.append(Label("VERDICT", st))
         items.append(_choice_boxes([v.label for v in Verdict], st, width, per_row=4))
-        items.append(_p("RATIONALE", st.label))
+        items.append(Label("RATIONALE", st))
         items.append(_ruled_lines(4, width))
-        items.append(_p("SOURCES (title, URL or reference, supports / refutes / context)",
-                        st.label))
+        items.append(Label("SOURCES (title, URL or reference; supports / refutes / context)",
+                           st))
         items.append(_ruled_lines(3, width))
     else:
         if claim.rationale.strip():
-            items.append(_p("RATIONALE", st.label))
+            items.append(Label("RATIONALE", st))
             items.append(_p(markup.multiline(claim.rationale), st.body))
         citations = _citations(claim, worksheet, summary, st, width)
         if citations is not None:
-            items.append(_p("SOURCES", st.label))
+            items.append(Label("SOURCES", st))
             items.append(citations)
     items.append(Spacer(1, 5 * mm))
     return [ClaimKeep(items, head=5)]
@@ -433,33 +482,41 @@ def source_block(source: Source, summary: Summary, st: Styles, width: float) -> 
     title = source.title or source.url or "(untitled source)"
     head = _p(f'<a name="source-{label}"/><b>{label}</b>\u2003<b>{markup.text(title)}</b>',
               st.body)
-    rows: list[list[Paragraph]] = []
+    rows: list[list[Paragraph | str]] = []
 
-    def add(name: str, value_markup: str) -> None:
-        rows.append([_p(name, st.cell_bold), _p(value_markup, st.cell)])
+    def add(name: str, value: Paragraph | str) -> None:
+        rows.append([name, value])
 
-    add("Kind", markup.text(kind_label(source)))
+    def add_text(name: str, value: str) -> None:
+        # Short single-line values need no paragraph (no markup parsing, no wrapping).
+        fits = len(value) < 60 and "\n" not in value
+        add(name, printable(value) if fits else _p(markup.text(value), st.cell))
+
+    add("Kind", kind_label(source))
     for name, value in (("Publisher", source.publisher), ("Author", source.author),
                         ("Published", source.published), ("Accessed", source.accessed)):
         if value:
-            add(name, markup.text(value))
+            add_text(name, value)
     if source.url:
-        add("URL", markup.link(source.url))
+        add("URL", _p(markup.link(source.url), st.cell))
     if source.archive_url:
-        add("Archived", markup.link(source.archive_url))
+        add("Archived", _p(markup.link(source.archive_url), st.cell))
     cited = summary.cited_by.get(source.id, [])
     if cited:
-        add("Cited by", ", ".join(
-            f'<a href="#claim-{n}" color="#1f4e8c">claim {n}</a> ({STANCE_LABELS[s].lower()})'
-            for n, s in cited))
+        add("Cited by", _p(", ".join(
+            f'<a href="#claim-{n}" color="{LINK}">claim {n}</a> ({STANCE_LABELS[s].lower()})'
+            for n, s in cited), st.cell))
     table = Table(rows, colWidths=[24 * mm, width - 24 * mm])
-    table.setStyle(_grid_style())
+    table.setStyle(_grid_style([
+        ("FONT", (0, 0), (0, -1), st.fonts.bold, st.cell.fontSize),
+        ("FONT", (1, 0), (1, -1), st.fonts.regular, st.cell.fontSize),
+    ]))
     items: list[Flowable] = [head, Spacer(1, 1.5), table]
     if source.excerpt.strip():
-        items += [_p("EXCERPT", st.label),
+        items += [Label("EXCERPT", st),
                   _p(f"\u201c{markup.multiline(source.excerpt)}\u201d", st.quote)]
     if source.notes.strip():
-        items += [_p("NOTES", st.label), _p(markup.multiline(source.notes), st.body)]
+        items += [Label("NOTES", st), _p(markup.multiline(source.notes), st.body)]
     items.append(Spacer(1, 4 * mm))
     return [ClaimKeep(items, head=3)]
 
