@@ -23,11 +23,9 @@ from reportlab.platypus import (
 
 from app.document.model import Claim, Source, Status, Verdict, Worksheet
 from app.reports import markup
+from app.reports.articlemarks import CHECKABLE_LETTER, CHECKABLE_NAME, CHECKABLE_UNDERLINE
 from app.reports.fonts import printable
 from app.reports.pdfstyle import (
-    CHECKABLE_LETTER,
-    CHECKABLE_NAME,
-    CHECKABLE_UNDERLINE,
     FAINT,
     HEADER_FILL,
     INK,

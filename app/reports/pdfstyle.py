@@ -15,7 +15,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
-from app.document.model import CheckableType, Verdict
+from app.document.model import Verdict
 from app.reports.fonts import FontFamily, register_fonts
 
 INK = colors.HexColor("#1a1a1a")
@@ -43,30 +43,6 @@ VERDICT_INK = {
     Verdict.NOT_A_CLAIM: INK,
     None: MUTED,
 }
-
-#: Letter printed after every checkable in the article: works without colour.
-CHECKABLE_LETTER = {
-    CheckableType.DATE: "D",
-    CheckableType.SYSTEM: "S",
-    CheckableType.LOCATION: "L",
-    CheckableType.COUNT: "N",
-    CheckableType.ACTOR: "A",
-}
-CHECKABLE_UNDERLINE = {
-    CheckableType.DATE: "#1565c0",
-    CheckableType.SYSTEM: "#6a1b9a",
-    CheckableType.LOCATION: "#2e7d32",
-    CheckableType.COUNT: "#c62828",
-    CheckableType.ACTOR: "#ef6c00",
-}
-CHECKABLE_NAME = {
-    CheckableType.DATE: "date",
-    CheckableType.SYSTEM: "system",
-    CheckableType.LOCATION: "location",
-    CheckableType.COUNT: "count",
-    CheckableType.ACTOR: "actor",
-}
-
 
 def verdict_ink(verdict: Verdict | None) -> colors.Color:
     return VERDICT_INK.get(verdict, colors.white)
