@@ -5,7 +5,8 @@ therefore cleaned exactly once, at import, and never touched again. Cleaning
 removes what is invisible or ambiguous to a reader but trips up offsets and
 matching: Windows and old Mac line endings, byte order marks, NUL and other
 control characters, soft hyphens and zero-width spaces, decomposed accents
-(NFC), odd spaces, trailing whitespace and runs of blank lines.
+(NFC), typographic ligatures, odd spaces, trailing whitespace and runs of
+blank lines.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ _LINE_BREAKS = re.compile("\r\n|[\r\x85\u2028\u2029\x0b\x0c]")
 _INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b\u2060\ufeff\ufffe]")
 # Spaces that look like a space: no-break, en/em/thin and friends.
 _ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f]")
+# Typographic ligatures (ﬁ, ﬂ …) that PDF text layers often contain: "ﬁve" would
+# never match "five". NFC leaves them alone, so they are spelled out here.
+_LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
 _TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
@@ -30,6 +34,7 @@ def normalize_text(text: str) -> str:
     text = _LINE_BREAKS.sub("\n", text)
     text = _INVISIBLE.sub("", text)
     text = _ODD_SPACES.sub(" ", text)
+    text = text.translate(_LIGATURES)
     text = unicodedata.normalize("NFC", text)
     text = _TRAILING.sub("", text)
     text = _BLANK_RUNS.sub("\n\n", text)

@@ -58,6 +58,17 @@ def test_text_file_in_encoding(tmp_path: Path, text: str, encoding: str, named: 
     assert result.article.text == text
     assert result.article.import_format == "text"
     assert any(f"Read as {named}" in note for note in result.notes), result.notes
+    assert not any("uncertain" in note for note in result.notes), result.notes
+
+
+def test_french_full_of_accents_is_not_doubted(tmp_path: Path) -> None:
+    text = ("L'été dernier, le député a été élu à Orléans ; il a déclaré que "
+            "l'opération « a été préparée » depuis février.\n") * 50
+    path = tmp_path / "fr.txt"
+    path.write_bytes(text.encode("cp1252"))
+    result = import_article(path)
+    assert result.article.text == text.rstrip()
+    assert not any("uncertain" in note for note in result.notes), result.notes
 
 
 def test_longer_cp1251_article_with_latin_names(tmp_path: Path) -> None:

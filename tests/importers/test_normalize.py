@@ -33,6 +33,10 @@ def test_paste_is_normalized_the_same_way() -> None:
     assert import_text("\ufeffOne\r\ntwo  \r\n").article.text == "One\ntwo"
 
 
+def test_pdf_ligatures_are_spelled_out() -> None:
+    assert normalize_text("\ufb01ve o\ufb03cials \ufb02ew") == "five officials flew"
+
+
 def test_letters_joined_by_zwj_and_zwnj_are_kept() -> None:
     persian = "می\u200cخواهم"  # ZWNJ is part of Persian spelling
     assert normalize_text(persian) == persian
