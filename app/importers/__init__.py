@@ -66,6 +66,10 @@ def import_article(source: str | os.PathLike[str] | bytes, *, name: str | None =
         data = bytes(source)
         label = name or "the document"
     else:
+        if isinstance(source, str) and source.lower().startswith(("http://", "https://")):
+            raise ArticleImportError(
+                source, "Claimsheet works offline and does not download pages; save the page "
+                        "from your browser and import the saved file")
         path = Path(source)
         label = name or path.name or str(path)
         data = _read_file(path, label)

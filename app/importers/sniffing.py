@@ -28,6 +28,8 @@ class Kind(StrEnum):
     DOCX = "docx"
 
 
+_OLE2_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
 # Signatures of files that are certainly not articles, with what to call them.
 _BINARY_SIGNATURES: tuple[tuple[int, bytes, str], ...] = (
     (0, b"\x89PNG\r\n\x1a\n", "a PNG image"),
@@ -53,7 +55,7 @@ _BINARY_SIGNATURES: tuple[tuple[int, bytes, str], ...] = (
     (0, b"BZh", "a bzip2 archive"),
     (257, b"ustar", "a tar archive"),
     (0, b"SQLite format 3\x00", "an SQLite database"),
-    (0, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+    (0, _OLE2_SIGNATURE,
      "an old binary Office file (.doc/.xls/.ppt); save it as .docx, PDF or text first"),
     (0, b"{\\rtf", "an RTF file, which is not supported; save it as .docx, PDF or text first"),
     (0, b"ID3", "an MP3 audio file"),
@@ -88,8 +90,16 @@ _MARKDOWN_EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd")
 _HTML_EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml")
 
 
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+
+
 def refuse_binary(data: bytes, name: str) -> None:
     """Raise :class:`ArticleImportError` if ``data`` is a known non-document binary."""
+    if data.startswith(_OLE2_SIGNATURE) and _ENCRYPTED_PACKAGE in data[:1024 * 1024]:
+        # Office wraps a password-protected .docx in an old-style compound file.
+        raise ArticleImportError(
+            name, "it is a password-protected Office file; remove the password and import "
+                  "it again")
     for offset, signature, what in _BINARY_SIGNATURES:
         if data[offset:offset + len(signature)] == signature:
             raise ArticleImportError(name, f"it is {what}, not an article")

@@ -53,6 +53,20 @@ def test_binary_files(tmp_path: Path, data: bytes, what: str) -> None:
     assert what in _refused(path)
 
 
+def test_password_protected_word_file(tmp_path: Path) -> None:
+    # What Word writes for a .docx with a password: an OLE2 compound file whose
+    # directory names an "EncryptedPackage" stream (UTF-16 in the directory sector).
+    sector = "EncryptedPackage".encode("utf-16-le").ljust(128, b"\x00")
+    path = tmp_path / "locked.docx"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504) + sector + bytes(3000))
+    assert "password-protected Office file" in _refused(path)
+
+
+def test_url_instead_of_a_file() -> None:
+    with pytest.raises(ArticleImportError, match="works offline"):
+        import_article("https://news.example.com/story")
+
+
 def test_plain_zip_archive(tmp_path: Path) -> None:
     path = tmp_path / "articles.zip"
     with zipfile.ZipFile(path, "w") as archive:
