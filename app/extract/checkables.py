@@ -18,11 +18,28 @@ from typing import Any
 
 from app.extract import counts, dates, places
 from app.extract.actors import institution_spans, titled_start
+from app.extract.organisations import (
+    OrganisationFinder,
+    group_spans,
+    office_spans,
+    pronoun_tokens,
+)
 from app.extract.systems import SystemFinder
 
 PRIORITY = {"system": 0, "date": 1, "count": 2, "location": 3, "actor": 4}
 LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
 COUNT_LABELS = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY"})
+# Physical places where events happen; re-found as locations even without a name
+# ("a hospital", "the town"). Abstract areas ("the region", "the border") are left out:
+# they locate nothing a checker can look up.
+FACILITY_NOUNS = frozenset({
+    "hospital", "hospitals", "school", "schools", "restaurant", "restaurants", "mosque", "mosques",
+    "church", "churches", "market", "marketplace", "camp", "camps", "station", "museum", "university",
+    "bridge", "dam", "airport", "airbase", "base", "checkpoint", "prison", "village", "villages",
+    "town", "towns", "city", "cities", "port", "refinery", "embassy", "consulate", "clinic",
+    "neighbourhood", "neighborhood", "district", "compound", "barracks", "depot", "factory",
+    "plant", "safehouse", "headquarters", "capital", "island", "mountains", "valley", "gate",
+})
 BORDER_WORDS = frozenset({"border", "frontier", "front", "frontline", "front-line", "boundary",
                           "coast", "coastline", "region", "regions", "territory", "soil"})
 DATE_PREPOSITIONS = frozenset({"for", "within", "in", "over", "during", "since", "until", "by"})
@@ -42,21 +59,133 @@ class Found:
     rank: int = 0  # lower wins among overlapping candidates of the same priority
 
 
-def find_checkables(doc: Any, finder: SystemFinder, article_date: date | None) -> list[Found]:
+class Rules:
+    """The rule matchers, built once per spaCy vocabulary and reused for every document."""
+
+    def __init__(self, nlp: Any) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.systems = SystemFinder(nlp)
+        self.organisations = OrganisationFinder(nlp)
+        self.cities = PhraseMatcher(nlp.vocab, attr="ORTH")
+        names = [name for name in places.place_book().cities]
+        originals = _city_spellings()
+        self.cities.add("CITY", [nlp.make_doc(originals.get(n, n)) for n in names])
+
+
+def _city_spellings() -> dict[str, str]:
+    import json
+
+    from app.resources import read_text
+
+    data = json.loads(read_text("extract", "places.json"))
+    out = {}
+    for entry in data["places"]:
+        for name in entry.rpartition(":")[0].split("|"):
+            out[name.lower()] = name
+    return out
+
+
+def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[Found]:
     """All checkables in ``doc``, non-overlapping, in text order."""
     text = doc.text
     found: list[Found] = []
-    for m in finder.find(doc):
+    orgs = rules.organisations.find(doc)
+    org_chars = [(doc[s].idx, _end_char(doc, e)) for s, e, _ in orgs]
+    for s, e, canonical in orgs:
+        if doc[s].lower_ == "the" and e - s > 1:
+            s += 1
+        found.append(Found("actor", doc[s].idx, _end_char(doc, e), canonical,
+                           {"kind": "organisation"}, rank=-1))
+    for _, s, e in rules.cities(doc):
+        if any(doc[k].ent_type_ in LOCATION_LABELS for k in range(s, e)):
+            continue
+        found.append(_place(doc, s, e))
+    for s, e in office_spans(doc):
+        if doc[s].lower_ == "the":
+            s += 1
+        found.append(Found("actor", doc[s].idx, _end_char(doc, e), doc[s:e].text,
+                           {"kind": "office"}, rank=2))
+    found.extend(_pronouns(doc))
+    for s, e in _facilities(doc):
+        found.append(Found("location", doc[s].idx, _end_char(doc, e), doc[s:e].text,
+                           {"kind": "facility"}, rank=3))
+    for s, e in group_spans(doc):
+        found.append(Found("actor", doc[s].idx, _end_char(doc, e), doc[s:e].text,
+                           {"kind": "group"}, rank=3))
+    for m in rules.systems.find(doc):
         attrs = {"category": m.category}
         if m.generic:
             attrs["generic"] = "true"
         found.append(Found("system", m.start, m.end, m.canonical, attrs, rank=1 if m.generic else 0))
-    found.extend(_from_entities(doc, article_date))
+    found.extend(f for f in _from_entities(doc, article_date)
+                 if not (f.type == "location" and _inside_any(f, org_chars)))
     found.extend(_institutions(doc))
     found.extend(_vague_counts(doc))
     if not doc.has_annotation("ENT_IOB"):
         found.extend(rules_only(text, article_date))
     return _drop_counted_classes(_resolve(found, text), text)
+
+
+def _facilities(doc: Any) -> list[tuple[int, int]]:
+    """ "the hospital", "a petrol station", "the town of Tel Tamer"."""
+    out = []
+    for t in doc:
+        if t.lower_ not in FACILITY_NOUNS or t.pos_ != "NOUN" or t.dep_ == "compound":
+            continue
+        start = t.i
+        for child in t.lefts:
+            if child.dep_ in ("det", "amod", "compound", "poss", "nmod") and child.i < start:
+                start = child.i
+        end = t.i + 1
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].ent_type_ in (
+                "GPE", "LOC", "FAC"):
+            end += 2
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+        out.append((start, end))
+    return out
+
+
+def _country_actor(doc: Any, ent: Any) -> bool:
+    """A country acting ("The UK condemns", "Iraq's government", "backed by Russia")."""
+    code = places.country_code(ent.text)
+    if code is None or ent.text.lower() in places.place_book().cities:
+        return False
+    root = ent.root
+    if root.dep_ in ("nsubj", "nsubjpass", "poss"):
+        return True
+    if root.dep_ == "pobj" and root.head.dep_ == "agent":
+        return True
+    if root.dep_ == "conj" and root.head.dep_ in ("nsubj", "poss"):
+        return True
+    return False
+
+
+def _end_char(doc: Any, token_end: int) -> int:
+    last = doc[token_end - 1]
+    return last.idx + len(last.text)
+
+
+def _inside_any(f: Found, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= f.start and f.end <= e for s, e in spans)
+
+
+def _pronouns(doc: Any) -> list[Found]:
+    """Pronoun actors, with the nearest preceding person (he, she) or actor (we, they) as value."""
+    out = []
+    people = [(e.start, e.text) for e in doc.ents if e.label_ == "PERSON"]
+    actors = [(e.start, e.text) for e in doc.ents if e.label_ in ("PERSON", "ORG")]
+    for i in pronoun_tokens(doc):
+        t = doc[i]
+        pool = people if t.lower_ in ("he", "she", "him", "his", "i", "my") else actors
+        before = [name for start, name in pool if start < i]
+        ref = before[-1] if before else None
+        attrs = {"kind": "pronoun"}
+        if ref:
+            attrs["refers_to"] = ref
+        out.append(Found("actor", t.idx, t.idx + len(t.text), ref, attrs, rank=4))
+    return out
 
 
 def _drop_counted_classes(found: list[Found], text: str) -> list[Found]:
@@ -90,13 +219,19 @@ def _from_entities(doc: Any, article_date: date | None) -> list[Found]:
                 norm = dates.normalize_date(etext, article_date)
                 out.append(Found("date", start, end, norm.value, norm.attributes))
                 continue
+            if _not_a_count(etext):
+                continue
             out.append(_count(doc, ent.start, ent.end, label))
+        elif label == "GPE" and _country_actor(doc, ent):
+            s0 = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+            out.append(Found("actor", doc[s0].idx, end, doc[s0:ent.end].text,
+                             {"kind": "country", "country": places.country_code(etext) or ""}))
         elif label in LOCATION_LABELS:
             loc = _location(doc, ent)
             if loc is not None:
                 out.append(loc)
         elif label == "ORG" or label == "PERSON":
-            region = _region_tail(doc, ent)
+            region = _region_tail(doc, ent) or _named_facility(doc, ent)
             if region is not None:
                 out.append(region)
             elif label == "PERSON" and places.is_known_place(etext):
@@ -104,11 +239,17 @@ def _from_entities(doc: Any, article_date: date | None) -> list[Found]:
             elif label == "PERSON" and _not_a_person(ent):
                 continue
             elif label == "PERSON":
+                # the office and the person are two checkables: "Foreign Secretary" + "Boris Johnson"
                 left = titled_start(doc, ent.start)
                 attrs = {"kind": "person"}
                 if left < ent.start:
-                    attrs["role"] = doc[left:ent.start].text
-                out.append(Found("actor", doc[left].idx, end, etext, attrs))
+                    role = doc[left:ent.start]
+                    attrs["role"] = role.text
+                    out.append(Found("actor", role.start_char, role.end_char, role.text,
+                                     {"kind": "office", "holder": etext}))
+                out.append(Found("actor", start, end, etext, attrs))
+            elif _heading_word(ent):
+                continue
             else:
                 s = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
                 out.append(Found("actor", doc[s].idx, end, doc[s:ent.end].text,
@@ -116,10 +257,41 @@ def _from_entities(doc: Any, article_date: date | None) -> list[Found]:
     return out
 
 
+NAMED_PLACE_HEADS = frozenset({
+    "Gate", "Mosque", "Dam", "Barrage", "River", "Lake", "Lakes", "Mountains", "Mountain", "Bridge",
+    "Hospital", "Airport", "Base", "Camp", "Museum", "Square", "Street", "Palace", "Church",
+    "Cathedral", "Citadel", "Castle", "Valley", "Desert", "Island", "Islands", "Sea", "Gulf",
+    "Strait", "Canal", "Port", "Harbour", "Harbor", "Park", "Stadium", "Prison", "Regulator",
+})
+
+
+def _named_facility(doc: Any, ent: Any) -> Found | None:
+    """ "Brandbergen Mosque", "Mosul Dam", "Ishtar Gate": spaCy often calls these organisations."""
+    if ent[-1].text not in NAMED_PLACE_HEADS:
+        return None
+    s = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+    return Found("location", doc[s].idx, ent.end_char, doc[s:ent.end].text, {"kind": "facility"})
+
+
+def _heading_word(ent: Any) -> bool:
+    """ "QUESTION", "UPDATE": an all-capital heading word, not an organisation."""
+    t = ent.text
+    return len(ent) == 1 and t.isalpha() and t.isupper() and len(t) >= 6
+
+
 def _not_a_person(ent: Any) -> bool:
     """spaCy calls some designators and all-capital acronyms people."""
     t = ent.text
     return any(ch.isdigit() for ch in t) or (t.isupper() and len(t) <= 5 and " " not in t)
+
+
+_COORDINATE = re.compile(r"^-?\d{1,3}\.\d{4,}$")
+_FRACTION = re.compile(r"^\d+/\d+$")
+
+
+def _not_a_count(text: str) -> bool:
+    """Coordinates, fractions and footnote marks that the model calls cardinals."""
+    return bool(_COORDINATE.match(text) or _FRACTION.match(text) or "[" in text)
 
 
 def _year_context(doc: Any, ent: Any) -> bool:
@@ -162,6 +334,10 @@ def _location(doc: Any, ent: Any) -> Found | None:
     tokens = list(ent)
     if len(tokens) == 1 and (tokens[0].tag_ == "JJ" or tokens[0].dep_ == "amod"):
         return None  # "Ukrainian" labelled GPE is an adjective
+    root = ent.root
+    if root.dep_ == "compound" and root.head.i >= ent.end and root.head.lower_ not in BORDER_WORDS \
+            and root.head.ent_type_ not in LOCATION_LABELS and root.head.lower_ not in FACILITY_NOUNS:
+        return None  # "U.S. forces", "UK aid": a modifier, not a place
     if ent.text.lower() in places.DEMONYMS:
         return None
     return _place(doc, ent.start, ent.end)

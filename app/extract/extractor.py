@@ -20,11 +20,10 @@ from typing import Any, Protocol
 from app.document.anchors import make_anchor
 from app.document.model import Article, Checkable, CheckableType, Claim, Origin, Sourcing
 from app.extract import selection
-from app.extract.checkables import Found, find_checkables
+from app.extract.checkables import Found, Rules, find_checkables
 from app.extract.hedging import find_hedges
 from app.extract.pipeline import Pipeline, load_pipeline
 from app.extract.sourcing import attribute
-from app.extract.systems import SystemFinder
 
 CHUNK_CHARS = 20_000
 Progress = Callable[[int, int], None]
@@ -44,7 +43,7 @@ class ExtractionCancelled(Exception):
 @dataclass(frozen=True, slots=True)
 class _Engine:
     pipeline: Pipeline
-    finder: SystemFinder
+    rules: Rules
 
 
 _engines: dict[int, _Engine] = {}
@@ -58,7 +57,7 @@ def engine(pipeline: Pipeline | None = None) -> _Engine:
         from app.extract import dates
 
         dates.warm_up()
-        _engines[key] = _Engine(pipeline, SystemFinder(pipeline.nlp))
+        _engines[key] = _Engine(pipeline, Rules(pipeline.nlp))
     return _engines[key]
 
 
@@ -144,13 +143,12 @@ def _extract_text(eng: _Engine, text: str, when: date | None, progress: Progress
         claims.extend(_claims_in_doc(eng, doc, offset, text, when))
         if progress:
             progress(offset + len(doc.text), total)
-    _score_with_model(claims)
     return claims
 
 
 def _claims_in_doc(eng: _Engine, doc: Any, offset: int, text: str, when: date | None) -> list[Claim]:
-    found = find_checkables(doc, eng.finder, when)
-    claims: list[Claim] = []
+    found = find_checkables(doc, eng.rules, when)
+    candidates: list[tuple[float, Claim]] = []
     index = 0
     for sent in doc.sents:
         s, e = _trim(doc.text, sent.start_char, sent.end_char)
@@ -171,10 +169,8 @@ def _claims_in_doc(eng: _Engine, doc: Any, offset: int, text: str, when: date | 
                              if f.type == "date" and selection.is_future(doc.text[f.start:f.end])),
             sourcing=attribution.sourcing, hedged=hedging.hedged)
         score = selection.rule_score(sent, facts)
-        if score < selection.THRESHOLD:
-            continue
         start, end = offset + s, offset + e
-        claims.append(Claim(
+        candidates.append((score, Claim(
             anchor=make_anchor(text, start, end),
             worthiness=round(score, 3),
             sourcing=Sourcing(attribution.sourcing),
@@ -183,7 +179,22 @@ def _claims_in_doc(eng: _Engine, doc: Any, offset: int, text: str, when: date | 
             hedges=hedging.cues,
             checkables=[_checkable(f, offset, text) for f in inside],
             origin=Origin.EXTRACTED,
-        ))
+        )))
+    return _select(candidates)
+
+
+def _select(candidates: list[tuple[float, Claim]]) -> list[Claim]:
+    """Keep the claims whose rule score, averaged with the model's when shipped, passes."""
+    model = selection.model_scores([c.quote for _, c in candidates])
+    claims = []
+    for i, (rule, claim) in enumerate(candidates):
+        if model is not None:
+            claim.worthiness = round(model[i], 3)
+            combined = max(rule, (rule + model[i]) / 2)
+        else:
+            combined = rule
+        if combined >= selection.THRESHOLD:
+            claims.append(claim)
     return claims
 
 
@@ -199,12 +210,3 @@ def _checkable(f: Found, offset: int, text: str) -> Checkable:
     start, end = offset + f.start, offset + f.end
     return Checkable(type=CheckableType(f.type), start=start, end=end, text=text[start:end],
                      value=f.value, attributes={k: v for k, v in f.attributes.items() if v})
-
-
-def _score_with_model(claims: list[Claim]) -> None:
-    """Replace rule scores by the trained model's scores when a model is available."""
-    scores = selection.model_scores([c.quote for c in claims])
-    if scores is None:
-        return
-    for claim, score in zip(claims, scores, strict=True):
-        claim.worthiness = round(score, 3)

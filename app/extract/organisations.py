@@ -1,0 +1,142 @@
+"""Organisations and group actors the small model misses.
+
+* Named organisations from ``resources/extract/organisations.json`` (armed
+  groups, international bodies, defence institutions, news agencies): spaCy's
+  small model does not know "ISIL" or "Daesh" and calls the latter a place.
+* Office holders named by their office alone: "the Foreign Secretary",
+  "Minister for the Middle East".
+* Pronouns that stand for a person or organisation ("we", "he"), resolved to
+  the nearest preceding named actor where one exists.
+* Groups of people acting or affected ("Syrians", "civilians", "the regime").
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any
+
+from app.resources import read_text
+
+OFFICE_HEADS = frozenset({
+    "Secretary", "Minister", "President", "Ambassador", "Spokesman", "Spokeswoman", "Spokesperson",
+    "Chancellor", "Premier", "King", "Queen", "Emir", "Governor", "Mayor", "Envoy", "Commander",
+    "Chairman", "Director", "Prosecutor", "Representative", "Chief", "General", "Admiral",
+})
+OFFICE_WORDS = frozenset({"Foreign", "Defence", "Defense", "Home", "Prime", "Vice", "Deputy",
+                          "Interior", "Special", "General", "Secretary", "Minister", "State",
+                          "Acting", "Supreme", "Chief", "High", "UN", "US", "U.S.", "UK",
+                          "Executive", "Permanent", "Assistant", "Under", "National", "Security"})
+PERSONAL_PRONOUNS = frozenset({"i", "we", "he", "she", "us", "him"})
+GROUP_NOUNS = frozenset({
+    "civilians", "refugees", "residents", "fighters", "insurgents", "militants", "rebels",
+    "terrorists", "extremists", "jihadists", "victims", "protesters", "people", "children",
+    "demonstrators", "migrants", "detainees", "prisoners", "hostages", "partners", "allies",
+    "donors", "students", "families", "regime", "government",
+    "coalition", "opposition", "community", "militia", "militias", "parties",
+})
+DEFINITE_GROUPS = frozenset({"regime", "government", "coalition", "opposition", "community",
+                             "parties", "militia", "militias"})
+
+
+@cache
+def organisation_names() -> dict[str, str]:
+    """alias -> canonical name."""
+    data = json.loads(read_text("extract", "organisations.json"))
+    out: dict[str, str] = {}
+    for key, entries in data.items():
+        if key == "about":
+            continue
+        for entry in entries:
+            names = [n.strip() for n in entry.split("|") if n.strip()]
+            for alias in names:
+                out.setdefault(alias, names[0].removeprefix("the "))
+    return out
+
+
+class OrganisationFinder:
+    """A case-sensitive phrase matcher over the organisation list, built once per vocabulary."""
+
+    def __init__(self, nlp: Any) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._canonical: dict[str, str] = {}
+        for i, (alias, canonical) in enumerate(organisation_names().items()):
+            key = f"O{i}"
+            self._canonical[key] = canonical
+            self._matcher.add(key, [nlp.make_doc(alias)])
+
+    def find(self, doc: Any) -> list[tuple[int, int, str]]:
+        """(start token, end token, canonical) of organisation mentions, longest first wins."""
+        strings = doc.vocab.strings
+        hits = sorted(((s, e, self._canonical[strings[m]]) for m, s, e in self._matcher(doc)),
+                      key=lambda h: (-(h[1] - h[0]), h[0]))
+        kept: list[tuple[int, int, str]] = []
+        for hit in hits:
+            if all(hit[1] <= k[0] or hit[0] >= k[1] for k in kept):
+                kept.append(hit)
+        return sorted(kept)
+
+
+def office_spans(doc: Any) -> list[tuple[int, int]]:
+    """ "the Foreign Secretary", "Minister for the Middle East": an office standing for its holder."""
+    spans = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        tok = doc[i]
+        if tok.text in OFFICE_HEADS and tok.ent_type_ != "PERSON":
+            start = i
+            while start > 0 and doc[start - 1].text in OFFICE_WORDS:
+                start -= 1
+            end = i + 1
+            if end + 1 < n and doc[end].lower_ in ("for", "of") and (
+                    doc[end + 1].text[:1].isupper() or doc[end + 1].lower_ == "the"):
+                j = end + 1 + (1 if doc[end + 1].lower_ == "the" else 0)
+                k = j
+                while k < n and doc[k].text[:1].isupper() and not doc[k].is_punct:
+                    k += 1
+                if k > j:
+                    end = k
+            next_tok = doc[end] if end < n else None
+            followed_by_name = next_tok is not None and next_tok.ent_type_ == "PERSON"
+            if (end - start > 1 or (start > 0 and doc[start - 1].lower_ == "the")) \
+                    and not followed_by_name:
+                spans.append((start, end))
+            i = end
+            continue
+        i += 1
+    return spans
+
+
+def pronoun_tokens(doc: Any) -> list[int]:
+    """Personal pronouns standing for a person or organisation ("we", "he said")."""
+    return [t.i for t in doc if t.lower_ in PERSONAL_PRONOUNS and t.pos_ == "PRON"
+            and not (t.lower_ == "they" and _refers_to_thing(t))]
+
+
+def _refers_to_thing(token: Any) -> bool:
+    head = token.head
+    return head.lemma_ in ("be", "have") and any(c.dep_ == "acomp" for c in head.children)
+
+
+def group_spans(doc: Any) -> list[tuple[int, int]]:
+    """Groups of people: "Syrians", "civilians", "the regime", "the international community"."""
+    spans = []
+    for t in doc:
+        low = t.lower_
+        if t.ent_type_ == "NORP" and t.tag_ in ("NNPS", "NNS") and t.ent_iob_ == "B":
+            spans.append((t.i, t.i + 1))
+            continue
+        if low not in GROUP_NOUNS or t.pos_ != "NOUN" or t.dep_ == "compound":
+            continue
+        if low in DEFINITE_GROUPS and not any(c.lower_ == "the" for c in t.lefts) \
+                and not any(c.dep_ in ("amod", "compound") for c in t.lefts):
+            continue
+        start = t.i
+        for child in t.lefts:
+            if child.dep_ in ("amod", "compound", "det", "poss", "nmod") and child.i < start:
+                start = child.i
+        spans.append((start, t.i + 1))
+    return spans
