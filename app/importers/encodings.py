@@ -58,7 +58,7 @@ def decode_bytes(data: bytes, name: str) -> Decoded:
                        (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
-                return _decoded(data.decode(codec), codec, "byte order mark")
+                return decoded(data.decode(codec), codec, "byte order mark")
             except UnicodeDecodeError as error:
                 raise ArticleImportError(
                     name, f"it starts with a {_DESCRIPTIONS[codec]} byte order mark but is "
@@ -70,13 +70,16 @@ def decode_bytes(data: bytes, name: str) -> Decoded:
             return utf16
         raise ArticleImportError(name, "it is a binary file, not text")
     try:
-        return _decoded(data.decode("utf-8"), "utf-8", "valid UTF-8")
+        return decoded(data.decode("utf-8"), "utf-8", "valid UTF-8")
     except UnicodeDecodeError:
         pass
     return _decode_legacy(data, name)
 
 
-def _decoded(text: str, codec: str, how: str) -> Decoded:
+def decoded(text: str, codec: str, how: str) -> Decoded:
+    """A :class:`Decoded` whose note names the codec the way users know it."""
+    codec = {"windows-1251": "cp1251", "windows-1252": "cp1252",
+             "iso8859-1": "latin-1"}.get(codec, codec)
     return Decoded(text, codec, f"Read as {_DESCRIPTIONS.get(codec, codec)} ({how}).")
 
 
@@ -102,7 +105,7 @@ def _bomless_utf16(data: bytes) -> Decoded | None:
             best = (ascii_share, codec, text)
     if best is None:
         return None
-    return _decoded(best[2], best[1], "detected from the byte pattern")
+    return decoded(best[2], best[1], "detected from the byte pattern")
 
 
 def implausibility(text: str, *, single_byte: bool = True) -> float:
@@ -166,7 +169,7 @@ def _decode_legacy(data: bytes, name: str) -> Decoded:
     how = "detected"
     if score > 0.02:
         how = "detected, but uncertain: check that accented letters look right"
-    return _decoded(text, codec, how)
+    return decoded(text, codec, how)
 
 
 def _is_single_byte(codec: str) -> bool:

@@ -21,7 +21,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
-from app.importers.encodings import Decoded, decode_bytes
+from app.importers.encodings import Decoded, decode_bytes, decoded
 from app.importers.errors import ArticleImportError
 from app.importers.metadata import Metadata
 
@@ -59,7 +59,7 @@ def decode_html(data: bytes, name: str) -> Decoded:
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong declaration is common; fall back to detection
         else:
-            return Decoded(text, codec, f"Read as {codec} (declared in the page).")
+            return decoded(text, codec, "declared in the page")
     return decode_bytes(data, name)
 
 

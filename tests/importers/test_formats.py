@@ -239,3 +239,22 @@ def test_unreadable_pdf_is_an_import_error(tmp_path: Path) -> None:
     with pytest.raises(ArticleImportError) as caught:
         import_article(path)
     assert "broken.pdf" in str(caught.value)
+
+
+def test_page_with_json_ld_metadata() -> None:
+    """A stored page whose metadata is only in schema.org JSON-LD, with cookie banner,
+    share buttons, an advert, a newsletter box and comments around four paragraphs."""
+    page = Path(__file__).resolve().parent.parent / "data" / "importers" / "jsonld_article.html"
+    result = import_article(page)
+    article = result.article
+    assert article.title == "Governor: five drones intercepted over Kursk overnight"
+    assert (article.author, article.outlet) == ("Anna Petrova", "Northern Wire")
+    assert article.url == "https://wire.example.org/world/kursk-drones-0314"
+    assert article.published == "2024-03-14"  # published, not modified
+    lines = article.text.split("\n")
+    assert len(lines) == 4
+    assert lines[0].startswith("Air defence units intercepted five drones")
+    assert lines[-1] == "Neither claim could be independently verified."
+    for noise in ("cookies", "Share on X", "ADVERTISEMENT", "Sign up", "real numbers", "Terms"):
+        assert noise not in article.text
+    assert "Read as UTF-8 (declared in the page)." in result.notes
