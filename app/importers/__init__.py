@@ -215,6 +215,12 @@ def _build(raw_text: str, metadata: Metadata, notes: list[str], kind: Kind, labe
             ("Microsoft Word - ", "Microsoft PowerPoint - ")):
         metadata.title = ""  # what Office and PDF tools write when nobody set a title
     text = _drop_repeated_headline(text, metadata.title, notes)
+    unreadable = sum(1 for ch in text if ch == "\ufffd" or "\ue000" <= ch <= "\uf8ff")
+    if unreadable > max(5, len(text) // 50):
+        # Typically a PDF whose fonts have no Unicode map: the glyphs come out as
+        # replacement or private-use characters that no search will ever match.
+        notes.append(f"{unreadable:,} characters could not be read as text (shown as \ufffd or "
+                     "blank boxes); compare the text with the original document.")
     language = metadata.language
     if not language:
         language = guess_language(text)

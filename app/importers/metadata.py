@@ -43,15 +43,29 @@ class Metadata:
 
 
 def iso_date(value: str) -> str:
-    """``YYYY-MM-DD`` from an ISO timestamp or a PDF date (``D:20231019…``), else ``""``."""
+    """``YYYY-MM-DD`` from an ISO timestamp, a PDF date (``D:20231019…``) or a written
+    full date ("19 October 2023", "Oct. 19, 2023"), else ``""``.
+
+    A date without a day ("October 2023") is refused rather than completed:
+    relative dates in the article would be resolved against an invented day.
+    """
     value = value.strip()
-    match = _ISO_DATE.match(value) or _COMPACT_DATE.match(value)
-    if not match:
+    if value.startswith("D:"):
+        match = _COMPACT_DATE.match(value)
+    else:
+        match = _ISO_DATE.match(value) or _COMPACT_DATE.fullmatch(value)
+    if match:
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3])).isoformat()
+        except ValueError:
+            return ""
+    if not value or len(value) > 60 or not any(ch.isdigit() for ch in value):
         return ""
-    try:
-        return date(int(match[1]), int(match[2]), int(match[3])).isoformat()
-    except ValueError:
-        return ""
+    import dateparser
+
+    parsed = dateparser.parse(value, settings={"STRICT_PARSING": True,
+                                               "REQUIRE_PARTS": ["day", "month", "year"]})
+    return parsed.date().isoformat() if parsed else ""
 
 
 def language_code(value: str) -> str:

@@ -54,3 +54,10 @@ def test_no_control_characters_survive(text: str) -> None:
     assert all(ch in "\n\t" or unicodedata.category(ch) != "Cc" for ch in cleaned)
     assert "\r" not in cleaned and "\ufeff" not in cleaned
     assert all(line == line.rstrip(" \t") for line in cleaned.split("\n"))
+
+
+def test_unreadable_characters_are_reported() -> None:
+    garbled = "Seven \ue01a\ue02b\ue03c\ue04d\ue05e\ue06f drones \ufffd\ufffd were shot down."
+    notes = import_text(garbled).notes
+    assert any("could not be read as text" in note for note in notes)
+    assert not import_text("Seven drones were shot down.").notes
