@@ -86,8 +86,9 @@ def import_article(source: str | os.PathLike[str] | bytes, *, name: str | None =
         raise ArticleImportError(label, "it is too large or too deeply nested to read") from error
     except Exception as error:  # noqa: BLE001 - a reader bug must not crash the app
         log.debug("importer failed on %s", label, exc_info=True)
+        detail = " ".join(str(error).split())[:160]
         raise ArticleImportError(
-            label, f"it could not be read ({type(error).__name__}: {error})") from error
+            label, f"it could not be read ({type(error).__name__}: {detail})") from error
     result = _build(text, metadata, notes, kind, label)
     result.article.imported_from = name or (label if label != "the document" else "")
     result.article.file_sha256 = hashlib.sha256(data).hexdigest()

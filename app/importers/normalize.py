@@ -18,8 +18,10 @@ import unicodedata
 _LINE_BREAKS = re.compile("\r\n|[\r\x85\u2028\u2029\x0b\x0c]")
 # C0 controls except tab and newline, DEL, C1 controls, and invisible format
 # characters that only get in the way of matching (BOM/ZWNBSP, ZWSP, word
-# joiner, soft hyphen). ZWJ/ZWNJ stay: they change how some scripts are spelled.
-_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b\u2060\ufeff\ufffe]")
+# joiner, soft hyphen), and lone surrogates (pasted from a broken source; they
+# cannot be saved as UTF-8). ZWJ/ZWNJ stay: they change how some scripts are spelled.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u00ad\u200b\u2060\ufeff\ufffe\ud800-\udfff]")
 # Spaces that look like a space: no-break, en/em/thin and friends.
 _ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f]")
 # Typographic ligatures (ﬁ, ﬂ …) that PDF text layers often contain: "ﬁve" would

@@ -31,6 +31,8 @@ def test_windows_text_file_with_bom(tmp_path: Path, seed_text: str) -> None:
 
 def test_paste_is_normalized_the_same_way() -> None:
     assert import_text("\ufeffOne\r\ntwo  \r\n").article.text == "One\ntwo"
+    # A lone surrogate (from a broken clipboard source) would make the worksheet unsavable.
+    assert import_text("drone\ud83d strike").article.text == "drone strike"
 
 
 def test_pdf_ligatures_are_spelled_out() -> None:
@@ -48,11 +50,12 @@ def test_normalizing_twice_changes_nothing(text: str) -> None:
     assert normalize_text(once) == once
 
 
-@given(st.text(alphabet=st.characters(codec="utf-8")))
+@given(st.text())
 def test_no_control_characters_survive(text: str) -> None:
     cleaned = normalize_text(text)
     assert all(ch in "\n\t" or unicodedata.category(ch) != "Cc" for ch in cleaned)
     assert "\r" not in cleaned and "\ufeff" not in cleaned
+    cleaned.encode("utf-8")  # always savable
     assert all(line == line.rstrip(" \t") for line in cleaned.split("\n"))
 
 
