@@ -5,8 +5,17 @@ checkables, each with its own tick. Nothing is copied into Qt items: every
 ``data()`` call reads the live document, and the :class:`Session` signals are
 turned into ``dataChanged`` for one row or a model reset for structural edits.
 
+Sorting happens here, not in the proxy: the model keeps a display order (row
+-> position in the worksheet's reading-ordered list) and re-sorts with one
+Python ``sorted`` call, then moves persistent indexes. A QSortFilterProxyModel
+sort would call back into Python two or three times per comparison, which is
+far too slow for a 2,000-claim worksheet. The proxy only filters. Edited rows
+stay where they are until the next sort, so a row does not jump away from the
+keyboard while the checker is working on it.
+
 Index ids: a claim row has internalId 0; a checkable row has internalId
-``claim_row + 1`` so ``parent()`` is a lookup, not a search.
+``claim_position + 1`` (position in reading order, which sorting does not
+change), so ``parent()`` is a lookup, not a search.
 """
 
 from __future__ import annotations
@@ -31,7 +40,6 @@ COL_NUMBER, COL_QUOTE, COL_CHECKABLES, COL_SOURCING, COL_VERDICT, COL_STATUS = r
 
 ClaimIdRole = Qt.ItemDataRole.UserRole + 1
 CheckableIdRole = Qt.ItemDataRole.UserRole + 2
-SortRole = Qt.ItemDataRole.UserRole + 3
 
 _SOURCING_LABELS = {Sourcing.NAMED: "named", Sourcing.UNNAMED: "anonymous", Sourcing.NONE: "—"}
 _STATUS_ORDER = {s: i for i, s in enumerate(Status)}
@@ -39,6 +47,23 @@ _VERDICT_ORDER = {v: i for i, v in enumerate(Verdict)}
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()  # the invisible root, as a default argument
+_NCOLS = len(COLUMNS)
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_CLAIM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_CHILD_FLAGS = _CLAIM_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
+_TICK_FLAGS = _CHILD_FLAGS | Qt.ItemFlag.ItemIsUserCheckable
+
+
+_ROLES = frozenset(int(r) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.ForegroundRole, ClaimIdRole, CheckableIdRole))
+
+
+def _inverse(order: list[int]) -> list[int]:
+    inverse = [0] * len(order)
+    for row, position in enumerate(order):
+        inverse[position] = row
+    return inverse
 
 
 def checkables_summary(claim: Claim) -> str:
@@ -62,11 +87,15 @@ class ChecklistModel(QAbstractItemModel):
     """Claims and their checkables as a two-level tree, read live from the session."""
 
     checkableToggled = Signal(str, str, bool)  # claim id, checkable id, new state
-    claimAboutToChange = Signal(int)  # row, before dataChanged (lets the proxy drop its key)
 
     def __init__(self, session: Session, parent: Any = None) -> None:
         super().__init__(parent)
         self._session: Session | None = None
+        self._claims: list[Claim] = []
+        self._order: list[int] = []  # display row -> position in reading order
+        self._pos: list[int] = []  # position in reading order -> display row
+        self._sort_column = COL_NUMBER
+        self._sort_order = Qt.SortOrder.AscendingOrder
         self.set_session(session)
 
     # ------------------------------------------------------------ plumbing
@@ -76,118 +105,181 @@ class ChecklistModel(QAbstractItemModel):
         if self._session is not None:
             self._session.claimChanged.disconnect(self._on_claim_changed)
             self._session.claimsAboutToReset.disconnect(self.beginResetModel)
-            self._session.claimsReset.disconnect(self.endResetModel)
+            self._session.claimsReset.disconnect(self._end_reset)
         self._session = session
         session.claimChanged.connect(self._on_claim_changed)
         session.claimsAboutToReset.connect(self.beginResetModel)
-        session.claimsReset.connect(self.endResetModel)
+        session.claimsReset.connect(self._end_reset)
+        self._end_reset()
+
+    def _end_reset(self) -> None:
+        # A direct reference to the live list: index() runs thousands of times per
+        # view update, so it must not walk session -> worksheet -> claims each time.
+        assert self._session is not None
+        self._claims = self._session.worksheet.claims
+        self._order = self._sorted_order(self._sort_column, self._sort_order)
+        self._pos = _inverse(self._order)
         self.endResetModel()
 
     @property
     def claims(self) -> list[Claim]:
-        assert self._session is not None
-        return self._session.worksheet.claims
+        return self._claims
 
     def _on_claim_changed(self, claim_id: str) -> None:
         assert self._session is not None
-        row = self._session.row_of(claim_id)
-        if row < 0:
+        position = self._session.row_of(claim_id)
+        if position < 0:
             return
-        self.claimAboutToChange.emit(row)
-        top_left = self.index(row, 0)
-        self.dataChanged.emit(top_left, self.index(row, len(COLUMNS) - 1))
-        # A checkable may have been added: children changed as a whole.
-        parent = top_left
-        have = self.rowCount(parent)
+        top_left = self.index(self._pos[position], 0)
+        self.dataChanged.emit(top_left, self.index(top_left.row(), _NCOLS - 1))
+        have = self.rowCount(top_left)
         if have:
-            self.dataChanged.emit(self.index(0, 0, parent),
-                                  self.index(have - 1, len(COLUMNS) - 1, parent))
+            self.dataChanged.emit(self.index(0, 0, top_left),
+                                  self.index(have - 1, _NCOLS - 1, top_left))
 
     def claim_at(self, index: AnyIndex) -> Claim | None:
         """The claim of a row, or of a checkable row's parent."""
         if not index.isValid():
             return None
-        row = index.row() if index.internalId() == 0 else index.internalId() - 1
-        claims = self.claims
-        return claims[row] if 0 <= row < len(claims) else None
+        internal = index.internalId()
+        if internal == 0:
+            row = index.row()
+            return self._claims[self._order[row]] if 0 <= row < len(self._order) else None
+        return self._claims[internal - 1] if internal - 1 < len(self._claims) else None
 
     def index_of_claim(self, claim_id: str, column: int = 0) -> QModelIndex:
         assert self._session is not None
-        row = self._session.row_of(claim_id)
-        return self.index(row, column) if row >= 0 else QModelIndex()
+        position = self._session.row_of(claim_id)
+        return self.index(self._pos[position], column) if position >= 0 else QModelIndex()
+
+    # ------------------------------------------------------------ sorting
+
+    @staticmethod
+    def sort_key(claim: Claim, position: int, column: int) -> Any:
+        """A plain comparable value per column."""
+        if column == COL_QUOTE:
+            return claim.quote.casefold()
+        if column == COL_CHECKABLES:
+            return len(claim.checkables)
+        if column == COL_SOURCING:
+            return claim.sourcing.value
+        if column == COL_VERDICT:
+            return -1 if claim.verdict is None else _VERDICT_ORDER[claim.verdict]
+        if column == COL_STATUS:
+            return _STATUS_ORDER[claim.status]
+        return position
+
+    def _sorted_order(self, column: int, order: Qt.SortOrder) -> list[int]:
+        claims = self._claims
+        if column <= COL_NUMBER and order == Qt.SortOrder.AscendingOrder:
+            return list(range(len(claims)))
+        keys = [self.sort_key(c, i, column) for i, c in enumerate(claims)]
+        # Stable: ties stay in reading order whichever the direction.
+        return sorted(range(len(claims)), key=keys.__getitem__,
+                      reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort_column, self._sort_order = max(column, COL_NUMBER), order
+        new_order = self._sorted_order(self._sort_column, order)
+        if new_order == self._order:
+            return
+        self.layoutAboutToBeChanged.emit()
+        new_pos = _inverse(new_order)
+        old_list = self.persistentIndexList()
+        new_list = []
+        for old in old_list:
+            if old.internalId() == 0 and 0 <= old.row() < len(self._order):
+                position = self._order[old.row()]
+                new_list.append(self.createIndex(new_pos[position], old.column(), 0))
+            else:
+                new_list.append(QModelIndex(old))
+        self._order, self._pos = new_order, new_pos
+        self.changePersistentIndexList(old_list, new_list)
+        self.layoutChanged.emit()
 
     # ------------------------------------------------------------ structure
 
     def index(self, row: int, column: int, parent: AnyIndex = _ROOT) -> QModelIndex:
-        if column < 0 or column >= len(COLUMNS) or row < 0:
-            return QModelIndex()
         if not parent.isValid():
-            if row >= len(self.claims):
-                return QModelIndex()
-            return self.createIndex(row, column, 0)
-        if parent.internalId() != 0 or parent.column() != 0:
+            if 0 <= row < len(self._order) and 0 <= column < _NCOLS:
+                return self.createIndex(row, column, 0)
             return QModelIndex()
-        claims = self.claims
-        if parent.row() >= len(claims) or row >= len(claims[parent.row()].checkables):
+        prow = parent.row()
+        if (parent.internalId() != 0 or parent.column() != 0 or not 0 <= prow < len(self._order)
+                or not 0 <= column < _NCOLS):
             return QModelIndex()
-        return self.createIndex(row, column, parent.row() + 1)
+        position = self._order[prow]
+        if not 0 <= row < len(self._claims[position].checkables):
+            return QModelIndex()
+        return self.createIndex(row, column, position + 1)
 
     def parent(self, index: AnyIndex = _ROOT) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() == 0:
+        if not index.isValid():
             return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
+        internal = index.internalId()
+        if internal == 0:
+            return QModelIndex()
+        return self.createIndex(self._pos[internal - 1], 0, 0)
 
     def rowCount(self, parent: AnyIndex = _ROOT) -> int:  # noqa: N802
         if not parent.isValid():
-            return len(self.claims)
-        if parent.internalId() != 0 or parent.column() != 0:
+            return len(self._order)
+        if parent.internalId() or parent.column():
             return 0
-        claims = self.claims
-        return len(claims[parent.row()].checkables) if parent.row() < len(claims) else 0
+        row = parent.row()
+        return len(self._claims[self._order[row]].checkables) if row < len(self._order) else 0
 
     def columnCount(self, parent: AnyIndex = _ROOT) -> int:  # noqa: N802
-        return len(COLUMNS)
+        return _NCOLS
 
     def hasChildren(self, parent: AnyIndex = _ROOT) -> bool:  # noqa: N802
-        return self.rowCount(parent) > 0
+        # Called for every row whenever the tree lays itself out: keep it lean.
+        if not parent.isValid():
+            return bool(self._order)
+        if parent.internalId() or parent.column():
+            return False
+        row = parent.row()
+        return row < len(self._order) and bool(self._claims[self._order[row]].checkables)
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < _NCOLS:
             if role == Qt.ItemDataRole.DisplayRole:
                 return COLUMNS[section]
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.internalId() != 0 and index.column() == 0:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        if index.internalId() != 0:
-            flags |= Qt.ItemFlag.ItemNeverHasChildren
-        return flags
+            return _NO_FLAGS
+        if index.internalId() == 0:
+            return _CLAIM_FLAGS
+        return _TICK_FLAGS if index.column() == 0 else _CHILD_FLAGS
 
     # ------------------------------------------------------------ data
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # A view asks ~7 roles per cell on every paint; most are answered "nothing" here
+        # before any other work, which keeps repaints of a long checklist cheap.
+        if role not in _ROLES or not index.isValid():
             return None
-        claims = self.claims
-        if index.internalId() == 0:
-            if index.row() >= len(claims):
+        internal = index.internalId()
+        if internal == 0:
+            row = index.row()
+            if row >= len(self._order):
                 return None
-            return self._claim_data(claims[index.row()], index.row(), index.column(), role)
-        parent_row = index.internalId() - 1
-        if parent_row >= len(claims) or index.row() >= len(claims[parent_row].checkables):
+            position = self._order[row]
+            return self._claim_data(self._claims[position], position, index.column(), role)
+        if internal - 1 >= len(self._claims):
             return None
-        claim = claims[parent_row]
+        claim = self._claims[internal - 1]
+        if index.row() >= len(claim.checkables):
+            return None
         return self._checkable_data(claim, index.row(), index.column(), role)
 
-    def _claim_data(self, claim: Claim, row: int, column: int, role: int) -> Any:
+    def _claim_data(self, claim: Claim, position: int, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == COL_NUMBER:
-                return str(row + 1)
+                return str(position + 1)
             if column == COL_QUOTE:
                 return quote_line(claim)
             if column == COL_CHECKABLES:
@@ -199,52 +291,35 @@ class ChecklistModel(QAbstractItemModel):
                 return claim.verdict.label if claim.verdict else ""
             if column == COL_STATUS:
                 return claim.status.label
-        elif role == SortRole:
-            return self.sort_key(claim, row, column)
         elif role == Qt.ItemDataRole.ToolTipRole and column == COL_QUOTE:
             return claim.quote
         elif role == ClaimIdRole:
             return claim.id
         return None
 
-    @staticmethod
-    def sort_key(claim: Claim, row: int, column: int) -> Any:
-        """A plain comparable value per column, used by the proxy's sort."""
-        if column == COL_QUOTE:
-            return claim.quote.casefold()
-        if column == COL_CHECKABLES:
-            return len(claim.checkables)
-        if column == COL_SOURCING:
-            return claim.sourcing.value
-        if column == COL_VERDICT:
-            return -1 if claim.verdict is None else _VERDICT_ORDER[claim.verdict]
-        if column == COL_STATUS:
-            return _STATUS_ORDER[claim.status]
-        return row
-
     def _checkable_data(self, claim: Claim, row: int, column: int, role: int) -> Any:
         k = claim.checkables[row]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            if column == COL_NUMBER:
-                return TYPE_STYLES[k.type].label
+        style = TYPE_STYLES[k.type]
+        if role == Qt.ItemDataRole.DisplayRole:
+            # The tick column is narrow: the type goes with the text, where it is seen.
             if column == COL_QUOTE:
-                return k.text
+                return f"{style.label} · {k.text}"
             if column == COL_CHECKABLES:
                 return k.value or ""
             return None
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == COL_NUMBER:
+            return f"{style.label} {k.text}, {'checked' if k.checked else 'not checked'}"
         if role == Qt.ItemDataRole.CheckStateRole and column == COL_NUMBER:
             return Qt.CheckState.Checked if k.checked else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.ForegroundRole and column == COL_NUMBER:
-            return TYPE_STYLES[k.type].qcolor()
+        if role == Qt.ItemDataRole.ForegroundRole and column == COL_QUOTE:
+            return style.qcolor()
         if role == Qt.ItemDataRole.ToolTipRole:
             value = f" → {k.value}" if k.value else ""
-            return f"{TYPE_STYLES[k.type].label}: {k.text}{value}"
+            return f"{style.label} ({style.cue} underline): {k.text}{value}"
         if role == ClaimIdRole:
             return claim.id
         if role == CheckableIdRole:
             return k.id
-        if role == SortRole:
-            return row
         return None
 
     def setData(self, index: AnyIndex, value: Any,  # noqa: N802
@@ -263,10 +338,10 @@ class ChecklistModel(QAbstractItemModel):
 
 
 class ChecklistFilter(QSortFilterProxyModel):
-    """Sorting and the filter bar: status, verdict, checkable type, text, hedged, anonymous.
+    """The filter bar: status, verdict, checkable type, text, hedged, anonymous.
 
-    Filtering and sorting read the claims directly (not through ``data()``),
-    which keeps a 2,000-claim checklist responsive.
+    Filtering reads the claims directly (not through ``data()``); sorting is
+    handed to :class:`ChecklistModel` (see the module docstring for why).
     """
 
     UNSET_VERDICT = "unset"
@@ -279,9 +354,8 @@ class ChecklistFilter(QSortFilterProxyModel):
         self.text = ""
         self.hedged_only = False
         self.anonymous_only = False
-        self._keys: dict[int, Any] = {}
-        self._key_column = 0
-        self.setSortRole(SortRole)
+        self._active = False
+        self.setDynamicSortFilter(False)
 
     def set_filters(self, *, status: Status | None = None, verdict: Verdict | str | None = None,
                     kind: CheckableType | None = None, text: str = "",
@@ -290,6 +364,7 @@ class ChecklistFilter(QSortFilterProxyModel):
         self.status, self.verdict, self.kind = status, verdict, kind
         self.text = text.casefold().strip()
         self.hedged_only, self.anonymous_only = hedged_only, anonymous_only
+        self._active = self.active
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     @property
@@ -325,39 +400,11 @@ class ChecklistFilter(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int,  # noqa: N802
                          source_parent: AnyIndex) -> bool:
-        if source_parent.isValid():
+        if not self._active or source_parent.isValid():
             return True
-        claims = self._source().claims
-        return source_row < len(claims) and self.accepts(claims[source_row])
-
-    def setSourceModel(self, model: Any) -> None:  # noqa: N802
-        # Connect before the base class does, so cached keys are dropped first.
-        model.modelAboutToBeReset.connect(self._keys.clear)
-        model.claimAboutToChange.connect(self._drop_key)
-        super().setSourceModel(model)
-
-    def _drop_key(self, row: int) -> None:
-        self._keys.pop(row, None)
+        model = self._source()
+        order = model._order
+        return source_row < len(order) and self.accepts(model.claims[order[source_row]])
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._keys.clear()
-        self._key_column = column
-        super().sort(column, order)
-
-    def _key(self, row: int) -> Any:
-        key = self._keys.get(row)
-        if key is None:
-            claims = self._source().claims
-            key = ChecklistModel.sort_key(claims[row], row, self._key_column)
-            self._keys[row] = key
-        return key
-
-    def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:  # noqa: N802
-        """Compare cached per-row keys (computed once per sort, not per comparison)."""
-        lrow, rrow = left.row(), right.row()
-        if left.internalId() != 0:
-            return lrow < rrow
-        a, b = self._key(lrow), self._key(rrow)
-        if a == b:
-            return lrow < rrow
-        return a < b
+        self._source().sort(column, order)

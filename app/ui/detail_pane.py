@@ -88,7 +88,8 @@ class DetailPane(QScrollArea):
         self.rationale.setAccessibleName("Rationale")
         self.rationale.setPlaceholderText("Why this verdict: what you checked and found")
         self.rationale.setTabChangesFocus(True)
-        self.rationale.setMinimumHeight(90)
+        self.rationale.setMinimumHeight(70)
+        self.rationale.setMaximumHeight(130)
         self.checkables = QListWidget(body)
         self.checkables.setObjectName("checkablesList")
         self.checkables.setAccessibleName("Checkables of this claim")
@@ -183,7 +184,7 @@ class DetailPane(QScrollArea):
 
     def _number(self, claim: Claim) -> int:
         assert self.session is not None
-        return self.session.worksheet.claim_number(claim)
+        return self.session.number(claim.id)
 
     def _refresh(self) -> None:
         claim = self.current_claim()

@@ -29,9 +29,9 @@ _preload_thread: threading.Thread | None = None
 
 def _load() -> None:
     try:
-        from app.extract import load_pipeline
+        from app.extract.extractor import engine
 
-        load_pipeline()
+        engine()  # spaCy model + rule matchers + date parser, all cached for later runs
     except Exception:  # noqa: BLE001 - logged; the extraction run reports it properly
         log.exception("preloading the language model failed")
 
@@ -46,7 +46,7 @@ def preload_pipeline() -> None:
 
 
 class ExtractionThread(QThread):
-    """Runs ``app.extract.extract`` on a copy of the article.
+    """Runs :func:`app.extract.extract` on a copy of the article.
 
     Signals: ``progressed(float)`` between 0 and 1, then exactly one of
     ``succeeded(list)``, ``failed(str)`` (a message for the user) or
@@ -70,17 +70,19 @@ class ExtractionThread(QThread):
     def is_cancelled(self) -> bool:
         return self._cancel.is_set() or self.isInterruptionRequested()
 
+    def _progress(self, done: int, total: int) -> None:
+        self.progressed.emit(done / total if total else 1.0)
+
     def run(self) -> None:
         try:
-            from app.extract import Cancelled, extract
+            from app.extract import ExtractionCancelled, extract
         except ImportError as exc:
             self.failed.emit("Claim extraction is not available in this installation.",
                              str(exc))
             return
         try:
-            claims = extract(self.article, progress=self.progressed.emit,
-                             cancelled=self.is_cancelled)
-        except Cancelled:
+            claims = extract(self.article, progress=self._progress, cancel=self.is_cancelled)
+        except ExtractionCancelled:
             self.cancelled.emit()
             return
         except Exception as exc:  # noqa: BLE001 - reported to the user, never crashes the app

@@ -277,8 +277,21 @@ class MainWindow(QMainWindow):
                 menu.addSeparator()  # type: ignore[attr-defined]
         self.actions["dark"].setCheckable(True)
         self.actions["dark"].setChecked(self.settings.dark)
-        toolbar.insertAction(self.actions["add_claim"], undo)
-        toolbar.insertAction(self.actions["add_claim"], redo)
+        # Short labels on the toolbar; the Edit menu shows the full "Undo Set verdict…".
+        for name, label, slot, can in (
+                ("undo", "Undo", self.undo_group.undo, self.undo_group.canUndoChanged),
+                ("redo", "Redo", self.undo_group.redo, self.undo_group.canRedoChanged)):
+            short = QAction(label, self)
+            short.setObjectName(f"toolbar_{name}")
+            short.setEnabled(False)
+            short.triggered.connect(slot)
+            can.connect(short.setEnabled)
+            toolbar.insertAction(self.actions["add_claim"], short)
+            self.actions[f"toolbar_{name}"] = short
+        self.undo_group.undoTextChanged.connect(
+            lambda t: self.actions["toolbar_undo"].setToolTip(f"Undo {t}"))
+        self.undo_group.redoTextChanged.connect(
+            lambda t: self.actions["toolbar_redo"].setToolTip(f"Redo {t}"))
         self.menus = menus
         self.undo_group.cleanChanged.connect(self._update_title)
         self.undo_group.indexChanged.connect(self._on_stack_changed)
@@ -530,8 +543,7 @@ class MainWindow(QMainWindow):
     # ================================================================ claim edits
 
     def _number(self, claim_id: str) -> int:
-        claim = self.session.claim(claim_id)
-        return self.session.worksheet.claim_number(claim) if claim else 0
+        return self.session.number(claim_id)
 
     def set_verdict(self, verdict: Verdict | None) -> None:
         cid = self.current_claim_id()
@@ -984,7 +996,13 @@ class MainWindow(QMainWindow):
             apply_palette(app, dark)
         if self.persist:
             self.settings.dark = dark
+        self.refresh_colours()
+
+    def refresh_colours(self) -> None:
+        """Highlights and type colours are computed per palette: recompute them."""
         self.article_view.refresh_colours()
+        self.detail.show_claim(self.detail.claim_id)
+        self.tree.viewport().update()
 
     # ================================================================ closing
 

@@ -92,7 +92,22 @@ def dark_palette() -> QPalette:
     return p
 
 
+# Fusion draws check-box outlines a shade darker than the window colour, which all
+# but disappears on a dark base; give indicators a visible frame and a filled "on".
+DARK_INDICATORS = """
+QCheckBox::indicator, QAbstractItemView::indicator {
+    width: 12px; height: 12px; border: 1px solid #A8A8A8; border-radius: 2px;
+    background: #1E1F22;
+}
+QCheckBox::indicator:checked, QAbstractItemView::indicator:checked {
+    background: #6CB4FF; border: 2px solid #E6E6E6;
+}
+QCheckBox::indicator:disabled { border-color: #5A5A5A; }
+"""
+
+
 def apply_palette(app: QApplication, dark: bool) -> None:
     """Switch the whole application between the light and the dark palette."""
     app.setStyle("Fusion")
     app.setPalette(dark_palette() if dark else app.style().standardPalette())
+    app.setStyleSheet(DARK_INDICATORS if dark else "")

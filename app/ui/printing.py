@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from app.document.model import Worksheet
 
@@ -76,7 +76,9 @@ def print_dialog(parent: QWidget | None, worksheet: Worksheet, *, blank: bool = 
     dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, True)
     dialog._printer = printer  # keep the printer alive as long as the dialog
 
-    def accepted() -> None:
+    def finished(result: int) -> None:
+        if result != QDialog.DialogCode.Accepted:
+            return
         try:
             used = print_document(printer, worksheet, blank=blank)
         except OSError as error:
@@ -85,7 +87,8 @@ def print_dialog(parent: QWidget | None, worksheet: Worksheet, *, blank: bool = 
         if done is not None:
             done(used)
 
-    dialog.accepted.connect(accepted)
+    # finished(int) rather than accepted, which QPrintDialog overloads with a QPrinter.
+    dialog.finished.connect(finished)
     return dialog
 
 
@@ -93,7 +96,7 @@ def print_worksheet(parent: QWidget | None, worksheet: Worksheet, *,
                     blank: bool = False) -> QPrintDialog:
     """Open the print dialog for ``worksheet`` (window-modal); printing happens on OK."""
     dialog = print_dialog(parent, worksheet, blank=blank)
-    dialog.open()
+    QDialog.open(dialog)  # QPrintDialog.open() is the (receiver, slot) overload
     return dialog
 
 
@@ -115,5 +118,5 @@ def preview_dialog(parent: QWidget | None, worksheet: Worksheet, *,
 def preview_worksheet(parent: QWidget | None, worksheet: Worksheet, *,
                       blank: bool = False) -> QPrintPreviewDialog:
     dialog = preview_dialog(parent, worksheet, blank=blank)
-    dialog.open()
+    QDialog.open(dialog)  # QPrintPreviewDialog.open() is the (receiver, slot) overload
     return dialog

@@ -43,19 +43,25 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
         self.dirty = False  # e.g. restored from the recovery file: differs from any saved file
         self._index: dict[str, Claim] = {}
+        self._positions: dict[str, int] = {}
         self._reindex()
 
     # ------------------------------------------------------------- queries
 
     def _reindex(self) -> None:
         self._index = {c.id: c for c in self.worksheet.claims}
+        self._positions = {c.id: i for i, c in enumerate(self.worksheet.claims)}
 
     def claim(self, claim_id: str) -> Claim | None:
         return self._index.get(claim_id)
 
     def row_of(self, claim_id: str) -> int:
-        claim = self._index.get(claim_id)
-        return -1 if claim is None else self.worksheet.claims.index(claim)
+        """Position of a claim in reading order (its number minus one), -1 when absent."""
+        return self._positions.get(claim_id, -1)
+
+    def number(self, claim_id: str) -> int:
+        """The claim's number as the checker sees it (1-based, reading order)."""
+        return self._positions.get(claim_id, -1) + 1
 
     @property
     def modified(self) -> bool:

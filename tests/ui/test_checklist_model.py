@@ -92,14 +92,43 @@ def test_filters() -> None:
     assert proxy.rowCount() == total and not proxy.active
 
 
-def test_sort_by_verdict_follows_edits() -> None:
+def test_sorting_moves_rows_and_keeps_edited_rows_in_place() -> None:
     session, model, proxy = make()
     claims = session.worksheet.claims
-    proxy.sort(COL_VERDICT, Qt.SortOrder.AscendingOrder)
     first = claims[0]
-    assert claims[proxy.mapToSource(proxy.index(0, 0)).row()] is first
+
+    def top() -> object:
+        return model.claim_at(proxy.mapToSource(proxy.index(0, 0)))
+
+    def bottom() -> object:
+        return model.claim_at(proxy.mapToSource(proxy.index(proxy.rowCount() - 1, 0)))
+
+    proxy.sort(COL_VERDICT, Qt.SortOrder.AscendingOrder)
+    assert top() is first
+    child = model.index(0, 0, model.index_of_claim(first.id))
     session.undo_stack.push(SetClaimField(session, first.id, "verdict", Verdict.NOT_A_CLAIM, "v"))
-    bottom = proxy.mapToSource(proxy.index(proxy.rowCount() - 1, 0)).row()
-    assert claims[bottom] is first
-    session.undo_stack.undo()
-    assert claims[proxy.mapToSource(proxy.index(0, 0)).row()] is first
+    assert top() is first  # no jump while the checker works on it
+    proxy.sort(COL_VERDICT, Qt.SortOrder.AscendingOrder)
+    assert bottom() is first
+    assert model.index_of_claim(first.id).row() == len(claims) - 1
+    assert model.index(0, 0, model.index_of_claim(first.id)).internalId() == child.internalId()
+    proxy.sort(COL_VERDICT, Qt.SortOrder.DescendingOrder)
+    assert top() is first
+    assert model.index(0, COL_NUMBER).data() == "1"  # numbers stay reading order
+    proxy.sort(COL_NUMBER, Qt.SortOrder.AscendingOrder)
+    assert [model.claim_at(model.index(r, 0)) for r in range(len(claims))] == claims
+
+
+def test_sorting_moves_the_current_row_with_its_claim(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QTreeView
+
+    session, model, proxy = make()
+    view = QTreeView()
+    qtbot.addWidget(view)
+    view.setModel(proxy)
+    target = session.worksheet.claims[5]
+    session.undo_stack.push(SetClaimField(session, target.id, "verdict", Verdict.FALSE, "v"))
+    view.setCurrentIndex(proxy.mapFromSource(model.index_of_claim(target.id)))
+    proxy.sort(COL_VERDICT, Qt.SortOrder.DescendingOrder)
+    assert model.claim_at(proxy.mapToSource(view.currentIndex())) is target
+    assert view.currentIndex().row() == 0

@@ -51,7 +51,8 @@ def test_keyboard_sets_verdicts_status_and_moves(qtbot, window) -> None:  # type
     assert window.isWindowModified()
     qtbot.keyClick(window.tree, "z", Qt.KeyboardModifier.ControlModifier)
     assert claim_at_row(window, 0).verdict == Verdict.FALSE
-    qtbot.keyClick(window.tree, "z", Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    redo = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window.tree, "z", redo)
     assert claim_at_row(window, 0).verdict == Verdict.NOT_A_CLAIM
 
 

@@ -1,0 +1,90 @@
+"""Save screenshots of the window on the seed article: docs/window-light.png, -dark.png.
+
+Runs the real window offscreen (`make screenshots`), waits for real extraction,
+then does a little checking work so the pictures show verdicts, a status, a
+source and a ticked checkable, as a checker would see them mid-way.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from app.document.model import Source, Stance, Status, Verdict  # noqa: E402
+from app.ui.application import make_app  # noqa: E402
+from app.ui.commands import AttachSource, SetCheckableChecked, SetClaimField  # noqa: E402
+from app.ui.main_window import MainWindow  # noqa: E402
+from app.ui.palette import apply_palette  # noqa: E402
+from app.ui.settings import Settings  # noqa: E402
+
+SEED = REPO / "seeds" / "000_6448b12ea3d2d7a9.txt"
+OUT = REPO / "docs"
+
+
+def wait_for(signal: object, timeout_ms: int = 120_000) -> None:
+    loop = QEventLoop()
+    signal.connect(loop.quit)  # type: ignore[attr-defined]
+    QTimer.singleShot(timeout_ms, loop.quit)
+    loop.exec()
+
+
+def do_some_work(window: MainWindow) -> None:
+    """A few verdicts, statuses, a source and a tick, through the same commands as the UI."""
+    session = window.session
+    claims = session.worksheet.claims
+    push = session.undo_stack.push
+    plan = [(Verdict.TRUE, Status.REVIEWED), (Verdict.UNVERIFIABLE, Status.CHECKED),
+            (Verdict.MOSTLY_FALSE, Status.CHECKED), (None, Status.IN_PROGRESS)]
+    for claim, (verdict, status) in zip(claims, plan, strict=False):
+        if verdict is not None:
+            push(SetClaimField(session, claim.id, "verdict", verdict, "Set verdict"))
+        push(SetClaimField(session, claim.id, "status", status, "Set status"))
+    first = claims[0]
+    push(AttachSource(session, first.id, Source(
+        title="Russian MoD statement on air defence", url="https://example.org/mod-statement",
+        publisher="Ministry of Defence", kind="official-statement"), Stance.SUPPORTS, 1))
+    push(SetClaimField(session, first.id, "rationale",
+                       "The ministry's own feed carries the statement on the stated date; "
+                       "the number matches.", "Edit rationale of claim 1"))
+    if first.checkables:
+        push(SetCheckableChecked(session, first.id, first.checkables[0].id, True,
+                                 f"Tick “{first.checkables[0].text}” in claim 1"))
+    window.select_row(0)
+    window.tree.expand(window.proxy.index(0, 0))
+
+
+def main() -> int:
+    app = make_app(sys.argv[:1])
+    with tempfile.TemporaryDirectory() as tmp:
+        window = MainWindow(settings=Settings(Path(tmp) / "s.ini"), data_dir=Path(tmp),
+                            persist=False)
+        window.resize(1440, 900)
+        window.show()
+        window.open_path(SEED)
+        wait_for(window.checklistReady)
+        if not window.session.worksheet.claims:
+            print("screenshots: extraction found no claims", file=sys.stderr)
+            return 1
+        do_some_work(window)
+        OUT.mkdir(exist_ok=True)
+        for name, dark in (("light", False), ("dark", True)):
+            apply_palette(app, dark)
+            window.refresh_colours()
+            QApplication.processEvents()
+            path = OUT / f"window-{name}.png"
+            window.grab().save(str(path))
+            print(f"wrote {path.relative_to(REPO)}")
+        window._close_confirmed = True
+        window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
