@@ -54,8 +54,12 @@ MARGIN_BOTTOM = 20 * mm
 FOOTER_Y = 10 * mm
 
 
-def _footer_canvas(footer_left: str, font: str) -> type[Canvas]:
-    """A canvas class that stamps the footer once the page count is known."""
+def _footer_canvas(title: str, worksheet_id: str, font: str) -> type[Canvas]:
+    """A canvas class that stamps the footer once the page count is known.
+
+    A title too long for the line is shortened with an ellipsis; the worksheet
+    id is always printed whole, since it is what identifies the paper copy.
+    """
 
     class FooterCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -94,11 +98,13 @@ def _footer_canvas(footer_left: str, font: str) -> type[Canvas]:
             self.setFont(font, 7.5)
             right_w = self.stringWidth(right, font, 7.5)
             room = width - 2 * MARGIN_X - right_w - 12
-            left = footer_left
+            tail = f" \u00b7 {worksheet_id}"
+            left = title + tail
             if self.stringWidth(left, font, 7.5) > room:
-                while left and self.stringWidth(left + "\u2026", font, 7.5) > room:
-                    left = left[:-1]
-                left = left.rstrip() + "\u2026"
+                short = title
+                while short and self.stringWidth(short + "\u2026" + tail, font, 7.5) > room:
+                    short = short[: max(0, len(short) - 4)]
+                left = short.rstrip() + "\u2026" + tail
             self.drawString(MARGIN_X, FOOTER_Y, left)
             self.drawRightString(width - MARGIN_X, FOOTER_Y, right)
             self.restoreState()
@@ -168,8 +174,8 @@ def write_pdf(worksheet: Worksheet, output: str | os.PathLike[str] | BinaryIO, *
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    footer = f"{worksheet.title} \u00b7 {worksheet.id}"
-    canvas_class = _footer_canvas(printable(" ".join(footer.split())), st.fonts.regular)
+    canvas_class = _footer_canvas(printable(" ".join(worksheet.title.split())),
+                                  printable(worksheet.id), st.fonts.regular)
     doc.build(_story(worksheet, doc.width, blank), canvasmaker=canvas_class)
     return int(doc.page)
 

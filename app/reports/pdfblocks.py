@@ -73,13 +73,9 @@ class ClaimKeep(KeepTogether):
     """Keep a block on one page unless that would leave a large gap.
 
     A short block that does not fit moves whole to the next page. A block taller
-    than half a page may split when at least a quarter page is left, keeping its
-    first ``head`` flowables (header, quote, flags) together.
+    than half a page may split when at least a quarter page is left (its header,
+    quote and flags easily fit there), rather than leave most of a page empty.
     """
-
-    def __init__(self, flowables: list[Flowable], head: int) -> None:
-        super().__init__(flowables)
-        self._head = head
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
         if getattr(self, "_wrapInfo", None) != (aW, aH):
@@ -87,8 +83,7 @@ class ClaimKeep(KeepTogether):
         frame = getattr(self, "_frame", None)
         page_h = frame._height if frame is not None else aH
         if self._H > aH and self._H > page_h / 2 and aH > page_h / 4:
-            content = list(self._content)
-            return [KeepTogether(content[: self._head]), *content[self._head:]]
+            return list(self._content)
         return list(super().split(aW, aH))
 
 
@@ -469,7 +464,7 @@ def claim_block(claim: Claim, number: int, worksheet: Worksheet, summary: Summar
             items.append(Label("SOURCES", st))
             items.append(citations)
     items.append(Spacer(1, 5 * mm))
-    return [ClaimKeep(items, head=5)]
+    return [ClaimKeep(items)]
 
 
 # ---------------------------------------------------------------- sources
@@ -516,7 +511,7 @@ def source_block(source: Source, summary: Summary, st: Styles, width: float) -> 
     if source.notes.strip():
         items += [Label("NOTES", st), _p(markup.multiline(source.notes), st.body)]
     items.append(Spacer(1, 4 * mm))
-    return [ClaimKeep(items, head=3)]
+    return [ClaimKeep(items)]
 
 
 # ---------------------------------------------------------------- sign-off

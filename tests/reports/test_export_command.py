@@ -1,0 +1,70 @@
+"""`claimsheet export`: every output, and one-line errors with exit status 1."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.cli import main
+from app.document.fileformat import save_worksheet
+from tests.reports.pdftext import full_text, squash
+from tests.reports.worksheets import seed_worksheet
+
+
+@pytest.fixture
+def worksheet_file(tmp_path: Path) -> Path:
+    path = tmp_path / "seed.claimsheet"
+    save_worksheet(seed_worksheet(), path)
+    return path
+
+
+def test_all_outputs(worksheet_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    out = tmp_path / "out"
+    code = main(["export", str(worksheet_file), "--pdf", f"{out}.pdf", "--paper", "letter",
+                 "--claimreview", f"{out}.json", "--csv", f"{out}.csv",
+                 "--markdown", f"{out}.md"])
+    assert code == 0
+    printed = capsys.readouterr().out
+    for suffix in (".pdf", ".json", ".csv", ".sources.csv", ".md"):
+        assert Path(f"{out}{suffix}").stat().st_size > 0
+        assert f"{out.name}{suffix}" in printed
+    ws = seed_worksheet()
+    assert squash(ws.claims[0].quote) in full_text(Path(f"{out}.pdf").read_bytes())
+    assert json.loads(Path(f"{out}.json").read_text(encoding="utf-8"))
+
+
+def test_blank_pdf(worksheet_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "blank.pdf"
+    assert main(["export", str(worksheet_file), "--pdf", str(out), "--blank"]) == 0
+    assert "BLANKFACT-CHECKWORKSHEET" in full_text(out.read_bytes())
+
+
+@pytest.mark.parametrize("args", [
+    ["export", "{ws}"],
+    ["export", "{ws}", "--blank", "--markdown", "{tmp}/x.md"],
+    ["export", "{tmp}/missing.claimsheet", "--pdf", "{tmp}/x.pdf"],
+    ["export", "{tmp}/garbage.claimsheet", "--markdown", "{tmp}/x.md"],
+    ["export", "{ws}", "--pdf", "{tmp}/no/such/folder/x.pdf"],
+])
+def test_errors_are_one_line(args: list[str], worksheet_file: Path, tmp_path: Path,
+                             capsys: pytest.CaptureFixture) -> None:
+    (tmp_path / "garbage.claimsheet").write_bytes(b"\x00\x01not json")
+    filled = [a.format(ws=worksheet_file, tmp=tmp_path) for a in args]
+    assert main(filled) == 1
+    captured = capsys.readouterr()
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("claimsheet: ")
+    assert "Traceback" not in captured.err
+    assert not (tmp_path / "no").exists()
+
+
+def test_module_import_is_light() -> None:
+    code = ("import sys, app.commands.export; "
+            "print(any(m.startswith(('reportlab', 'PySide6', 'spacy')) for m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "False"

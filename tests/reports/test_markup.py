@@ -1,0 +1,75 @@
+"""Escaping untrusted text for reportlab markup, URL filtering, font coverage."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from reportlab.platypus import Paragraph
+from reportlab.platypus.paraparser import ParaParser
+
+from app.reports import markup
+from app.reports.fonts import REPLACEMENT, missing_glyphs, printable
+from app.reports.pdfstyle import styles
+
+
+def _plain(markup_text: str) -> str:
+    """What reportlab would print for ``markup_text`` (its parsed fragments)."""
+    parser = ParaParser()
+    _, fragments, _ = parser.parse(markup_text, styles().body)
+    return "".join(getattr(f, "text", "") for f in fragments)
+
+
+@pytest.mark.parametrize("hostile", [
+    "<b>bold</b>", '<img src="/etc/passwd"/>', "a & b", "&amp;", "&nbsp;", "&#x41;",
+    '<a href="javascript:alert(1)">x</a>', "<para>", "<br/>", "\"quoted\" 'single'",
+])
+def test_escaped_text_prints_literally(hostile: str) -> None:
+    assert _plain(markup.text(hostile)) == hostile
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc", "Cf", "Co", "Cn",
+                                                            "Zl", "Zp", "Zs")), max_size=80))
+def test_any_printable_text_round_trips(value: str) -> None:
+    Paragraph(markup.text(value), styles().body)  # never raises
+    assert _plain(markup.text(value)) == printable(value)
+
+
+@given(st.text(max_size=60))
+def test_any_text_at_all_parses(value: str) -> None:
+    Paragraph(markup.text(value), styles().body)
+
+
+@pytest.mark.parametrize(("url", "ok"), [
+    ("https://example.org/a?b=1&c=2", True),
+    ("http://example.org", True),
+    ("HTTPS://EXAMPLE.ORG/x", True),
+    ("javascript:alert(1)", False),
+    ("JavaScript:alert(1)", False),
+    ("file:///etc/passwd", False),
+    ("data:text/html,<script>", False),
+    ("ftp://example.org", False),
+    ("//example.org/x", False),
+    ("https://", False),
+    ("https://exa mple.org", False),
+    ("https://example.org/\njavascript:x", False),
+    ("", False),
+])
+def test_safe_url(url: str, ok: bool) -> None:
+    assert (markup.safe_url(url) is not None) is ok
+
+
+def test_link_only_for_http() -> None:
+    good = markup.link("https://example.org/?a=1&b=<2>")
+    assert good.startswith('<a href="https://example.org/?a=1&amp;b=&lt;2&gt;"')
+    bad = markup.link("javascript:alert(1)", "click me")
+    assert "<a" not in bad and bad == "click me"
+
+
+def test_printable_replaces_what_the_font_lacks() -> None:
+    assert printable("Привет, Ελλάδα, Zürich") == "Привет, Ελλάδα, Zürich"
+    assert printable("中文") == REPLACEMENT * 2
+    assert printable("a\x00b") == "a b"
+    assert printable("x\ud800y") == f"x{REPLACEMENT}y"
+    assert printable("isolate\u2066d") == "isolated"  # format char the font lacks: dropped
+    assert missing_glyphs("Abc 中") == {"中"}

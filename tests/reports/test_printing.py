@@ -1,0 +1,87 @@
+"""Printing through Qt: the print-to-PDF path writes the real report; paper follows the printer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QPageSize, QPdfWriter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QDialog
+
+from app.ui.printing import (
+    preview_worksheet,
+    print_dialog,
+    print_document,
+    print_worksheet,
+    text_document,
+)
+from tests.reports.pdftext import full_text, reader, squash
+from tests.reports.worksheets import seed_worksheet
+
+# The offscreen platform cannot resize native dialogs; harmless in tests.
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def _pdf_printer(path: Path, size: QPageSize.PageSizeId) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    printer.setPageSize(QPageSize(size))
+    return printer
+
+
+def test_print_to_pdf_file_writes_the_report(qapp, tmp_path: Path) -> None:
+    ws = seed_worksheet()
+    out = tmp_path / "printed.pdf"
+    used = print_document(_pdf_printer(out, QPageSize.PageSizeId.Letter), ws)
+    assert used == "pdf"
+    data = out.read_bytes()
+    assert squash(ws.claims[-1].quote) in full_text(data)
+    box = reader(data).pages[0].mediabox
+    assert round(float(box.width)) == 612  # Letter, as the printer was set
+
+
+def test_document_path_lays_out_the_worksheet(qapp, tmp_path: Path) -> None:
+    ws = seed_worksheet()
+    ws.claims[0].rationale = "<b>literal</b> & more"
+    document = text_document(ws)
+    plain = document.toPlainText()
+    assert "<b>literal</b> & more" in plain
+    for claim in ws.claims:
+        assert " ".join(claim.quote.split()) in " ".join(plain.split())
+    out = tmp_path / "document.pdf"
+    writer = QPdfWriter(str(out))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    document.print_(writer)
+    del writer
+    assert len(reader(out.read_bytes()).pages) >= 3
+
+
+def test_dialog_prints_on_accept(qtbot, tmp_path: Path) -> None:
+    ws = seed_worksheet()
+    out = tmp_path / "dialog.pdf"
+    used: list[str] = []
+    dialog = print_dialog(None, ws, printer=_pdf_printer(out, QPageSize.PageSizeId.A4),
+                          done=used.append)
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, QPrintDialog)
+    QDialog.open(dialog)
+    dialog.done(QDialog.DialogCode.Rejected)
+    assert used == [] and not out.exists()
+    QDialog.open(dialog)
+    dialog.done(QDialog.DialogCode.Accepted)
+    assert used == ["pdf"] and out.stat().st_size > 0
+
+
+def test_print_and_preview_open_without_blocking(qtbot) -> None:
+    ws = seed_worksheet()
+    dialog = print_worksheet(None, ws)
+    qtbot.addWidget(dialog)
+    assert dialog.isVisible()
+    dialog.reject()
+    preview = preview_worksheet(None, ws, blank=True)
+    qtbot.addWidget(preview)
+    assert isinstance(preview, QPrintPreviewDialog) and preview.isVisible()
+    assert "Preview" in preview.windowTitle()
+    preview.reject()
