@@ -246,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
                 handle.write(f"{r['Sentence_id']}\t{score:.9f}\n")
 
     test_p, test_r, test_f = f1_at([y for _, _, y in test], reference, threshold)
-    print(f"CT24 test gold (scored once, not used for any choice): "
+    print(f"CT24 test gold (reported only, never used for any choice): "
           f"precision {test_p:.3f} · recall {test_r:.3f} · F1 {test_f:.3f}")
     return 0
 

@@ -26,10 +26,11 @@ import math
 import re
 import threading
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import numpy as np
 
 from app.resources import resource_path
 
@@ -106,15 +107,24 @@ def char_features(text: str) -> list[str]:
     They carry morphology (past tense, plural, "-ation") and survive spelling
     variants and unseen words, which word n-grams from debates alone miss.
     """
-    text = _DIGIT.sub("0", text.lower())
     grams: list[str] = []
-    for word in text.split():
-        padded = f" {word} "
-        length = len(padded)
-        for n in range(2, 6):
-            if length < n:
-                break
-            grams.extend(padded[i : i + n] for i in range(length - n + 1))
+    for word in _fold(text).split():
+        grams.extend(_word_char_grams(word))
+    return grams
+
+
+def _fold(text: str) -> str:
+    return _DIGIT.sub("0", text.lower())
+
+
+def _word_char_grams(word: str) -> list[str]:
+    padded = f" {word} "
+    length = len(padded)
+    grams: list[str] = []
+    for n in range(2, 6):
+        if length < n:
+            break
+        grams.extend(padded[i : i + n] for i in range(length - n + 1))
     return grams
 
 
@@ -134,26 +144,61 @@ class WorthinessModelError(Exception):
     """The model file is missing or unreadable; str(e) is a one-line message."""
 
 
-@dataclass
-class _Block:
-    """One TF-IDF bag: term -> (idf, idf * coefficient)."""
+# Character grams are looked up per word and words repeat, so each word's known
+# gram ids are remembered; the cache is emptied when it grows past this size so a
+# huge article cannot make it grow without bound.
+_WORD_CACHE_LIMIT = 50_000
 
-    analyzer: str
-    weights: dict[str, tuple[float, float]]
+
+class _Block:
+    """One TF-IDF bag: term index, idf² and idf × coefficient per term."""
+
+    def __init__(self, analyzer: str, terms: list[str], idf: list[float],
+                 coef: list[float]) -> None:
+        if not len(terms) == len(idf) == len(coef):
+            raise ValueError(f"{analyzer}: terms, idf and coef differ in length")
+        self.analyzer = analyzer
+        self.index = dict(zip(terms, range(len(terms)), strict=True))
+        idf_array = np.asarray(idf, dtype=np.float64)
+        self.idf_squared = idf_array * idf_array
+        self.idf_coef = idf_array * np.asarray(coef, dtype=np.float64)
+        self._word_ids: dict[str, list[int]] = {}
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def term_ids(self, text: str) -> list[int]:
+        """Indices of the known terms in the text, one per occurrence."""
+        if self.analyzer == "char":
+            ids: list[int] = []
+            cache = self._word_ids
+            for word in _fold(text).split():
+                known = cache.get(word)
+                if known is None:
+                    if len(cache) >= _WORD_CACHE_LIMIT:
+                        cache.clear()
+                    lookup = self.index.get
+                    known = [i for i in map(lookup, _word_char_grams(word)) if i is not None]
+                    cache[word] = known
+                ids.extend(known)
+            return ids
+        lookup = self.index.get
+        return [i for i in map(lookup, word_features(text)) if i is not None]
 
     def margin(self, text: str) -> float:
-        """This bag's contribution to the logit: <l2-normalised tf-idf, coef>."""
-        counts = Counter(ANALYZERS[self.analyzer](text))
-        dot = 0.0
-        squares = 0.0
-        for term, count in counts.items():
-            entry = self.weights.get(term)
-            if entry is None:
-                continue
-            tf = 1.0 + math.log(count)  # scikit-learn's sublinear_tf
-            squares += (tf * entry[0]) ** 2
-            dot += tf * entry[1]
-        return dot / math.sqrt(squares) if squares else 0.0
+        """This bag's contribution to the logit: <l2-normalised tf-idf, coef>.
+
+        The same arithmetic as scikit-learn's ``TfidfVectorizer(sublinear_tf=True)``
+        followed by the linear model: tf = 1 + ln(count), times idf, l2-normalised.
+        Unknown terms are absent from the vector, so they count for neither.
+        """
+        ids = self.term_ids(text)
+        if not ids:
+            return 0.0
+        unique, counts = np.unique(np.asarray(ids, dtype=np.int64), return_counts=True)
+        tf = 1.0 + np.log(counts)
+        squares = float(np.dot(tf * tf, self.idf_squared[unique]))
+        return float(np.dot(tf, self.idf_coef[unique])) / math.sqrt(squares)
 
 
 @dataclass
@@ -185,12 +230,7 @@ class WorthinessModel:
         for block in data["blocks"]:
             if block["analyzer"] not in ANALYZERS:
                 raise WorthinessModelError(f"unknown analyzer {block['analyzer']!r} in model")
-            weights = {
-                term: (idf, idf * coef)
-                for term, idf, coef in zip(block["terms"], block["idf"], block["coef"],
-                                           strict=True)
-            }
-            blocks.append(_Block(block["analyzer"], weights))
+            blocks.append(_Block(block["analyzer"], block["terms"], block["idf"], block["coef"]))
         return cls(blocks, float(data["intercept"]), float(data["threshold"]),
                    dict(data.get("metadata", {})))
 
