@@ -104,6 +104,17 @@ def printable(text: str) -> str:
     return "".join(_printable_char(ch, cover) for ch in text)
 
 
+def drawable(text: str) -> str:
+    """:func:`printable` text in drawing order (right-to-left runs shaped and reversed).
+
+    For text reportlab draws; PDF metadata and outline titles stay in logical
+    order (:func:`printable`), since viewers lay those out themselves.
+    """
+    from app.reports.rtl import visual
+
+    return printable(visual(text))
+
+
 def missing_glyphs(text: str) -> set[str]:
     """The distinct characters of ``text`` the report font would replace."""
     cover = covered_codepoints()

@@ -4,22 +4,23 @@ reportlab's ``Paragraph`` parses a small HTML-like language (``<b>``,
 ``<img>``, ``<a href>`` …). Article text, user notes and source metadata are
 untrusted: an article quoting ``<img src="/etc/passwd">`` or a source URL of
 ``javascript:…`` must print literally, never be interpreted. Every string from
-the document therefore goes through :func:`text` (escape + font coverage), and
-links are made only by :func:`link`, which accepts nothing but http(s) URLs.
+the document therefore goes through :func:`text` (escape, font coverage,
+right-to-left shaping), and links are made only by :func:`link`, which accepts
+nothing but http(s) URLs.
 """
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from app.reports.fonts import printable
+from app.reports.fonts import drawable
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})
 
 
 def text(value: str) -> str:
     """``value`` escaped for paragraph markup, with undrawable characters replaced."""
-    return printable(value).translate(_ESCAPES)
+    return drawable(value).translate(_ESCAPES)
 
 
 def multiline(value: str) -> str:

@@ -32,7 +32,7 @@ from reportlab.platypus import (
 )
 
 from app.document.model import Worksheet
-from app.reports.fonts import printable
+from app.reports.fonts import drawable, printable
 from app.reports.pdfarticle import article_paragraphs
 from app.reports.pdfblocks import (
     article_legend,
@@ -174,7 +174,7 @@ def write_pdf(worksheet: Worksheet, output: str | os.PathLike[str] | BinaryIO, *
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    canvas_class = _footer_canvas(printable(" ".join(worksheet.title.split())),
+    canvas_class = _footer_canvas(drawable(" ".join(worksheet.title.split())),
                                   printable(worksheet.id), st.fonts.regular)
     doc.build(_story(worksheet, doc.width, blank), canvasmaker=canvas_class)
     return int(doc.page)

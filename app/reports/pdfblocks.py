@@ -24,7 +24,7 @@ from reportlab.platypus import (
 from app.document.model import Claim, Source, Status, Verdict, Worksheet
 from app.reports import markup
 from app.reports.articlemarks import CHECKABLE_LETTER, CHECKABLE_NAME, CHECKABLE_UNDERLINE
-from app.reports.fonts import printable
+from app.reports.fonts import drawable, printable
 from app.reports.pdfstyle import (
     FAINT,
     HEADER_FILL,
@@ -483,7 +483,7 @@ def source_block(source: Source, summary: Summary, st: Styles, width: float) -> 
     def add_text(name: str, value: str) -> None:
         # Short single-line values need no paragraph (no markup parsing, no wrapping).
         fits = len(value) < 60 and "\n" not in value
-        add(name, printable(value) if fits else _p(markup.text(value), st.cell))
+        add(name, drawable(value) if fits else _p(markup.text(value), st.cell))
 
     add("Kind", kind_label(source))
     for name, value in (("Publisher", source.publisher), ("Author", source.author),

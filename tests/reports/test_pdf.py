@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 
@@ -20,6 +21,7 @@ from app.document.model import (
 )
 from app.reports.fonts import REPLACEMENT
 from app.reports.pdf import render_pdf, write_pdf
+from app.reports.rtl import visual
 from app.reports.specimen import synthetic_worksheet
 from tests.reports.pdftext import full_text, outline_titles, page_texts, reader, squash, uri_links
 from tests.reports.worksheets import seed_worksheet
@@ -158,6 +160,11 @@ def test_unicode_scripts_survive_and_missing_glyphs_do_not_crash() -> None:
     for sentence in (cyrillic, greek, accented):
         assert squash(sentence) in extracted, sentence
     assert "Белгородскаяобласть" in extracted
+    # Arabic is drawn shaped (presentation forms) in visual order; pypdf reads it back in
+    # logical order, and NFKC folds the presentation forms to the plain letters.
+    assert visual(arabic) != arabic
+    assert squash(arabic.rstrip(".")) in unicodedata.normalize("NFKC", extracted)
+    assert any("\ufe70" <= ch <= "\ufefc" for ch in extracted)
     assert REPLACEMENT in extracted  # CJK and the emoji fall back to a visible mark
     assert "Юникод" in page_texts(data)[0]
 
