@@ -40,6 +40,12 @@ FACILITY_NOUNS = frozenset({
     "neighbourhood", "neighborhood", "district", "compound", "barracks", "depot", "factory",
     "plant", "safehouse", "headquarters", "capital", "island", "mountains", "valley", "gate",
 })
+STATE_NOUNS = frozenset({"forces", "military", "troops", "government", "officials", "army", "navy",
+                         "embassy", "authorities", "administration", "diplomats", "soldiers",
+                         "personnel", "ambassador", "envoy", "delegation", "aircraft", "warplanes"})
+_ARABIC_NAME = re.compile(
+    r"\b(?:Abu|Abd|Abdul|Abdel|Sheikh|Imam)\s+[A-Z][\w’'-]+(?:\s+(?:al-|el-|bin\s+|ibn\s+)?[A-Z][\w’'-]+)*"
+    r"|\b[A-Z][a-z]+\s+(?:al|el|bin|ibn)[- ][A-Z][\w’'-]+")
 BORDER_WORDS = frozenset({"border", "frontier", "front", "frontline", "front-line", "boundary",
                           "coast", "coastline", "region", "regions", "territory", "soil"})
 DATE_PREPOSITIONS = frozenset({"for", "within", "in", "over", "during", "since", "until", "by"})
@@ -86,9 +92,17 @@ def _city_spellings() -> dict[str, str]:
     return out
 
 
+def doc_text(doc: Any) -> str:
+    """``doc.text``, computed once: spaCy rebuilds the string from tokens on every access."""
+    text = doc.user_data.get("claimsheet.text")
+    if text is None:
+        text = doc.user_data["claimsheet.text"] = doc.text
+    return text
+
+
 def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[Found]:
     """All checkables in ``doc``, non-overlapping, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     found: list[Found] = []
     orgs = rules.organisations.find(doc)
     org_chars = [(doc[s].idx, _end_char(doc, e)) for s, e, _ in orgs]
@@ -107,6 +121,8 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
         found.append(Found("actor", doc[s].idx, _end_char(doc, e), doc[s:e].text,
                            {"kind": "office"}, rank=2))
     found.extend(_pronouns(doc))
+    for m in _ARABIC_NAME.finditer(text):
+        found.append(Found("actor", m.start(), m.end(), m.group(), {"kind": "person"}, rank=-1))
     for s, e in _facilities(doc):
         found.append(Found("location", doc[s].idx, _end_char(doc, e), doc[s:e].text,
                            {"kind": "facility"}, rank=3))
@@ -211,7 +227,7 @@ def _from_entities(doc: Any, article_date: date | None) -> list[Found]:
             if ent.start > 0 and doc[ent.start - 1].lower_ in DATE_PREPOSITIONS and len(ent) == 1 \
                     and etext.lower() in ("hours", "days", "weeks", "months", "years", "minutes"):
                 start = doc[ent.start - 1].idx  # "for weeks", "within hours"
-            span_text = doc.text[start:end]
+            span_text = doc_text(doc)[start:end]
             norm = dates.normalize_date(span_text, article_date)
             out.append(Found("date", start, end, norm.value, norm.attributes))
         elif label in COUNT_LABELS:
@@ -221,7 +237,12 @@ def _from_entities(doc: Any, article_date: date | None) -> list[Found]:
                 continue
             if _not_a_count(etext):
                 continue
-            out.append(_count(doc, ent.start, ent.end, label))
+            count = _count(doc, ent.start, ent.end, label)
+            if count.value is None and label == "CARDINAL":
+                continue  # the model's "ISIL" or "a few": nothing to count
+            if etext.lower() == "one" and "noun" not in count.attributes:
+                continue  # "one of the ...", "no one": a pronoun, not a count
+            out.append(count)
         elif label == "GPE" and _country_actor(doc, ent):
             s0 = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
             out.append(Found("actor", doc[s0].idx, end, doc[s0:ent.end].text,
@@ -300,7 +321,7 @@ def _year_context(doc: Any, ent: Any) -> bool:
 
 
 def _count(doc: Any, start: int, end: int, label: str) -> Found:
-    text = doc.text
+    text = doc_text(doc)
     cstart, cend = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     qstart, qualifier = counts.qualifier_before(text, cstart)
     span_text = text[cstart:cend]
@@ -318,8 +339,8 @@ def _count(doc: Any, start: int, end: int, label: str) -> Found:
 
 def _vague_counts(doc: Any) -> list[Found]:
     out = []
-    for s, e in counts.vague_counts(doc.text):
-        norm = counts.normalize_count(doc.text[s:e])
+    for s, e in counts.vague_counts(doc_text(doc)):
+        norm = counts.normalize_count(doc_text(doc)[s:e])
         attrs = dict(norm.attributes)
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is not None:
@@ -337,7 +358,11 @@ def _location(doc: Any, ent: Any) -> Found | None:
     root = ent.root
     if root.dep_ == "compound" and root.head.i >= ent.end and root.head.lower_ not in BORDER_WORDS \
             and root.head.ent_type_ not in LOCATION_LABELS and root.head.lower_ not in FACILITY_NOUNS:
-        return None  # "U.S. forces", "UK aid": a modifier, not a place
+        if root.head.lower_ in STATE_NOUNS:  # "U.S. forces", "UK government": the state acting
+            s0 = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+            return Found("actor", doc[s0].idx, ent.end_char, doc[s0:ent.end].text,
+                         {"kind": "country", "country": places.country_code(ent.text) or ""})
+        return None  # "UK aid": a modifier, not a place
     if ent.text.lower() in places.DEMONYMS:
         return None
     return _place(doc, ent.start, ent.end)

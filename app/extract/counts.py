@@ -35,7 +35,7 @@ _QUALIFIER_RE = re.compile(
     r"(?:^|\s)(?P<q>" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
     + r")\s+$", re.I)
 _VAGUE_RE = re.compile(
-    r"\b(?P<v>(?:tens|hundreds) of thousands|dozens|scores|hundreds|thousands|millions|billions)"
+    r"\b(?P<v>(?:tens|hundreds) of thousands|dozens|hundreds|thousands|millions|billions)"
     r"(?=\s+of\b)", re.I)
 _RANGE = re.compile(r"^(?P<a>\d[\d,.]*|.+?(?=\s))(?:\s*[-–]\s*(?=\d)|\s+(?:to|and|or)\s+)(?P<b>[^-–]+)$")
 _NUM = re.compile(r"^[£$€]?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>[a-z]+)?\b", re.I)

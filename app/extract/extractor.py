@@ -20,7 +20,7 @@ from typing import Any, Protocol
 from app.document.anchors import make_anchor
 from app.document.model import Article, Checkable, CheckableType, Claim, Origin, Sourcing
 from app.extract import selection
-from app.extract.checkables import Found, Rules, find_checkables
+from app.extract.checkables import Found, Rules, doc_text, find_checkables
 from app.extract.hedging import find_hedges
 from app.extract.pipeline import Pipeline, load_pipeline
 from app.extract.sourcing import attribute
@@ -79,22 +79,56 @@ def extract(article: Article | str, *, published: date | None = None,
     if isinstance(article, str):
         article = Article(text=article)
     when = published or article_date(article)
+    # small batches: a cancel request is seen after at most a few chunks
     return next(extract_many([article.text], published=[when], progress=progress,
-                             cancel=cancel, pipeline=pipeline))
+                             cancel=cancel, pipeline=pipeline, batch_size=4))
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """Where a chunk of text comes from, carried through ``nlp.pipe``."""
+
+    text: str
+    offset: int
+    last: bool
+    published: date | None
 
 
 def extract_many(texts: Iterable[str], *, published: Iterable[date | None] | None = None,
                  progress: Progress | None = None, cancel: Cancel | None = None,
-                 pipeline: Pipeline | None = None, batch_size: int = 16) -> Iterator[list[Claim]]:
-    """Claims for each text, streamed through ``nlp.pipe`` (one list per text, in order).
+                 pipeline: Pipeline | None = None, batch_size: int = 32) -> Iterator[list[Claim]]:
+    """Claims for each text (one list per text, in order), all streamed through one ``nlp.pipe``.
 
-    ``progress`` counts characters within the text being processed.
+    Texts are read lazily, so a long series of articles never sits in memory at once.
+    ``progress(done, total)`` counts characters within the text being processed;
+    ``cancel`` is checked after every chunk and raises :class:`ExtractionCancelled`.
     """
     eng = engine(pipeline)
     dates_iter = iter(published) if published is not None else None
-    for text in texts:
-        when = next(dates_iter, None) if dates_iter is not None else None
-        yield _extract_text(eng, text, when, progress, cancel, batch_size)
+
+    def pieces() -> Iterator[tuple[str, _Piece]]:
+        for text in texts:
+            when = next(dates_iter, None) if dates_iter is not None else None
+            cuts = list(chunks(text)) or [(0, text)]
+            for i, (offset, piece) in enumerate(cuts):
+                yield piece, _Piece(text, offset, i == len(cuts) - 1, when)
+
+    claims: list[Claim] = []
+    started: str | None = None
+    for doc, piece in eng.pipeline.nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
+        if _stopped(cancel):
+            raise ExtractionCancelled()
+        total = len(piece.text)
+        if progress and started is not piece.text:
+            started = piece.text
+            progress(0, total)
+        claims.extend(_claims_in_doc(eng, doc, piece.offset, piece.text, piece.published))
+        if progress:
+            progress(piece.offset + len(doc_text(doc)), total)
+        if piece.last:
+            yield claims
+            claims = []
+            started = None
 
 
 def _stopped(cancel: Cancel | None) -> bool:
@@ -124,40 +158,19 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
         start = end
 
 
-def _extract_text(eng: _Engine, text: str, when: date | None, progress: Progress | None,
-                  cancel: Cancel | None, batch_size: int) -> list[Claim]:
-    total = len(text)
-    claims: list[Claim] = []
-    if progress:
-        progress(0, total)
-    if not text.strip():
-        if progress:
-            progress(total, total)
-        return claims
-    pieces = chunks(text)
-    docs = eng.pipeline.nlp.pipe(((piece, offset) for offset, piece in pieces),
-                                 as_tuples=True, batch_size=batch_size)
-    for doc, offset in docs:
-        if _stopped(cancel):
-            raise ExtractionCancelled()
-        claims.extend(_claims_in_doc(eng, doc, offset, text, when))
-        if progress:
-            progress(offset + len(doc.text), total)
-    return claims
-
-
 def _claims_in_doc(eng: _Engine, doc: Any, offset: int, text: str, when: date | None) -> list[Claim]:
     found = find_checkables(doc, eng.rules, when)
+    chunk = doc_text(doc)
     candidates: list[tuple[float, Claim]] = []
     index = 0
     for sent in doc.sents:
-        s, e = _trim(doc.text, sent.start_char, sent.end_char)
+        s, e = _trim(chunk, sent.start_char, sent.end_char)
         inside: list[Found] = []
         while index < len(found) and found[index].start < e:
             if found[index].start >= s:
                 inside.append(found[index])
             index += 1
-        if e - s < 2 or not any(ch.isalnum() for ch in doc.text[s:e]):
+        if e - s < 2 or not any(ch.isalnum() for ch in chunk[s:e]):
             continue
         actors = [(f.start, f.end) for f in inside if f.type == "actor"]
         attribution = attribute(sent, actors)
@@ -165,8 +178,9 @@ def _claims_in_doc(eng: _Engine, doc: Any, offset: int, text: str, when: date | 
         facts = selection.SentenceFacts(
             types=tuple(f.type for f in inside),
             generic_systems=sum(1 for f in inside if f.attributes.get("generic")),
+            actor_chars=tuple((f.start, f.end) for f in inside if f.type == "actor"),
             future_dates=sum(1 for f in inside
-                             if f.type == "date" and selection.is_future(doc.text[f.start:f.end])),
+                             if f.type == "date" and selection.is_future(chunk[f.start:f.end])),
             sourcing=attribution.sourcing, hedged=hedging.hedged)
         score = selection.rule_score(sent, facts)
         start, end = offset + s, offset + e

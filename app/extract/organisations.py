@@ -99,10 +99,7 @@ def office_spans(doc: Any) -> list[tuple[int, int]]:
                     k += 1
                 if k > j:
                     end = k
-            next_tok = doc[end] if end < n else None
-            followed_by_name = next_tok is not None and next_tok.ent_type_ == "PERSON"
-            if (end - start > 1 or (start > 0 and doc[start - 1].lower_ == "the")) \
-                    and not followed_by_name:
+            if end - start > 1 or (start > 0 and doc[start - 1].lower_ == "the"):
                 spans.append((start, end))
             i = end
             continue

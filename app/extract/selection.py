@@ -51,6 +51,7 @@ class SentenceFacts:
     future_dates: int
     sourcing: str
     hedged: bool
+    actor_chars: tuple[tuple[int, int], ...] = ()  # actor checkables, offsets into the doc
 
 
 def rule_score(sent: Any, facts: SentenceFacts) -> float:
@@ -61,12 +62,12 @@ def rule_score(sent: Any, facts: SentenceFacts) -> float:
     concrete = sum(1 for t in types if t in ("actor", "location"))
     score = 0.2
     score += min(0.45, 0.3 * hard)
-    score += min(0.3, 0.15 * concrete)
+    score += min(0.45, 0.15 * concrete)
     score += min(0.1, 0.05 * facts.generic_systems)
     if facts.sourcing != "none":
         score += 0.3
     root = sent.root
-    human = _human_subject(root)
+    human = _human_subject(root, facts.actor_chars)
     if human:
         score += 0.15
     if root.lemma_.lower() in ANALYSIS_VERBS and facts.sourcing == "none" and not hard \
@@ -76,8 +77,6 @@ def rule_score(sent: Any, facts: SentenceFacts) -> float:
         score -= 0.15
     if sum(1 for t in sent if t.lower_ in OPINION_ADJ) >= 2:
         score -= 0.15
-    if not hard and any(t.lower_ in ("will", "would") and t.tag_ == "MD" for t in sent):
-        score -= 0.1
     if len(sent) < 6:
         score -= 0.2
     if sent.text.rstrip().endswith("?"):
@@ -85,11 +84,16 @@ def rule_score(sent: Any, facts: SentenceFacts) -> float:
     return max(0.0, min(1.0, score))
 
 
-def _human_subject(root: Any) -> bool:
-    """The main clause is about people or an institution acting ("Ukrainian officials have ...")."""
+def _human_subject(root: Any, actor_chars: tuple[tuple[int, int], ...]) -> bool:
+    """The main clause is about people or an institution acting ("Ukrainian officials have ...",
+    "We remain committed ...", "The UK remains steadfast ...")."""
     for child in root.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             if child.ent_type_ in ("PERSON", "ORG"):
+                return True
+            if child.pos_ == "PRON" and child.lower_ in ("i", "we", "he", "she", "they"):
+                return True
+            if any(s <= child.idx < e for s, e in actor_chars):
                 return True
             if child.lower_ in HUMAN_HEADS and any(
                     t.ent_type_ in ("NORP", "GPE", "ORG") for t in child.subtree):

@@ -135,7 +135,7 @@ class SystemFinder:
                         continue
                 found.append(SystemMatch(doc[start].idx, _char_end(doc, span_end), canonical,
                                          category, False))
-        found.extend(self._designators(doc.text))
+        found.extend(self._designators(doc.user_data.get("claimsheet.text") or doc.text))
         for start, end, category in _longest(class_hits):
             match = self._class_match(doc, start, end, category)
             if match is not None:
