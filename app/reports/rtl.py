@@ -22,14 +22,25 @@ def has_rtl(text: str) -> bool:
     return _RTL.search(text) is not None
 
 
-@functools.lru_cache(maxsize=4096)
-def _visual_line(line: str) -> str:
+@functools.cache
+def _reshaper() -> object | None:
     try:
         import arabic_reshaper
+    except ImportError:  # optional: without it the text prints unshaped
+        return None
+    # Keep the vowel marks (harakat): the default drops them, which loses text.
+    return arabic_reshaper.ArabicReshaper(configuration={"delete_harakat": False})
+
+
+@functools.lru_cache(maxsize=4096)
+def _visual_line(line: str) -> str:
+    reshaper = _reshaper()
+    try:
         from bidi import get_display
-    except ImportError:  # optional: without them the text prints unshaped
+    except ImportError:
         return line
-    return str(get_display(arabic_reshaper.reshape(line)))
+    shaped = reshaper.reshape(line) if reshaper is not None else line  # type: ignore[attr-defined]
+    return str(get_display(shaped))
 
 
 def visual(text: str) -> str:

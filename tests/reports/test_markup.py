@@ -9,8 +9,9 @@ from reportlab.platypus import Paragraph
 from reportlab.platypus.paraparser import ParaParser
 
 from app.reports import markup
-from app.reports.fonts import REPLACEMENT, missing_glyphs, printable
+from app.reports.fonts import REPLACEMENT, drawable, missing_glyphs, printable
 from app.reports.pdfstyle import styles
+from app.reports.rtl import has_rtl, visual
 
 
 def _plain(markup_text: str) -> str:
@@ -32,7 +33,9 @@ def test_escaped_text_prints_literally(hostile: str) -> None:
                                                             "Zl", "Zp", "Zs")), max_size=80))
 def test_any_printable_text_round_trips(value: str) -> None:
     Paragraph(markup.text(value), styles().body)  # never raises
-    assert _plain(markup.text(value)) == printable(value)
+    assert _plain(markup.text(value)) == drawable(value)
+    if not has_rtl(value):
+        assert drawable(value) == printable(value)
 
 
 @given(st.text(max_size=60))
@@ -73,3 +76,12 @@ def test_printable_replaces_what_the_font_lacks() -> None:
     assert printable("x\ud800y") == f"x{REPLACEMENT}y"
     assert printable("isolate\u2066d") == "isolated"  # format char the font lacks: dropped
     assert missing_glyphs("Abc 中") == {"中"}
+
+
+def test_right_to_left_is_shaped_and_keeps_vowel_marks() -> None:
+    assert visual("Plain text, no change.") == "Plain text, no change."
+    shaped = visual("مَرْحَبًا")
+    assert shaped != "مَرْحَبًا"
+    assert "\u064e" in shaped  # fatha kept
+    assert all(not ("\u0621" <= ch <= "\u064a") for ch in shaped)  # all letters joined forms
+    assert visual("abc שלום def").startswith("abc ") and "םולש" in visual("abc שלום def")
