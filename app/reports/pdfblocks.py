@@ -332,9 +332,9 @@ def _flags(claim: Claim, st: Styles) -> Paragraph:
 
 
 def _checkables_table(claim: Claim, st: Styles, width: float, *, blank: bool) -> Table:
-    rows: list[list[Flowable | str]] = []
+    rows: list[list[Paragraph | str]] = []
     for k in claim.checkables:
-        tick: Flowable | str = TickBox(3 * mm) if blank else (TICKED if k.checked else BOX)
+        tick = TICKED if k.checked and not blank else BOX
         value = checkable_value(k.attributes, k.value)
         note = f"<br/><i>{markup.text(k.note)}</i>" if k.note and not blank else ""
         rows.append([
