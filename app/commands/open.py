@@ -13,6 +13,15 @@ from app.commands import fail
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.file and not args.file.lower().endswith(".claimsheet"):
+        # Start loading spaCy in a helper process first, on the other core, while
+        # this process imports Qt and builds the window.
+        from app.ui.extraction_service import SERVICE
+
+        try:
+            SERVICE.start()
+        except OSError:
+            pass  # the window reports it when extraction is asked for
     try:
         from app.ui.application import run_window
     except ImportError as exc:

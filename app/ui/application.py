@@ -14,11 +14,11 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
-from app.ui.crash import CrashHandler
-from app.ui.extraction_worker import preload_pipeline
+from app.ui.crash import CrashHandler, qt_message_handler
+from app.ui.extraction_worker import preload_pipeline, stop_service
 from app.ui.main_window import WORKSHEET_SUFFIX, MainWindow, default_data_dir
 from app.ui.palette import apply_palette
 from app.ui.settings import Settings
@@ -50,6 +50,8 @@ def run_window(file: str | None, smoke: bool = False) -> int:
     if path is not None and path.suffix.lower() != WORKSHEET_SUFFIX:
         preload_pipeline()  # spaCy loads while the window is built
     app = make_app(sys.argv[:1])
+    app.aboutToQuit.connect(stop_service)
+    qInstallMessageHandler(qt_message_handler)  # Qt's chatter goes to the log, not stderr
     settings = Settings()
     if not smoke:
         apply_palette(app, settings.dark)
@@ -80,8 +82,11 @@ def run_window(file: str | None, smoke: bool = False) -> int:
             print(f"claimsheet: {path} does not exist", file=sys.stderr)
             if smoke:
                 return 1
-        else:
-            window._open_now(path)
+        elif not window._open_now(path) and smoke:
+            box = window.last_dialog
+            message = box.text() if box is not None and hasattr(box, "text") else "cannot open"
+            print(f"claimsheet: {message}", file=sys.stderr)
+            return 1
     window.show()
     app.processEvents()
     times["shown"] = (time.time() - t0) * 1000

@@ -11,7 +11,7 @@ import copy
 
 from PySide6.QtGui import QUndoCommand
 
-from app.document.model import Citation, Claim, Source, Stance
+from app.document.model import Article, Citation, Claim, Source, Stance
 from app.ui.session import Session
 
 _RATIONALE_ID = 1001
@@ -162,3 +162,19 @@ class AttachSource(QUndoCommand):
         self.session.set_claim_field(self.claim_id, "citations",
                                      copy.deepcopy(self.old_citations))
         self.session.set_sources([copy.copy(s) for s in self.old_sources])
+
+
+class SetArticle(QUndoCommand):
+    """Edit the article's details (title, outlet, author, URL, date, language)."""
+
+    def __init__(self, session: Session, article: Article) -> None:
+        super().__init__("Edit article details")
+        self.session = session
+        self.old = copy.copy(session.worksheet.article)
+        self.new = copy.copy(article)
+
+    def redo(self) -> None:
+        self.session.set_article(copy.copy(self.new))
+
+    def undo(self) -> None:
+        self.session.set_article(copy.copy(self.old))

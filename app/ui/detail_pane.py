@@ -269,13 +269,15 @@ class DetailPane(QScrollArea):
             self.session, claim.id, name, value, f"{what} of claim {self._number(claim)}"))
 
     def _verdict_edited(self) -> None:
-        self._push_field("verdict", self.verdict.currentData(), "Set verdict")
+        # Combo item data comes back from Qt as a plain str: turn it into the enum again.
+        value = self.verdict.currentData()
+        self._push_field("verdict", Verdict(value) if value else None, "Set verdict")
 
     def _status_edited(self) -> None:
-        self._push_field("status", self.status.currentData(), "Set status")
+        self._push_field("status", Status(self.status.currentData()), "Set status")
 
     def _sourcing_edited(self) -> None:
-        self._push_field("sourcing", self.sourcing.currentData(), "Set sourcing")
+        self._push_field("sourcing", Sourcing(self.sourcing.currentData()), "Set sourcing")
 
     def _source_name_edited(self, text: str) -> None:
         self._push_field("source_name", text, "Edit source name")
@@ -324,7 +326,7 @@ class DetailPane(QScrollArea):
         sid = self.selected_source_id()
         if self._refreshing or claim is None or sid is None or self.session is None:
             return
-        stance: Stance = self.stance.currentData()
+        stance = Stance(self.stance.currentData())
         if any(c.source_id == sid and c.stance == stance for c in claim.citations):
             return
         citations = [type(c)(c.source_id, stance if c.source_id == sid else c.stance)

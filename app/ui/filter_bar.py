@@ -61,8 +61,13 @@ class FilterBar(QWidget):
         self.anonymous.toggled.connect(self.changed)
 
     def values(self) -> dict[str, Any]:
-        return {"status": self.status.currentData(), "verdict": self.verdict.currentData(),
-                "kind": self.kind.currentData(), "text": self.text.text(),
+        # Qt hands combo item data back as plain str: turn it into the enums again.
+        status, verdict, kind = (self.status.currentData(), self.verdict.currentData(),
+                                 self.kind.currentData())
+        if verdict and verdict != ChecklistFilter.UNSET_VERDICT:
+            verdict = Verdict(verdict)
+        return {"status": Status(status) if status else None, "verdict": verdict or None,
+                "kind": CheckableType(kind) if kind else None, "text": self.text.text(),
                 "hedged_only": self.hedged.isChecked(),
                 "anonymous_only": self.anonymous.isChecked()}
 

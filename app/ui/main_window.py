@@ -62,7 +62,13 @@ from app.ui.checklist_model import (
     ChecklistFilter,
     ChecklistModel,
 )
-from app.ui.commands import AttachSource, SetCheckableChecked, SetClaimField, SetClaims
+from app.ui.commands import (
+    AttachSource,
+    SetArticle,
+    SetCheckableChecked,
+    SetClaimField,
+    SetClaims,
+)
 from app.ui.detail_pane import DetailPane
 from app.ui.extraction_worker import ExtractionThread
 from app.ui.filter_bar import FilterBar
@@ -273,7 +279,7 @@ class MainWindow(QMainWindow):
                 self._fill_recent_menu()
             if spec.toolbar:
                 toolbar.addAction(action)
-            if spec.name in ("save_as", "print", "delete", "rerun", "add_source", "dark"):
+            if spec.name in ("save_as", "print_blank", "delete", "rerun", "add_source", "dark"):
                 menu.addSeparator()  # type: ignore[attr-defined]
         self.actions["dark"].setCheckable(True)
         self.actions["dark"].setChecked(self.settings.dark)
@@ -370,6 +376,7 @@ class MainWindow(QMainWindow):
         s.claimChanged.connect(self._on_claim_changed)
         s.sourcesChanged.connect(self._update_summary)
         s.pathChanged.connect(self._update_title)
+        s.articleChanged.connect(self._update_title)
 
     def _set_session(self, session: Session) -> None:
         """Show another worksheet; the old session and its undo history go away."""
@@ -437,7 +444,8 @@ class MainWindow(QMainWindow):
         has_article = bool(self.session.worksheet.article.text)
         has_claim = self.current_claim_id() is not None
         running = self.worker is not None
-        for name in ("save", "save_as", "print", "article_details"):
+        for name in ("save", "save_as", "print", "print_preview", "print_blank",
+                     "article_details"):
             self.actions[name].setEnabled(has_article)
         self.actions["rerun"].setEnabled(has_article and not running)
         self.actions["cancel"].setEnabled(running)
@@ -785,18 +793,19 @@ class MainWindow(QMainWindow):
         self.start_extraction()
 
     def new_from_clipboard(self) -> None:
+        """A new worksheet from the clipboard (text, HTML or a copied file)."""
+        from app.importers import ArticleImportError
+        from app.ui.clipboard import import_from_mime
+
+        mime = QApplication.clipboard().mimeData()
         try:
-            from app.ui.clipboard import article_from_clipboard
-        except ImportError:
-            text = QApplication.clipboard().text()
-            article = Article(text=text.replace("\r\n", "\n"), imported_from="clipboard") \
-                if text.strip() else None
-        else:
-            article = article_from_clipboard()
-        if article is None or not article.text.strip():
-            self._edit_failed(edits.EditError("The clipboard holds no text"))
+            if mime is None:
+                raise ArticleImportError("The clipboard is empty")
+            result = import_from_mime(mime)
+        except ArticleImportError as exc:
+            self._edit_failed(exc)
             return
-        self._confirm_discard(lambda: self.start_worksheet(article))
+        self._confirm_discard(lambda: self.start_worksheet(result.article))
 
     def save(self) -> bool:
         if self.session.path is None:
@@ -873,20 +882,29 @@ class MainWindow(QMainWindow):
         return box
 
     def edit_article_details(self) -> None:
-        try:
-            from app.ui.article_dialog import article_metadata_dialog
-        except ImportError:
-            self._edit_failed(edits.EditError("Article details are not available yet"))
-            return
-        self.last_dialog = article_metadata_dialog(self, self.session.worksheet.article)
+        from app.ui.article_dialog import article_metadata_dialog
+
+        dialog = article_metadata_dialog(self, self.session.worksheet.article)
+        session = self.session
+        dialog.articleEdited.connect(
+            lambda article: session.undo_stack.push(SetArticle(session, article))
+            if session is self.session else None)
+        self.last_dialog = dialog
 
     def print_worksheet(self) -> None:
-        try:
-            from app.ui.printing import print_worksheet
-        except ImportError:
-            self._edit_failed(edits.EditError("Printing is not available in this installation"))
-            return
-        print_worksheet(self, self.session.worksheet)
+        from app.ui.printing import print_worksheet
+
+        self.last_dialog = print_worksheet(self, self.session.worksheet)
+
+    def print_blank(self) -> None:
+        from app.ui.printing import print_worksheet
+
+        self.last_dialog = print_worksheet(self, self.session.worksheet, blank=True)
+
+    def print_preview(self) -> None:
+        from app.ui.printing import preview_worksheet
+
+        self.last_dialog = preview_worksheet(self, self.session.worksheet)
 
     # ================================================================ drag and drop
 

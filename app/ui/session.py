@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from app.document.model import Checkable, Citation, Claim, Source, Stance, Worksheet
+from app.document.model import Article, Checkable, Citation, Claim, Source, Stance, Worksheet
 
 log = logging.getLogger("claimsheet.ui.session")
 
@@ -32,6 +32,7 @@ class Session(QObject):
     claimsAboutToReset = Signal()
     claimsReset = Signal()
     sourcesChanged = Signal()
+    articleChanged = Signal()
     worksheetReplaced = Signal()
     pathChanged = Signal()
 
@@ -108,6 +109,14 @@ class Session(QObject):
         self._reindex()
         self.worksheet.touch()
         self.claimsReset.emit()
+
+    def set_article(self, article: Article) -> None:
+        """New article metadata (title, outlet, ...); the text itself never changes."""
+        if article.text != self.worksheet.article.text:
+            raise ValueError("the article text cannot change once imported")
+        self.worksheet.article = article
+        self.worksheet.touch()
+        self.articleChanged.emit()
 
     def set_sources(self, sources: list[Source]) -> None:
         self.worksheet.sources = list(sources)

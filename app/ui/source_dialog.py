@@ -88,13 +88,13 @@ class SourceDialog(QDialog):
         result = copy.copy(self._original)
         for name, edit in self.fields.items():
             setattr(result, name, edit.text().strip())
-        result.kind = self.kind.currentData()
+        result.kind = SourceKind(self.kind.currentData())  # Qt hands item data back as str
         result.excerpt = self.excerpt.toPlainText().strip()
         result.notes = self.notes.toPlainText().strip()
         return result
 
     def chosen_stance(self) -> Stance:
-        return self.stance.currentData()
+        return Stance(self.stance.currentData())
 
 
 def source_dialog(parent: QWidget | None, source: Source | None = None,

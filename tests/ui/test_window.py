@@ -340,3 +340,57 @@ def test_palettes_switch(window, dark: bool) -> None:  # type: ignore[no-untyped
     assert (app.palette().window().color().lightness() < 128) == dark
     window.actions["dark"].setChecked(False)
     window.toggle_dark()
+
+
+def test_article_details_edit_is_undoable(window) -> None:  # type: ignore[no-untyped-def]
+    window.actions["article_details"].trigger()
+    dialog = window.last_dialog
+    assert dialog.objectName() == "articleDialog"
+    dialog.fields["title"].setText("Drones over Belgorod")
+    dialog.fields["published"].setText("2023-10-19")
+    dialog.accept()
+    assert window.session.worksheet.article.title == "Drones over Belgorod"
+    assert "Drones over Belgorod" in window.windowTitle()
+    window.session.undo_stack.undo()
+    assert window.session.worksheet.article.title == "Synthetic"
+
+
+def test_print_dialogs_open_without_blocking(window) -> None:  # type: ignore[no-untyped-def]
+    for name in ("print", "print_blank"):
+        window.actions[name].trigger()
+        dialog = window.last_dialog
+        assert dialog.isVisible()
+        dialog.reject()
+
+
+def test_new_worksheet_from_the_clipboard(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    started = []
+    monkeypatch.setattr(window, "start_extraction", lambda: started.append(True))
+    window.session.undo_stack.setClean()
+    window.session.path = Path("/nonexistent/x.claimsheet")
+    QApplication.clipboard().setText("Officials said 40 drones were shot down on Monday.")
+    window.actions["paste"].trigger()
+    assert window.session.worksheet.article.text.startswith("Officials said 40 drones")
+    assert started == [True] and window.session.path is None
+    QApplication.clipboard().setText("   ")
+    window.actions["paste"].trigger()
+    assert window.statusBar().currentMessage()
+
+
+def test_detail_pane_edits_store_enums(window) -> None:  # type: ignore[no-untyped-def]
+    from app.document.model import Sourcing
+
+    window.select_row(0)
+    d = window.detail
+    d.verdict.setCurrentIndex(3)
+    d.status.setCurrentIndex(2)
+    d.sourcing.setCurrentIndex(1)
+    claim = window.session.worksheet.claims[0]
+    assert type(claim.verdict) is Verdict and claim.verdict == Verdict.HALF_TRUE
+    assert type(claim.status) is Status and claim.status == Status.CHECKED
+    assert type(claim.sourcing) is Sourcing and claim.sourcing == Sourcing.UNNAMED
+    window.filter_bar.verdict.setCurrentIndex(window.filter_bar.verdict.findData(Verdict.HALF_TRUE))
+    values = window.filter_bar.values()
+    assert type(values["verdict"]) is Verdict
+    window._apply_filters()
+    assert window.proxy.rowCount() == 1

@@ -1,0 +1,166 @@
+"""The checker's whole workflow with real extraction (spaCy in the helper process).
+
+One helper process (one loaded model) serves every test in this module.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.document.fileformat import load_worksheet
+from app.document.model import Stance, Status, Verdict
+from app.ui.extraction_service import SERVICE
+from tests.ui.conftest import SEED
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+EXTRACTION_MS = 120_000
+
+
+@pytest.fixture(scope="module", autouse=True)
+def helper_process():  # type: ignore[no-untyped-def]
+    SERVICE.start()
+    yield SERVICE
+    SERVICE.stop()
+
+
+def open_and_extract(qtbot, window, path: Path) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(window.extractionFinished, timeout=EXTRACTION_MS) as blocker:
+        window.open_path(path)
+        assert window.progress.isVisible() and window.cancel_button.isVisible()
+        shown = window.article_view.toPlainText()
+        assert shown == window.session.worksheet.article.text
+        assert shown.split("\n", 1)[0] == path.read_text(encoding="utf-8").split("\n", 1)[0]
+    assert blocker.args == ["ok"]
+    assert not window.progress.isVisible()
+
+
+def test_checker_workflow_end_to_end(qtbot, make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    open_and_extract(qtbot, window, SEED)
+    ws = window.session.worksheet
+    assert len(ws.claims) >= 5
+    assert any(c.checkables for c in ws.claims)
+    assert window.current_claim_id() == ws.claims[0].id
+    assert window.summary_label.text().startswith(f"0 of {len(ws.claims)} checked")
+
+    # Verdicts and status with the keyboard.
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, "5")
+    qtbot.keyClick(window.tree, "s")
+    qtbot.keyClick(window.tree, "s")
+    qtbot.keyClick(window.tree, "j")
+    qtbot.keyClick(window.tree, "6")
+    first, second = ws.claims[0], ws.claims[1]
+    assert (first.verdict, first.status) == (Verdict.FALSE, Status.CHECKED)
+    assert second.verdict == Verdict.UNVERIFIABLE
+
+    # A source with its stance.
+    window.actions["add_source"].trigger()
+    dialog = window.last_dialog
+    qtbot.keyClicks(dialog.fields["title"], "Ministry of Defence briefing")
+    qtbot.keyClicks(dialog.fields["url"], "https://example.org/briefing")
+    dialog.stance.setCurrentIndex(dialog.stance.findData(Stance.CONTEXT))
+    dialog.accept()
+    assert [(s.title, st) for s, st in ws.sources_of(second)] == [
+        ("Ministry of Defence briefing", Stance.CONTEXT)]
+
+    # A claim from a text selection that extraction did not find on its own.
+    text = ws.article.text
+    start = text.find("has become a focal point")
+    assert start > 0
+    window.article_view.select_span(start, start + len("has become a focal point"))
+    before = len(ws.claims)
+    window.actions["add_claim"].trigger()
+    added_id = window.current_claim_id()
+    assert len(ws.claims) == before + 1
+    assert window.session.claim(added_id).quote == "has become a focal point"
+
+    # Undo and redo.
+    window.session.undo_stack.undo()
+    assert len(ws.claims) == before
+    window.session.undo_stack.redo()
+    assert window.session.claim(added_id) is not None
+
+    # Save, close, reopen, find everything.
+    path = tmp_path / "seed.claimsheet"
+    assert window.save_to(path)
+    window.close()
+    assert not window.isVisible()
+    again = make_window()
+    with qtbot.waitSignal(again.checklistReady, timeout=5000):
+        again.open_path(path)
+    ws2 = again.session.worksheet
+    assert ws2.claims[0].verdict == Verdict.FALSE and ws2.claims[0].status == Status.CHECKED
+    assert ws2.claims[1].verdict == Verdict.UNVERIFIABLE
+    assert [s.title for s, _ in ws2.sources_of(ws2.claims[1])] == ["Ministry of Defence briefing"]
+    assert again.session.claim(added_id).quote == "has become a focal point"
+    assert again.proxy.rowCount() == len(ws2.claims)
+    assert again.summary_label.text().startswith(f"1 of {len(ws2.claims)} checked")
+    assert load_worksheet(path).claims[0].verdict == Verdict.FALSE
+
+
+def test_rerun_extraction_keeps_the_checkers_work(qtbot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    open_and_extract(qtbot, window, SEED)
+    ws = window.session.worksheet
+    n = len(ws.claims)
+    target = ws.claims[2]
+    window.select_claim(target.id)
+    window.set_verdict(Verdict.MOSTLY_FALSE)
+    window.detail.rationale.setPlainText("Contradicted by the regional governor.")
+    with qtbot.waitSignal(window.extractionFinished, timeout=EXTRACTION_MS):
+        window.actions["rerun"].trigger()
+    assert len(ws.claims) == n
+    kept = window.session.claim(target.id)
+    assert kept.verdict == Verdict.MOSTLY_FALSE
+    assert kept.rationale == "Contradicted by the regional governor."
+    assert window.session.undo_stack.undoText() == "Re-run extraction"
+
+
+def test_cancel_extraction(qtbot, make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    long_article = tmp_path / "long.txt"
+    long_article.write_text(SEED.read_text(encoding="utf-8") * 40, encoding="utf-8")
+    with qtbot.waitSignal(window.extractionFinished, timeout=EXTRACTION_MS) as blocker:
+        window.open_path(long_article)
+        qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == ["cancelled"]
+    assert window.session.worksheet.claims == []
+    assert window.article_view.toPlainText()  # the article stays open
+    # The helper is still usable afterwards.
+    open_and_extract(qtbot, window, SEED)
+    assert window.session.worksheet.claims
+
+
+@pytest.mark.parametrize("name", ["centcom-gasmasks-isf-peshmerga.txt",
+                                  "centcom-sdf-raqqah-isolation.txt",
+                                  "wikinews-hajj-stampede.txt"])
+def test_corpus_articles_open(qtbot, make_window, name: str) -> None:  # type: ignore[no-untyped-def]
+    path = SEED.parent / name
+    window = make_window()
+    open_and_extract(qtbot, window, path)
+    assert window.model.rowCount() == len(window.session.worksheet.claims) > 0
+
+
+def test_smoke_command_prints_timings() -> None:
+    out = subprocess.run([sys.executable, "-m", "app", "--smoke", str(SEED)],
+                         capture_output=True, text=True, timeout=180, check=True)
+    fields = dict(part.split("=") for part in out.stdout.split())
+    assert set(fields) == {"shown_ms", "checklist_ms", "claims"}
+    assert int(fields["claims"]) > 0
+    assert 0 < float(fields["shown_ms"]) <= float(fields["checklist_ms"])
+
+
+def test_smoke_on_a_damaged_worksheet_fails_cleanly(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.claimsheet"
+    bad.write_bytes(b"\x00\x01 not json")
+    out = subprocess.run([sys.executable, "-m", "app", "--smoke", str(bad)],
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 1
+    assert out.stderr.startswith("claimsheet: Cannot open bad.claimsheet")
+    assert "Traceback" not in out.stderr
