@@ -9,6 +9,7 @@ the start of this module's import.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import time
@@ -52,6 +53,7 @@ def run_window(file: str | None, smoke: bool = False) -> int:
     app = make_app(sys.argv[:1])
     app.aboutToQuit.connect(stop_service)
     qInstallMessageHandler(qt_message_handler)  # Qt's chatter goes to the log, not stderr
+    logging.getLogger("claimsheet.qt").addHandler(logging.NullHandler())
     settings = Settings()
     if not smoke:
         apply_palette(app, settings.dark)
