@@ -61,6 +61,8 @@ def do_some_work(window: MainWindow) -> None:
 
 
 def main() -> int:
+    """``screenshots.py [OUT_DIR]``; set QT_SCALE_FACTOR=2 to check 200% scaling."""
+    out = Path(sys.argv[1]) if len(sys.argv) > 1 else OUT
     app = make_app(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
         window = MainWindow(settings=Settings(Path(tmp) / "s.ini"), data_dir=Path(tmp),
@@ -73,14 +75,14 @@ def main() -> int:
             print("screenshots: extraction found no claims", file=sys.stderr)
             return 1
         do_some_work(window)
-        OUT.mkdir(exist_ok=True)
+        out.mkdir(parents=True, exist_ok=True)
         for name, dark in (("light", False), ("dark", True)):
             apply_palette(app, dark)
             window.refresh_colours()
             QApplication.processEvents()
-            path = OUT / f"window-{name}.png"
+            path = out / f"window-{name}.png"
             window.grab().save(str(path))
-            print(f"wrote {path.relative_to(REPO)}")
+            print(f"wrote {path}")
         window._close_confirmed = True
         window.close()
     return 0

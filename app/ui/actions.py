@@ -72,7 +72,7 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("&View", "dark", "&Dark palette", ("Ctrl+Shift+D",), "toggle_dark"),
     ActionSpec("&Help", "shortcuts", "&Keyboard shortcuts", (SK.HelpContents, "F1"),
                "show_shortcuts"),
-    ActionSpec("&Help", "about", "&About Claimsheet", (), "show_about"),
+    ActionSpec("&Help", "about", "&About Claimsheet", ("Ctrl+F1",), "show_about"),
 )
 
 

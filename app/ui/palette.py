@@ -38,7 +38,7 @@ TYPE_STYLES: dict[CheckableType, TypeStyle] = {
     CheckableType.SYSTEM: TypeStyle("System", "#D55E00", "#FF8C42", U.WaveUnderline, "wavy"),
     CheckableType.LOCATION: TypeStyle("Location", "#009E73", "#3FD9A6", U.DashUnderline,
                                       "dashed"),
-    CheckableType.COUNT: TypeStyle("Count", "#CC79A7", "#F0A6CF", U.DotLine, "dotted"),
+    CheckableType.COUNT: TypeStyle("Count", "#A8457E", "#F0A6CF", U.DotLine, "dotted"),
     CheckableType.ACTOR: TypeStyle("Actor", "#8A6D00", "#F0E442", U.DashDotDotLine,
                                    "dash-dot"),
 }
