@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.extract.places import DEMONYMS
+from app.extract.tokens import positions
 
 DEMONYM_WORDS = frozenset(DEMONYMS)
 
@@ -53,9 +54,10 @@ STOP_TITLE = frozenset({"of", "the", "for"})
 def institution_spans(doc: Any) -> list[tuple[int, int]]:
     """Token spans of institutions such as "the Russian defense ministry"."""
     spans = []
-    for token in doc:
+    for index in positions(doc, INSTITUTION_HEADS):
+        token = doc[index]
         low = token.lower_
-        if low not in INSTITUTION_HEADS or token.pos_ not in ("NOUN", "PROPN"):
+        if token.pos_ not in ("NOUN", "PROPN"):
             continue
         if low == "staff" and (token.i == 0 or doc[token.i - 1].lower_ != "general"):
             continue

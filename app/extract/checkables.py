@@ -11,6 +11,7 @@ shorter.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -25,6 +26,7 @@ from app.extract.organisations import (
     pronoun_tokens,
 )
 from app.extract.systems import SystemFinder
+from app.extract.tokens import positions
 
 PRIORITY = {"system": 0, "date": 1, "count": 2, "location": 3, "actor": 4}
 LOCATION_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -146,8 +148,9 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
 def _facilities(doc: Any) -> list[tuple[int, int]]:
     """ "the hospital", "a petrol station", "the town of Tel Tamer"."""
     out = []
-    for t in doc:
-        if t.lower_ not in FACILITY_NOUNS or t.pos_ != "NOUN" or t.dep_ == "compound":
+    for index in positions(doc, FACILITY_NOUNS):
+        t = doc[index]
+        if t.pos_ != "NOUN" or t.dep_ == "compound":
             continue
         start = t.i
         for child in t.lefts:
@@ -420,21 +423,35 @@ def _institutions(doc: Any) -> list[Found]:
 
 
 def _resolve(found: list[Found], text: str) -> list[Found]:
-    """Drop overlapping candidates, keeping the most specific and then the longest."""
+    """Drop overlapping candidates, keeping the most specific and then the longest.
+
+    Kept spans never overlap, so they are held sorted by start and a clash is found
+    with a binary search: linear in practice even for a chunk with thousands of spans.
+    """
+    starts: list[int] = []
     kept: list[Found] = []
     ordered = sorted(found, key=lambda f: (PRIORITY[f.type], f.rank, -(f.end - f.start), f.start))
     for f in ordered:
         if f.end <= f.start or not text[f.start:f.end].strip():
             continue
-        clash = [k for k in kept if f.start < k.end and k.start < f.end]
+        i = bisect.bisect_left(starts, f.end)  # kept[:i] start before f ends
+        clash = []
+        j = i - 1
+        while j >= 0 and kept[j].end > f.start:
+            clash.append(j)
+            j -= 1
         if not clash:
-            kept.append(f)
+            starts.insert(i, f.start)
+            kept.insert(i, f)
             continue
         # an institution rule ("Russian defense ministry") may widen an entity it contains
-        k = clash[0]
+        k = kept[clash[0]]
         if len(clash) == 1 and f.type == k.type == "actor" and f.start <= k.start and f.end >= k.end:
-            kept[kept.index(k)] = f
-    return sorted(kept, key=lambda f: f.start)
+            del starts[clash[0]], kept[clash[0]]
+            i = bisect.bisect_left(starts, f.start)
+            starts.insert(i, f.start)
+            kept.insert(i, f)
+    return kept
 
 
 # --- rules only: the blank pipeline has no entities and no parse ---------------------------

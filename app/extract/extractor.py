@@ -173,8 +173,9 @@ def _claims_in_doc(eng: _Engine, doc: Any, offset: int, text: str, when: date | 
         if e - s < 2 or not any(ch.isalnum() for ch in chunk[s:e]):
             continue
         actors = [(f.start, f.end) for f in inside if f.type == "actor"]
-        attribution = attribute(sent, actors)
-        hedging = find_hedges(sent)
+        sentence = chunk[s:e]
+        attribution = attribute(sent, actors, sentence)
+        hedging = find_hedges(sent, sentence)
         facts = selection.SentenceFacts(
             types=tuple(f.type for f in inside),
             generic_systems=sum(1 for f in inside if f.attributes.get("generic")),
@@ -182,7 +183,7 @@ def _claims_in_doc(eng: _Engine, doc: Any, offset: int, text: str, when: date | 
             future_dates=sum(1 for f in inside
                              if f.type == "date" and selection.is_future(chunk[f.start:f.end])),
             sourcing=attribution.sourcing, hedged=hedging.hedged)
-        score = selection.rule_score(sent, facts)
+        score = selection.rule_score(sent, facts, sentence)
         start, end = offset + s, offset + e
         candidates.append((score, Claim(
             anchor=make_anchor(text, start, end),

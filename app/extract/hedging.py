@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.extract.cues import load_cues
+from app.extract.tokens import lemmas, lowers
 
 NON_GOVERNING_DEPS = frozenset({"relcl", "appos", "acl"})
 
@@ -23,11 +24,16 @@ class Hedging:
     other_cues: list[str] = field(default_factory=list)  # cues in side clauses
 
 
-def find_hedges(sent: Any) -> Hedging:
+def find_hedges(sent: Any, text: str | None = None) -> Hedging:
+    """Hedge cues in one sentence (a spaCy ``Span``; ``text`` is its text when known)."""
     cues = load_cues()
     governing: list[str] = []
     side: list[str] = []
-    for token in sent:
+    words, roots = lowers(sent.doc), lemmas(sent.doc)
+    for index in range(sent.start, sent.end):
+        if words[index] not in cues.hedge_words and roots[index] not in cues.hedge_verb_lemmas:
+            continue
+        token = sent.doc[index]
         low = token.lower_
         if token.ent_type_ in ("DATE", "PERSON", "ORG", "GPE"):
             continue  # "May 2006", "Claimed" as a name
@@ -40,7 +46,7 @@ def find_hedges(sent: Any) -> Hedging:
         if low in ("could", "might") and any(c.dep_ == "neg" for c in token.head.children):
             continue  # "could not be reached" is not a hedge on the claim
         (governing if _governs(token) else side).append(token.text)
-    low_text = sent.text.lower()
+    low_text = (sent.text if text is None else text).lower()
     for phrase in cues.hedge_phrases:
         if phrase in low_text:
             governing.append(phrase)

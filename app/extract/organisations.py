@@ -16,6 +16,7 @@ import json
 from functools import cache
 from typing import Any
 
+from app.extract.tokens import positions
 from app.resources import read_text
 
 OFFICE_HEADS = frozenset({
@@ -109,24 +110,19 @@ def office_spans(doc: Any) -> list[tuple[int, int]]:
 
 def pronoun_tokens(doc: Any) -> list[int]:
     """Personal pronouns standing for a person or organisation ("we", "he said")."""
-    return [t.i for t in doc if t.lower_ in PERSONAL_PRONOUNS and t.pos_ == "PRON"
-            and not (t.lower_ == "they" and _refers_to_thing(t))]
-
-
-def _refers_to_thing(token: Any) -> bool:
-    head = token.head
-    return head.lemma_ in ("be", "have") and any(c.dep_ == "acomp" for c in head.children)
+    return [i for i in positions(doc, PERSONAL_PRONOUNS) if doc[i].pos_ == "PRON"]
 
 
 def group_spans(doc: Any) -> list[tuple[int, int]]:
     """Groups of people: "Syrians", "civilians", "the regime", "the international community"."""
     spans = []
-    for t in doc:
+    for ent in doc.ents:
+        if ent.label_ == "NORP" and len(ent) == 1 and ent[0].tag_ in ("NNPS", "NNS"):
+            spans.append((ent.start, ent.end))
+    for index in positions(doc, GROUP_NOUNS):
+        t = doc[index]
         low = t.lower_
-        if t.ent_type_ == "NORP" and t.tag_ in ("NNPS", "NNS") and t.ent_iob_ == "B":
-            spans.append((t.i, t.i + 1))
-            continue
-        if low not in GROUP_NOUNS or t.pos_ != "NOUN" or t.dep_ == "compound":
+        if t.pos_ != "NOUN" or t.dep_ == "compound":
             continue
         if low in DEFINITE_GROUPS and not any(c.lower_ == "the" for c in t.lefts) \
                 and not any(c.dep_ in ("amod", "compound") for c in t.lefts):

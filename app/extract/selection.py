@@ -19,6 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from app.extract.tokens import lowers, parsed
+
 log = logging.getLogger("claimsheet.extract")
 
 # Main verbs of commentary and analysis: the sentence interprets rather than reports.
@@ -54,7 +56,7 @@ class SentenceFacts:
     actor_chars: tuple[tuple[int, int], ...] = ()  # actor checkables, offsets into the doc
 
 
-def rule_score(sent: Any, facts: SentenceFacts) -> float:
+def rule_score(sent: Any, facts: SentenceFacts, text: str | None = None) -> float:
     """A 0..1 score from the sentence's checkables, attribution and shape."""
     types = facts.types
     hard = sum(1 for t in types if t in ("date", "count")) - facts.future_dates + (
@@ -66,20 +68,22 @@ def rule_score(sent: Any, facts: SentenceFacts) -> float:
     score += min(0.1, 0.05 * facts.generic_systems)
     if facts.sourcing != "none":
         score += 0.3
-    root = sent.root
-    human = _human_subject(root, facts.actor_chars)
-    if human:
-        score += 0.15
-    if root.lemma_.lower() in ANALYSIS_VERBS and facts.sourcing == "none" and not hard \
-            and not human:
-        score -= 0.3
-    if any(t.lower_ in SPECULATIVE for t in sent):
+    if parsed(sent.doc):
+        root = sent.root
+        human = _human_subject(root, facts.actor_chars)
+        if human:
+            score += 0.15
+        if root.lemma_.lower() in ANALYSIS_VERBS and facts.sourcing == "none" and not hard \
+                and not human:
+            score -= 0.3
+    words = lowers(sent.doc)[sent.start:sent.end]
+    if any(w in SPECULATIVE for w in words):
         score -= 0.15
-    if sum(1 for t in sent if t.lower_ in OPINION_ADJ) >= 2:
+    if sum(1 for w in words if w in OPINION_ADJ) >= 2:
         score -= 0.15
-    if len(sent) < 6:
+    if len(words) < 6:
         score -= 0.2
-    if sent.text.rstrip().endswith("?"):
+    if (sent.text if text is None else text).rstrip().endswith("?"):
         score -= 0.3
     return max(0.0, min(1.0, score))
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from app.extract.actors import INSTITUTION_HEADS
 from app.extract.cues import load_cues
+from app.extract.tokens import lemmas, lowers
 
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 # "shared through the ministry's press service", "released by the army": the channel is the source
@@ -32,13 +33,21 @@ class Attribution:
     source: str = ""
 
 
-def attribute(sent: Any, actor_spans: list[tuple[int, int]]) -> Attribution:
-    """The sourcing of one sentence (a spaCy ``Span``); ``actor_spans`` are char offsets."""
+def attribute(sent: Any, actor_spans: list[tuple[int, int]], text: str | None = None) -> Attribution:
+    """The sourcing of one sentence (a spaCy ``Span``); ``actor_spans`` are char offsets.
+
+    ``text`` is the sentence's text when the caller already has it (saves rebuilding it).
+    """
     cues = load_cues()
-    low = sent.text.lower()
+    low = (sent.text if text is None else text).lower()
     anonymous_phrase = any(p in low for p in cues.anonymity_phrases)
     candidates: list[tuple[int, Any]] = []
-    for token in sent:
+    words, roots = lowers(sent.doc), lemmas(sent.doc)
+    for index in range(sent.start, sent.end):
+        if words[index] != "according" and roots[index] not in cues.reporting_verbs \
+                and roots[index] not in CHANNEL_VERBS and words[index] not in cues.reporting_verbs:
+            continue
+        token = sent.doc[index]
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             to = next(c for c in token.children if c.lower_ == "to")
             objects = [c for c in to.children if c.dep_ == "pobj"]
