@@ -89,7 +89,7 @@ class DetailPane(QScrollArea):
         self.rationale.setPlaceholderText("Why this verdict: what you checked and found")
         self.rationale.setTabChangesFocus(True)
         self.rationale.setMinimumHeight(70)
-        self.rationale.setMaximumHeight(130)
+        self.rationale.setMaximumHeight(100)
         self.checkables = QListWidget(body)
         self.checkables.setObjectName("checkablesList")
         self.checkables.setAccessibleName("Checkables of this claim")

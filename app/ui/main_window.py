@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
         self.side_splitter.setObjectName("sideSplitter")
         self.side_splitter.addWidget(checklist_box)
         self.side_splitter.addWidget(self.detail)
-        self.side_splitter.setSizes([430, 370])
+        self.side_splitter.setSizes([400, 430])
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(self.article_view)
