@@ -93,11 +93,11 @@ class DetailPane(QScrollArea):
         self.checkables = QListWidget(body)
         self.checkables.setObjectName("checkablesList")
         self.checkables.setAccessibleName("Checkables of this claim")
-        self.checkables.setMaximumHeight(140)
+        self.checkables.setMaximumHeight(96)
         self.sources = QListWidget(body)
         self.sources.setObjectName("sourcesList")
         self.sources.setAccessibleName("Sources cited for this claim")
-        self.sources.setMaximumHeight(120)
+        self.sources.setMaximumHeight(90)
         self.stance = QComboBox(body)
         self.stance.setAccessibleName("Stance of the selected source")
         for value, label in STANCE_LABELS.items():
@@ -218,6 +218,7 @@ class DetailPane(QScrollArea):
             self.hedged.setChecked(claim.hedged)
             self.hedges.setText(("Hedge words: " + ", ".join(claim.hedges)) if claim.hedges
                                 else "")
+            self.hedges.setVisible(bool(claim.hedges))
             if self.rationale.toPlainText() != claim.rationale:
                 self.rationale.setPlainText(claim.rationale)
             self._fill_checkables(claim)
