@@ -125,6 +125,9 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
     found.extend(_pronouns(doc))
     for m in _ARABIC_NAME.finditer(text):
         found.append(Found("actor", m.start(), m.end(), m.group(), {"kind": "person"}, rank=-1))
+    for m in _RULE_REGION.finditer(text):
+        found.append(_region_match(m))
+    found.extend(_number_words(doc))
     for s, e in _facilities(doc):
         found.append(Found("location", doc[s].idx, _end_char(doc, e), doc[s:e].text,
                            {"kind": "facility"}, rank=3))
@@ -143,6 +146,33 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
     if not doc.has_annotation("ENT_IOB"):
         found.extend(rules_only(text, article_date))
     return _drop_counted_classes(_resolve(found, text), text)
+
+
+def _region_match(m: re.Match[str]) -> Found:
+    """ "Russia's Kursk Oblast": the region, with the possessor as its country."""
+    name = m.group()
+    start = m.start()
+    country = None
+    for mark in ("’s ", "'s "):
+        if mark in name:
+            owner, _, rest = name.rpartition(mark)
+            country = places.country_code(owner)
+            start += len(owner) + len(mark)
+            name = rest
+    country = country or places.country_code(name)
+    return Found("location", start, m.end(), name, {"country": country} if country else {},
+                 rank=-1)
+
+
+def _number_words(doc: Any) -> list[Found]:
+    """Number words the model leaves untagged ("destroyed eleven drones")."""
+    out = []
+    for index in positions(doc, counts.NUMBER_WORDS):
+        token = doc[index]
+        if token.ent_type_ or token.tag_ != "CD":
+            continue
+        out.append(_count(doc, index, index + 1, "CARDINAL"))
+    return out
 
 
 def _facilities(doc: Any) -> list[tuple[int, int]]:
@@ -172,7 +202,12 @@ def _country_actor(doc: Any, ent: Any) -> bool:
     if code is None or ent.text.lower() in places.place_book().cities:
         return False
     root = ent.root
-    if root.dep_ in ("nsubj", "nsubjpass", "poss"):
+    if root.dep_ == "poss":  # "Russia's Kursk Oblast" is a place; "Russia's army" an actor
+        head = root.head
+        return not (head.text in places.place_book().region_words
+                    or head.ent_type_ in LOCATION_LABELS or head.lower_ in FACILITY_NOUNS
+                    or head.lower_ in BORDER_WORDS)
+    if root.dep_ in ("nsubj", "nsubjpass"):
         return True
     if root.dep_ == "pobj" and root.head.dep_ == "agent":
         return True
@@ -260,7 +295,7 @@ def _from_entities(doc: Any, article_date: date | None) -> list[Found]:
                 out.append(region)
             elif label == "PERSON" and places.is_known_place(etext):
                 out.append(_place(doc, ent.start, ent.end))
-            elif label == "PERSON" and _not_a_person(ent):
+            elif label == "PERSON" and (_not_a_person(ent) or _only_titles(ent)):
                 continue
             elif label == "PERSON":
                 # the office and the person are two checkables: "Foreign Secretary" + "Boris Johnson"
@@ -270,7 +305,7 @@ def _from_entities(doc: Any, article_date: date | None) -> list[Found]:
                     role = doc[left:ent.start]
                     attrs["role"] = role.text
                     out.append(Found("actor", role.start_char, role.end_char, role.text,
-                                     {"kind": "office", "holder": etext}))
+                                     {"kind": "office", "holder": etext}, rank=-2))
                 out.append(Found("actor", start, end, etext, attrs))
             elif _heading_word(ent):
                 continue
@@ -301,6 +336,13 @@ def _heading_word(ent: Any) -> bool:
     """ "QUESTION", "UPDATE": an all-capital heading word, not an organisation."""
     t = ent.text
     return len(ent) == 1 and t.isalpha() and t.isupper() and len(t) >= 6
+
+
+def _only_titles(ent: Any) -> bool:
+    """ "Navy Capt": title words the model took for a name."""
+    from app.extract.actors import TITLE_WORDS
+
+    return all(t.lower_ in TITLE_WORDS or t.ent_type_ == "ORG" for t in ent)
 
 
 def _not_a_person(ent: Any) -> bool:
@@ -446,7 +488,8 @@ def _resolve(found: list[Found], text: str) -> list[Found]:
             continue
         # an institution rule ("Russian defense ministry") may widen an entity it contains
         k = kept[clash[0]]
-        if len(clash) == 1 and f.type == k.type == "actor" and f.start <= k.start and f.end >= k.end:
+        if len(clash) == 1 and f.type == k.type == "actor" and f.rank == 1 and k.rank <= 0 \
+                and f.start <= k.start and f.end >= k.end:
             del starts[clash[0]], kept[clash[0]]
             i = bisect.bisect_left(starts, f.start)
             starts.insert(i, f.start)
@@ -468,7 +511,8 @@ _RULE_COUNT = re.compile(
     r"(?:\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent|per cent|million|billion|thousand))?"
     r"|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)"
     r"(?:\s+(?:hundred|thousand|million))?)(?![\w-])", re.I)
-_RULE_REGION = re.compile(r"\b(?:[A-Z][\w’'-]+\s+){1,3}(?:Oblast|Region|Krai|Province|Governorate)\b")
+_RULE_REGION = re.compile(
+    r"\b(?:[A-Z][\w’'-]+\s+){1,3}(?:Oblast|Region|Krai|Kray|Province|Governorate|Raion)\b")
 _RULE_INSTITUTION = re.compile(
     r"\b(?:the\s+)?(?:[A-Z][\w-]+\s+){0,3}(?:Ministry|Department|General Staff|Government|"
     r"Army|Navy|Council|Committee|Agency)(?:\s+of(?:\s+[A-Z][\w-]+)+)?")
@@ -485,10 +529,6 @@ def rules_only(text: str, article_date: date | None) -> list[Found]:
             continue
         norm = counts.normalize_count(m.group())
         out.append(Found("count", m.start(), m.end(), norm.value, norm.attributes, rank=2))
-    for m in _RULE_REGION.finditer(text):
-        country = places.country_code(m.group())
-        out.append(Found("location", m.start(), m.end(), m.group(),
-                         {"country": country} if country else {}, rank=2))
     book = places.place_book()
     for m in re.finditer(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\b", text):
         code = book.cities.get(m.group().lower()) or places.COUNTRY_ALIASES.get(m.group().lower())

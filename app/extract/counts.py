@@ -19,6 +19,7 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
         "eighty": 80, "ninety": 90}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
           "trillion": 10**12, "bn": 10**9, "m": 10**6, "k": 1_000, "mn": 10**6}
+NUMBER_WORDS = frozenset(w for w in list(UNITS) + list(TENS) if len(w) > 2 and w != "dozen")
 VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000,
          "tens of thousands": 20_000, "hundreds of thousands": 200_000, "millions": 2_000_000,
          "billions": 2 * 10**9, "several": 3, "a few": 3, "a handful": 3, "numerous": 10}

@@ -42,6 +42,20 @@ class Pipeline:
         return "ner" in self.nlp.pipe_names
 
 
+# Military and civil title abbreviations the English tokenizer splits ("Capt" + "."), which
+# then ends the sentence in the middle of "Navy Capt. Jeff Davis".
+TITLE_ABBREVIATIONS = ("Capt.", "Col.", "Lt.", "Maj.", "Sgt.", "Adm.", "Cmdr.", "Cdr.", "Brig.",
+                       "Cpl.", "Pvt.", "Insp.", "Supt.", "Amb.", "Sec.", "Pres.", "Gen.", "Gov.",
+                       "Sen.", "Rep.", "Rev.", "Prof.", "Lt.Col.", "Lt.-Col.", "Maj.-Gen.")
+
+
+def _add_title_abbreviations(nlp: Any) -> None:
+    from spacy.symbols import ORTH
+
+    for abbreviation in TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+
+
 _lock = threading.Lock()
 _cached: Pipeline | None = None
 
@@ -69,8 +83,10 @@ def _load(names: tuple[str, ...]) -> Pipeline:
             log.info("spaCy model %s not available: %s", name, exc)
             continue
         nlp.max_length = max(nlp.max_length, 2_000_000)
+        _add_title_abbreviations(nlp)
         return Pipeline(nlp, name, "", time.perf_counter() - started)
     nlp = spacy.blank("en")
+    _add_title_abbreviations(nlp)
     nlp.add_pipe("sentencizer")
     log.warning(BLANK_WARNING)
     return Pipeline(nlp, "blank:en", BLANK_WARNING, time.perf_counter() - started)

@@ -1,0 +1,47 @@
+"""Actors: organisations, people with titles, institutions, offices, armed groups."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import spans
+
+
+def test_titled_role_keeps_the_role() -> None:
+    text = ("Pentagon press operations director Navy Capt. Jeff Davis said the strike "
+            "killed a senior commander.")
+    actors = spans(text, "actor")
+    person = actors["Jeff Davis"]
+    assert "Capt." in person.attributes["role"]
+    assert any("director" in t for t in actors)
+
+
+def test_institutions_named_by_nationality() -> None:
+    text = "The Israeli defence ministry and the Polish General Staff issued statements."
+    actors = spans(text, "actor")
+    assert "Israeli defence ministry" in actors
+    assert "Polish General Staff" in actors
+
+
+def test_armed_groups_the_model_does_not_know() -> None:
+    text = "Daesh fighters retreated as ISIL lost its last stronghold."
+    actors = spans(text, "actor")
+    assert actors["Daesh"].value == "Islamic State"
+    assert actors["ISIL"].value == "Islamic State"
+    assert "Daesh" not in spans(text, "location")
+
+
+def test_offices_and_countries_acting() -> None:
+    text = "The Foreign Secretary met his counterpart while the UK pledged more aid."
+    actors = spans(text, "actor")
+    assert "Foreign Secretary" in actors
+    assert actors["UK"].attributes["kind"] == "country"
+
+
+def test_pronoun_actor_points_to_the_last_named_person() -> None:
+    text = "Defence Minister Rustem Umerov arrived in Brussels, where he met NATO officials."
+    actors = spans(text, "actor")
+    assert actors["he"].value == "Rustem Umerov"
+
+
+def test_generic_troops_are_not_actors() -> None:
+    actors = spans("Russian forces advanced while Ukrainian officials stayed silent.", "actor")
+    assert not actors

@@ -1,0 +1,59 @@
+"""Claims: which sentences become claims, anchors, worthiness, many articles, cancellation."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from app.document.model import Article
+from app.extract import ExtractionCancelled, extract, extract_many
+from tests.extract.conftest import DATA
+
+
+@pytest.fixture(scope="module")
+def article() -> str:
+    return (DATA / "harbour-strike.txt").read_text(encoding="utf-8")
+
+
+def test_factual_sentences_become_claims_and_commentary_does_not(article: str) -> None:
+    claims = extract(article)
+    quotes = [c.quote for c in claims]
+    assert any(q.startswith("Port officials in Odesa") for q in quotes)
+    assert any(q.startswith("Ukraine's Southern Defence Forces") for q in quotes)
+    assert not any(q.startswith("This attack is a stark reminder") for q in quotes)
+    assert not any(q.startswith("Whether shipping companies") for q in quotes)
+
+
+def test_claims_are_anchored_and_scored(article: str) -> None:
+    for claim in extract(article):
+        assert article[claim.start:claim.end] == claim.quote
+        assert 0.0 <= claim.worthiness <= 1.0
+        for k in claim.checkables:
+            assert claim.start <= k.start < k.end <= claim.end
+            assert article[k.start:k.end] == k.text
+
+
+def test_article_date_resolves_relative_dates(article: str) -> None:
+    claims = extract(Article(text=article, published="2024-08-01"))  # a Thursday
+    tuesday = [k for c in claims for k in c.checkables if k.text == "Tuesday"]
+    assert tuesday and tuesday[0].value == "2024-07-30"
+
+
+def test_extract_many_streams_one_list_per_text(article: str) -> None:
+    texts = [article, "", "Nothing checkable here, just a feeling.", article]
+    results = list(extract_many(texts))
+    assert len(results) == 4
+    assert results[1] == [] and results[2] == []
+    assert [c.quote for c in results[0]] == [c.quote for c in results[3]]
+
+
+def test_progress_and_cancel(article: str) -> None:
+    seen: list[tuple[int, int]] = []
+    extract(article, progress=lambda done, total: seen.append((done, total)))
+    assert seen[0][0] == 0 and seen[-1] == (len(article), len(article))
+
+    stop = threading.Event()
+    long_text = (article + "\n\n") * 40
+    with pytest.raises(ExtractionCancelled):
+        extract(long_text, progress=lambda done, total: stop.set(), cancel=stop)

@@ -1,0 +1,60 @@
+"""Counts: digits and words, ranges, approximations, vague quantities, and the counted noun."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.extract.counts import normalize_count, parse_number
+from tests.extract.conftest import spans
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("12", 12), ("8,500", 8500), ("2.5 million", 2_500_000), ("forty-two", 42),
+    ("three hundred", 300), ("twenty one thousand", 21_000), ("half a million", 500_000),
+    ("£3bn", 3_000_000_000),
+])
+def test_numbers_in_digits_and_words(text: str, number: float) -> None:
+    assert parse_number(text) == number
+
+
+@pytest.mark.parametrize(("text", "value", "attributes"), [
+    ("at least 107", ">=107", {"qualifier": "at least"}),
+    ("more than 60", ">60", {"qualifier": "more than"}),
+    ("nearly 900", "~900", {"qualifier": "nearly"}),
+    ("15 to 20 percent", "15..20", {"unit": "percent"}),
+    ("two or three", "2..3", {}),
+    ("dozens", ">=24", {"vague": "dozens"}),
+    ("tens of thousands", ">=20000", {"vague": "tens of thousands"}),
+    ("$4 million", "4000000", {"unit": "USD"}),
+])
+def test_ranges_approximations_and_units(text: str, value: str, attributes: dict) -> None:
+    result = normalize_count(text)
+    assert result.value == value
+    for key, expected in attributes.items():
+        assert result.attributes[key] == expected
+
+
+def test_count_in_a_sentence_keeps_its_qualifier_and_noun() -> None:
+    text = "Rescuers pulled at least 31 fishermen from the sea after the storm."
+    counts = spans(text, "count")
+    (count,) = counts.values()
+    assert "at least 31" in text[count.start:count.end]
+    assert count.value == ">=31"
+    assert count.attributes["noun"] == "fishermen"
+
+
+def test_number_words_count_the_noun_phrase() -> None:
+    counts = spans("The navy lost nine patrol boats in the strait.", "count")
+    assert counts["nine"].value == "9"
+    assert counts["nine"].attributes["noun"] == "patrol boats"
+
+
+def test_vague_quantities_are_counts() -> None:
+    counts = spans("Hundreds of families fled the valley.", "count")
+    assert counts["Hundreds"].value == ">=200"
+
+
+def test_coordinates_and_fractions_are_not_counts() -> None:
+    counts = spans("The site lies at 36.269635 and the pass rate was 3/4 of last year.", "count")
+    assert "36.269635" not in counts
+    assert "3/4" not in counts

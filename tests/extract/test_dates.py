@@ -1,0 +1,60 @@
+"""Date normalization: absolute forms, intervals, and relative forms against the article date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from app.extract.dates import normalize_date
+from tests.extract.conftest import spans
+
+PUBLISHED = date(2024, 3, 15)  # a Friday
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("12 June 2022", "2022-06-12"),
+    ("June 12, 2022", "2022-06-12"),
+    ("Sunday, 3 April 2016", "2016-04-03"),
+    ("August 1998", "1998-08"),
+    ("2011", "2011"),
+    ("2003-05", "2003/2005"),
+    ("7-9 May 2019", "2019-05-07/2019-05-09"),
+])
+def test_absolute_dates_need_no_article_date(text: str, value: str) -> None:
+    assert normalize_date(text, None).value == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Tuesday", "2024-03-12"),
+    ("yesterday", "2024-03-14"),
+    ("in the past 24 hours", "2024-03-14/2024-03-15"),
+    ("last week", "2024-03-04/2024-03-10"),
+    ("last year", "2023"),
+    ("February 2", "2024-02-02"),
+    ("December 30", "2023-12-30"),  # a month after publication is taken as last year
+])
+def test_relative_dates_resolve_against_the_article_date(text: str, value: str) -> None:
+    result = normalize_date(text, PUBLISHED)
+    assert result.value == value
+    assert result.attributes.get("resolved_from") == "2024-03-15"
+
+
+@pytest.mark.parametrize("text", ["Tuesday", "yesterday", "in the past 24 hours", "within hours"])
+def test_relative_dates_without_article_date_are_marked_relative(text: str) -> None:
+    result = normalize_date(text, None)
+    assert result.value is None
+    assert result.attributes["relative"] == "true"
+
+
+def test_day_and_month_without_year_keep_what_is_known() -> None:
+    result = normalize_date("March 4th", None)
+    assert result.value == "--03-04"
+    assert result.attributes["year"] == "unknown"
+
+
+def test_dates_in_a_sentence_are_found_and_resolved() -> None:
+    text = "The convoy was attacked on Tuesday, two days after talks collapsed in 2019."
+    dates = spans(text, "date", PUBLISHED)
+    assert dates["Tuesday"].value == "2024-03-12"
+    assert any(f.value == "2019" for f in dates.values())

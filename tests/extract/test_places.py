@@ -1,0 +1,42 @@
+"""Locations: regions, borders, directions, cities spaCy calls people, countries."""
+
+from __future__ import annotations
+
+from app.extract.places import country_code
+from tests.extract.conftest import spans
+
+
+def test_regions_with_designators_are_locations_with_country() -> None:
+    text = "Shelling hit Russia’s Kursk Oblast and the Zaporizhzhia Oblast overnight."
+    locations = spans(text, "location")
+    assert locations["Kursk Oblast"].attributes.get("country") == "RU"
+    assert "Zaporizhzhia Oblast" in locations
+    assert not spans(text, "actor")
+
+
+def test_a_city_is_not_a_person() -> None:
+    text = "Kyiv rejected the proposal and Mariupol remained under siege."
+    locations = spans(text, "location")
+    assert locations["Kyiv"].attributes["country"] == "UA"
+    assert "Mariupol" in locations
+    assert not any(t in ("Kyiv", "Mariupol") for t in spans(text, "actor"))
+
+
+def test_directions_and_borders_belong_to_the_place() -> None:
+    text = "Fighting spread to northern Syria and along the Iraq-Syria border."
+    locations = spans(text, "location")
+    assert locations["northern Syria"].attributes["country"] == "SY"
+    assert "Iraq-Syria border" in locations
+
+
+def test_named_facilities_are_places_not_organisations() -> None:
+    locations = spans("Engineers inspected the Kakhovka Dam and the Tikrit Hospital.", "location")
+    assert any("Dam" in t for t in locations)
+
+
+def test_country_codes_from_names_aliases_and_cities() -> None:
+    assert country_code("the United Kingdom") == "GB"
+    assert country_code("U.S.") == "US"
+    assert country_code("Kharkiv Oblast") == "UA"
+    assert country_code("Aleppo") == "SY"
+    assert country_code("Atlantis") is None

@@ -1,0 +1,66 @@
+"""Sourcing (named, unnamed, none; who) and hedging (cues and whether they govern)."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.extract import extract
+
+
+def only_claim(text: str):  # -> Claim
+    claims = extract(text)
+    assert len(claims) == 1, [c.quote for c in claims]
+    return claims[0]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Defence Minister Anna Kowalska said on Monday that 40 tanks had arrived in Gdansk.",
+     "Anna Kowalska"),
+    ("According to the World Health Organization, 300 cholera cases were recorded in March.",
+     "World Health Organization"),
+    ("The Norwegian foreign ministry confirmed that two diplomats were expelled on 4 May.",
+     "Norwegian foreign ministry"),
+])
+def test_named_sources(text: str, source: str) -> None:
+    claim = only_claim(text)
+    assert claim.sourcing.value == "named"
+    assert source in claim.source_name
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said that 12 people died in the blast in Kandahar on Friday.",
+    "A source within the Polish army, speaking on condition of anonymity, said that 5 jets were "
+    "grounded in May.",
+    "According to people familiar with the matter, the deal for 24 helicopters was signed on 3 May.",
+    "Insiders believe that Hungary vetoed the package on 9 June.",
+])
+def test_unnamed_sources(text: str) -> None:
+    assert only_claim(text).sourcing.value == "unnamed"
+
+
+def test_no_source() -> None:
+    claim = only_claim("Forty houses were destroyed by the flood in Sylhet on Sunday.")
+    assert claim.sourcing.value == "none"
+    assert claim.source_name == ""
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("The missiles were reportedly launched from Crimea on 4 June.", "reportedly"),
+    ("Police said the attacker may have entered Sweden in 2019.", "may"),
+    ("Rebels allegedly seized 30 trucks near Goma on Monday.", "allegedly"),
+    ("Unconfirmed reports put the death toll at 80 in Herat.", "Unconfirmed"),
+])
+def test_hedge_cues_governing_the_claim(text: str, cue: str) -> None:
+    claim = only_claim(text)
+    assert claim.hedged
+    assert cue in claim.hedges
+
+
+def test_hedge_in_a_relative_clause_does_not_hedge_the_claim() -> None:
+    claim = only_claim("The army confirmed that 3 tanks were destroyed near Bakhmut on Friday, "
+                       "a figure that may rise.")
+    assert not claim.hedged
+
+
+def test_plain_fact_is_not_hedged() -> None:
+    assert not only_claim("The Kerch bridge was closed for six hours on 17 July 2023.").hedged
