@@ -946,14 +946,17 @@ class MainWindow(QMainWindow):
             self.progress.setFormat("Cancelling…")
 
     def _on_progress(self, fraction: float) -> None:
+        if self.sender() is not self.worker:
+            return
         self.progress.setValue(int(max(0.0, min(1.0, fraction)) * 100))
 
     def _worker_done(self, worker: ExtractionThread) -> bool:
-        """Tidy up after a worker; False when its result belongs to another worksheet."""
+        """Tidy up after a worker; False when it is stale (stopped, or another worksheet's)."""
         worker.wait()
         worker.deleteLater()
-        if self.worker is worker:
-            self.worker = None
+        if self.worker is not worker:
+            return False  # stopped by stop_workers(): its late signals change nothing
+        self.worker = None
         self.progress.hide()
         self.cancel_button.hide()
         self.progress.setFormat("Extracting claims… %p%")
@@ -975,12 +978,14 @@ class MainWindow(QMainWindow):
 
     def _on_extraction_failed(self, worker: ExtractionThread, message: str,
                               details: str) -> None:
-        self._worker_done(worker)
+        if not self._worker_done(worker):
+            return
         self.last_dialog = dialogs.error_box(self, "Extraction failed", message, details)
         self.extractionFinished.emit("failed")
 
     def _on_extraction_cancelled(self, worker: ExtractionThread) -> None:
-        self._worker_done(worker)
+        if not self._worker_done(worker):
+            return
         self.statusBar().showMessage("Extraction cancelled", 5000)
         self.extractionFinished.emit("cancelled")
 

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -394,3 +394,64 @@ def test_detail_pane_edits_store_enums(window) -> None:  # type: ignore[no-untyp
     assert type(values["verdict"]) is Verdict
     window._apply_filters()
     assert window.proxy.rowCount() == 1
+
+
+def test_space_ticks_the_current_checkable(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.select_row(0)
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_Right)  # expand
+    qtbot.keyClick(window.tree, Qt.Key.Key_Down)  # first checkable
+    claim = window.session.worksheet.claims[0]
+    assert window.current_claim_id() == claim.id  # a checkable row still means its claim
+    qtbot.keyClick(window.tree, Qt.Key.Key_Space)
+    assert claim.checkables[0].checked
+    qtbot.keyClick(window.tree, "1")  # verdict keys act on the checkable's claim
+    assert claim.verdict == Verdict.TRUE
+
+
+def test_header_click_sorts_and_keeps_selection(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.checklist_model import COL_VERDICT
+
+    target = window.session.worksheet.claims[7]
+    window.select_claim(target.id)
+    window.set_verdict(Verdict.FALSE)
+    header = window.tree.header()
+    pos = header.sectionViewportPosition(COL_VERDICT) + 5
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(pos, 5))
+    order = header.sortIndicatorOrder()
+    first = window.model.claim_at(window.proxy.mapToSource(window.proxy.index(0, 0)))
+    last = window.model.claim_at(window.proxy.mapToSource(
+        window.proxy.index(window.proxy.rowCount() - 1, 0)))
+    assert target in (first, last)
+    assert (target is first) == (order == Qt.SortOrder.DescendingOrder)
+    assert window.current_claim_id() == target.id
+
+
+def test_hovering_a_checkable_shows_its_tooltip(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    shown = []
+    monkeypatch.setattr(QToolTip, "showText", lambda pos, text, *a: shown.append(text))
+    view = window.article_view
+    claim = next(c for c in window.session.worksheet.claims if c.checkables)
+    k = claim.checkables[0]
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(k.start + 1)
+    point = view.cursorRect(cursor).center()
+    event = QHelpEvent(QHelpEvent.Type.ToolTip, point, view.viewport().mapToGlobal(point))
+    QApplication.sendEvent(view.viewport(), event)
+    assert shown and shown[0] == tooltip_for(k)
+
+
+def test_opening_with_unsaved_work_asks_first(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window.select_row(0)
+    window.set_verdict(Verdict.TRUE)
+    bad = tmp_path / "other.claimsheet"
+    bad.write_text("{}", encoding="utf-8")
+    before = window.session
+    window.open_path(bad)
+    box = window.last_dialog
+    assert box.objectName() == "unsavedBox" and window.session is before
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert window.session is before and window.session.worksheet.claims[0].verdict == Verdict.TRUE

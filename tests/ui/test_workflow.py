@@ -164,3 +164,16 @@ def test_smoke_on_a_damaged_worksheet_fails_cleanly(tmp_path: Path) -> None:
     assert out.returncode == 1
     assert out.stderr.startswith("claimsheet: Cannot open bad.claimsheet")
     assert "Traceback" not in out.stderr
+
+
+def test_opening_another_article_mid_extraction(qtbot, make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    long_article = tmp_path / "long.txt"
+    long_article.write_text(SEED.read_text(encoding="utf-8") * 30, encoding="utf-8")
+    window.open_path(long_article)
+    assert window.worker is not None
+    with qtbot.waitSignal(window.extractionFinished, timeout=EXTRACTION_MS) as blocker:
+        window.open_path(SEED)  # nothing to save yet: no prompt; the old run is stopped
+    assert blocker.args == ["ok"]
+    assert window.session.worksheet.article.text.startswith("The Russian Ministry")
+    assert window.session.worksheet.claims and not window.progress.isVisible()
