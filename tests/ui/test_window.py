@@ -455,3 +455,21 @@ def test_opening_with_unsaved_work_asks_first(window, tmp_path: Path) -> None:  
     assert box.objectName() == "unsavedBox" and window.session is before
     box.button(QMessageBox.StandardButton.Cancel).click()
     assert window.session is before and window.session.worksheet.claims[0].verdict == Verdict.TRUE
+
+
+def test_layout_and_recent_files_are_remembered(make_window, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window.main_splitter.setSizes([300, 900])
+    window.side_splitter.setSizes([500, 200])
+    def shares(splitter) -> float:  # type: ignore[no-untyped-def]
+        first, second = splitter.sizes()
+        return round(first / (first + second), 2)
+
+    before = shares(window.main_splitter), shares(window.side_splitter)
+    assert window.save_to(tmp_path / "a.claimsheet")
+    window.close()
+    again = make_window()
+    assert (shares(again.main_splitter), shares(again.side_splitter)) == before
+    assert again.settings.geometry is not None
+    again._fill_recent_menu()
+    names = [a.text() for a in again.recent_menu.actions()]
+    assert names[0] == "&1 a.claimsheet"
