@@ -90,11 +90,14 @@ def main() -> int:
     grow_extract = extract["peak_kb"] - extract["rss_loaded_kb"]
     print(f"texts: {label}, {chars:,} characters; model {pipe['model']}")
     print(f"cold model load (fresh process): {pipe['load_s'] * 1000:.0f} ms")
-    print(f"floor  nlp.pipe:   {pipe['best_s'] * 1000:8.0f} ms   peak RSS {pipe['peak_kb'] / 1024:6.0f} MB")
+    print(f"floor  nlp.pipe:   {pipe['best_s'] * 1000:8.0f} ms   "
+          f"peak RSS {pipe['peak_kb'] / 1024:6.0f} MB")
     print(f"extract_many:      {extract['best_s'] * 1000:8.0f} ms   peak RSS "
           f"{extract['peak_kb'] / 1024:6.0f} MB   ({extract['claims']} claims)")
-    print(f"ratio time {ratio_t:.2f}x (target <= 1.3) · ratio memory {ratio_m:.2f}x (target <= 1.3)")
-    print(f"memory growth after load: pipe {grow_pipe / 1024:.0f} MB, extract {grow_extract / 1024:.0f} MB")
+    print(f"ratio time {ratio_t:.2f}x (target <= 1.3) · "
+          f"ratio memory {ratio_m:.2f}x (target <= 1.3)")
+    print(f"memory growth after load: pipe {grow_pipe / 1024:.0f} MB, "
+          f"extract {grow_extract / 1024:.0f} MB")
     return 0 if ratio_t <= 1.3 and ratio_m <= 1.3 else 1
 
 

@@ -70,7 +70,8 @@ def institution_spans(doc: Any) -> list[tuple[int, int]]:
                 i -= 1
             elif prev.lower_ in MODIFIER_NOUNS or prev.lower_ in QUALIFIED_ONLY.get(low, ()):
                 i -= 1
-            elif prev.text in ("’s", "'s") and i - 2 >= 0 and doc[i - 2].ent_type_ in ("GPE", "ORG", "NORP"):
+            elif prev.text in ("’s", "'s") and i - 2 >= 0 \
+                    and doc[i - 2].ent_type_ in ("GPE", "ORG", "NORP"):
                 owner = True
                 i -= 1
             else:
@@ -80,7 +81,8 @@ def institution_spans(doc: Any) -> list[tuple[int, int]]:
             continue
         if low in QUALIFIED_ONLY and not owner:
             continue
-        capitalised = token.text[:1].isupper() and token.i > 0 and not doc[token.i - 1].is_sent_start
+        capitalised = (token.text[:1].isupper() and token.i > 0
+                       and not doc[token.i - 1].is_sent_start)
         if not owner and not capitalised:
             continue
         if not owner and i == token.i:

@@ -36,7 +36,8 @@ COUNT_LABELS = frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY"})
 # they locate nothing a checker can look up.
 FACILITY_NOUNS = frozenset({
     "hospital", "hospitals", "school", "schools", "restaurant", "restaurants", "mosque", "mosques",
-    "church", "churches", "market", "marketplace", "camp", "camps", "station", "museum", "university",
+    "church", "churches", "market", "marketplace", "camp", "camps", "station", "museum",
+    "university",
     "bridge", "dam", "airport", "airbase", "base", "checkpoint", "prison", "village", "villages",
     "town", "towns", "city", "cities", "port", "refinery", "embassy", "consulate", "clinic",
     "neighbourhood", "neighborhood", "district", "compound", "barracks", "depot", "factory",
@@ -134,11 +135,12 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
     for s, e in group_spans(doc):
         found.append(Found("actor", doc[s].idx, _end_char(doc, e), doc[s:e].text,
                            {"kind": "group"}, rank=3))
-    for m in rules.systems.find(doc):
-        attrs = {"category": m.category}
-        if m.generic:
+    for system in rules.systems.find(doc):
+        attrs = {"category": system.category}
+        if system.generic:
             attrs["generic"] = "true"
-        found.append(Found("system", m.start, m.end, m.canonical, attrs, rank=1 if m.generic else 0))
+        found.append(Found("system", system.start, system.end, system.canonical, attrs,
+                           rank=1 if system.generic else 0))
     found.extend(f for f in _from_entities(doc, article_date)
                  if not (f.type == "location" and _inside_any(f, org_chars)))
     found.extend(_institutions(doc))
@@ -298,7 +300,8 @@ def _from_entities(doc: Any, article_date: date | None) -> list[Found]:
             elif label == "PERSON" and (_not_a_person(ent) or _only_titles(ent)):
                 continue
             elif label == "PERSON":
-                # the office and the person are two checkables: "Foreign Secretary" + "Boris Johnson"
+                # the office and the person are two checkables:
+                # "Foreign Secretary" + "Boris Johnson"
                 left = titled_start(doc, ent.start)
                 attrs = {"kind": "person"}
                 if left < ent.start:
@@ -402,7 +405,8 @@ def _location(doc: Any, ent: Any) -> Found | None:
         return None  # "Ukrainian" labelled GPE is an adjective
     root = ent.root
     if root.dep_ == "compound" and root.head.i >= ent.end and root.head.lower_ not in BORDER_WORDS \
-            and root.head.ent_type_ not in LOCATION_LABELS and root.head.lower_ not in FACILITY_NOUNS:
+            and root.head.ent_type_ not in LOCATION_LABELS \
+            and root.head.lower_ not in FACILITY_NOUNS:
         if root.head.lower_ in STATE_NOUNS:  # "U.S. forces", "UK government": the state acting
             s0 = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
             return Found("actor", doc[s0].idx, ent.end_char, doc[s0:ent.end].text,
@@ -422,7 +426,8 @@ def _place(doc: Any, start: int, end: int) -> Found:
     if s > 0 and doc[s - 1].text in book.direction_words:
         s -= 1
     # "Russia-Ukraine border": place, hyphen, place, border word
-    while e + 1 < len(doc) and doc[e].text in ("-", "–") and doc[e + 1].ent_type_ in LOCATION_LABELS:
+    while e + 1 < len(doc) and doc[e].text in ("-", "–") \
+            and doc[e + 1].ent_type_ in LOCATION_LABELS:
         e += 2
         while e < len(doc) and doc[e].ent_iob_ == "I":
             e += 1
@@ -499,7 +504,8 @@ def _resolve(found: list[Found], text: str) -> list[Found]:
 
 # --- rules only: the blank pipeline has no entities and no parse ---------------------------
 
-_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_NAMES = ("January|February|March|April|May|June|July|August|September|October|November"
+                "|December")
 _RULE_DATE = re.compile(
     rf"\b(?:(?:{_MONTH_NAMES})\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}\s+(?:{_MONTH_NAMES})(?:\s+\d{{4}})?|(?:{_MONTH_NAMES})\s+\d{{4}}"
@@ -527,8 +533,8 @@ def rules_only(text: str, article_date: date | None) -> list[Found]:
     for m in _RULE_COUNT.finditer(text):
         if _YEARISH.match(m.group()):
             continue
-        norm = counts.normalize_count(m.group())
-        out.append(Found("count", m.start(), m.end(), norm.value, norm.attributes, rank=2))
+        amount = counts.normalize_count(m.group())
+        out.append(Found("count", m.start(), m.end(), amount.value, amount.attributes, rank=2))
     book = places.place_book()
     for m in re.finditer(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\b", text):
         code = book.cities.get(m.group().lower()) or places.COUNTRY_ALIASES.get(m.group().lower())

@@ -38,7 +38,8 @@ _QUALIFIER_RE = re.compile(
 _VAGUE_RE = re.compile(
     r"\b(?P<v>(?:tens|hundreds) of thousands|dozens|hundreds|thousands|millions|billions)"
     r"(?=\s+of\b)", re.I)
-_RANGE = re.compile(r"^(?P<a>\d[\d,.]*|.+?(?=\s))(?:\s*[-–]\s*(?=\d)|\s+(?:to|and|or)\s+)(?P<b>[^-–]+)$")
+_RANGE = re.compile(
+    r"^(?P<a>\d[\d,.]*|.+?(?=\s))(?:\s*[-–]\s*(?=\d)|\s+(?:to|and|or)\s+)(?P<b>[^-–]+)$")
 _NUM = re.compile(r"^[£$€]?\s*(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>[a-z]+)?\b", re.I)
 
 
@@ -49,7 +50,7 @@ class CountValue:
 
 
 def parse_number(text: str) -> float | None:
-    """A number written in digits or words: "8,000", "2.5 million", "forty-two", "half a million"."""
+    """A number in digits or words: "8,000", "2.5 million", "forty-two", "half a million"."""
     t = text.lower().replace("\u00a0", " ").strip(" .,")
     if not t:
         return None
@@ -62,7 +63,9 @@ def parse_number(text: str) -> float | None:
             return None
         scale = (m.group("scale") or "").lower()
         return number * SCALES.get(scale, 1)
-    total, current, seen = 0, 0, False
+    total: float = 0
+    current: float = 0
+    seen = False
     for word in re.split(r"[\s-]+", t):
         if word in ("and",):
             continue
@@ -95,10 +98,10 @@ def normalize_count(text: str, qualifier: str = "") -> CountValue:
             break
     if qualifier:
         attributes["qualifier"] = qualifier
-    for vague, number in VAGUE.items():
+    for vague, guess in VAGUE.items():
         if low == vague or low.startswith(vague + " of"):
             attributes["vague"] = vague
-            return CountValue(f">={number}" if number >= 10 else f"~{number}", attributes)
+            return CountValue(f">={guess}" if guess >= 10 else f"~{guess}", attributes)
     if "%" in low or "percent" in low or "per cent" in low:
         attributes["unit"] = "percent"
         low = low.replace("per cent", "").replace("percent", "").replace("%", "").strip()
@@ -108,7 +111,8 @@ def normalize_count(text: str, qualifier: str = "") -> CountValue:
             low = low.replace(symbol, "")
     range_match = _RANGE.match(low)
     if range_match:
-        a, b = parse_number(range_match.group("a")), parse_number(range_match.group("b"))
+        a: float | None = parse_number(range_match.group("a"))
+        b: float | None = parse_number(range_match.group("b"))
         if a is not None and b is not None:
             if a < b and b >= 1000 and a < 1000 and range_match.group("b").split()[-1] in SCALES:
                 a *= SCALES[range_match.group("b").split()[-1]]

@@ -33,10 +33,12 @@ _PATTERNS = [
     re.compile(rf"^(?:the\s+)?(?:\w+,?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}$", re.I),  # 19 December
     re.compile(rf"^(?:early\s+|late\s+|mid-?\s*)?{_MONTH},?\s+{_YEAR}$", re.I),  # May 2006
     re.compile(rf"^(?:in\s+|since\s+|by\s+)?{_YEAR}$", re.I),  # 1991
-    re.compile(rf"^(?:early\s+|late\s+|mid-?\s*|last\s+|this\s+|next\s+)?{_MONTH}$", re.I),  # February
+    # February
+    re.compile(rf"^(?:early\s+|late\s+|mid-?\s*|last\s+|this\s+|next\s+)?{_MONTH}$", re.I),
 ]
 _YEAR_RANGE = re.compile(r"^(?:from\s+)?(?P<a>\d{4})\s*(?:-|–|to|until)\s*(?P<b>\d{2,4})$", re.I)
-_DAY_RANGE = re.compile(rf"^(?P<a>\d{{1,2}})\s*(?:-|–|to)\s*(?P<b>\d{{1,2}})\s+{_MONTH},?\s+{_YEAR}$", re.I)
+_DAY_RANGE = re.compile(
+    rf"^(?P<a>\d{{1,2}})\s*(?:-|–|to)\s*(?P<b>\d{{1,2}})\s+{_MONTH},?\s+{_YEAR}$", re.I)
 _ISO = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$")
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "hour": 1 / 24, "minute": 1 / 1440}
 _PAST_SPAN = re.compile(
@@ -79,31 +81,32 @@ def _absolute(t: str, article_date: date | None) -> DateValue | None:
         return DateValue(t)
     m = _DAY_RANGE.match(t)
     if m:
-        month = MONTHS[m.group("month").lower().rstrip(".")]
-        year = int(m.group("year"))
+        in_month = MONTHS[m.group("month").lower().rstrip(".")]
+        in_year = int(m.group("year"))
         try:
-            a = date(year, month, int(m.group("a")))
-            b = date(year, month, int(m.group("b")))
+            a = date(in_year, in_month, int(m.group("a")))
+            b = date(in_year, in_month, int(m.group("b")))
         except ValueError:
             return None
         return DateValue(f"{a.isoformat()}/{b.isoformat()}")
     m = _YEAR_RANGE.match(t)
     if m:
-        a, b = m.group("a"), m.group("b")
-        if len(b) == 2:
-            b = a[:2] + b
-        if a < b:
-            return DateValue(f"{a}/{b}")
+        first, last = m.group("a"), m.group("b")
+        if len(last) == 2:
+            last = first[:2] + last
+        if first < last:
+            return DateValue(f"{first}/{last}")
     for pattern in _PATTERNS:
         m = pattern.match(t)
         if not m:
             continue
         parts = m.groupdict()
-        year = parts.get("year")
-        month = MONTHS.get((parts.get("month") or "").lower().rstrip("."))
-        day = parts.get("day")
+        year: str | None = parts.get("year")
+        day: str | None = parts.get("day")
         if parts.get("month") is None:
             return DateValue(year) if year and 1000 <= int(year) <= 2100 else None
+        month = MONTHS[parts["month"].lower().rstrip(".")]
+        attributes: dict[str, str]
         if year is None:
             if article_date is None:
                 partial = f"--{month:02d}" + (f"-{int(day):02d}" if day else "")
@@ -162,7 +165,8 @@ def _relative(low: str, ref: date | None) -> DateValue | None:
             if ref is None:
                 return DateValue(None, rel)
             monday = ref - timedelta(days=ref.weekday()) + timedelta(weeks=weeks)
-            return DateValue(f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}", rel)
+            sunday = monday + timedelta(days=6)
+            return DateValue(f"{monday.isoformat()}/{sunday.isoformat()}", rel)
     m = _PAST_SPAN.match(low)
     if m:
         n = m.group("n") or "1"

@@ -158,7 +158,8 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
         start = end
 
 
-def _claims_in_doc(eng: _Engine, doc: Any, offset: int, text: str, when: date | None) -> list[Claim]:
+def _claims_in_doc(eng: _Engine, doc: Any, offset: int, text: str,
+                   when: date | None) -> list[Claim]:
     found = find_checkables(doc, eng.rules, when)
     chunk = doc_text(doc)
     candidates: list[tuple[float, Claim]] = []

@@ -81,7 +81,7 @@ class OrganisationFinder:
 
 
 def office_spans(doc: Any) -> list[tuple[int, int]]:
-    """ "the Foreign Secretary", "Minister for the Middle East": an office standing for its holder."""
+    """ "the Foreign Secretary", "Minister for the Middle East": an office for its holder."""
     spans = []
     i = 0
     n = len(doc)

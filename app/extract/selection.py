@@ -35,7 +35,8 @@ OPINION_ADJ = frozenset({"significant", "important", "crucial", "dangerous", "cl
                          "remarkable", "notable", "troubling", "worrying", "alarming", "strategic",
                          "psychological", "broader", "growing"})
 HUMAN_HEADS = frozenset({
-    "officials", "official", "forces", "troops", "soldiers", "military", "government", "authorities",
+    "officials", "official", "forces", "troops", "soldiers", "military", "government",
+    "authorities",
     "leaders", "leader", "commanders", "commander", "spokesman", "spokeswoman", "president",
     "minister", "police", "rebels", "fighters", "militants", "residents", "civilians", "people",
     "army", "navy", "ministry", "units", "diplomats", "lawmakers", "regime", "militia", "staff",

@@ -33,7 +33,8 @@ class Attribution:
     source: str = ""
 
 
-def attribute(sent: Any, actor_spans: list[tuple[int, int]], text: str | None = None) -> Attribution:
+def attribute(sent: Any, actor_spans: list[tuple[int, int]],
+              text: str | None = None) -> Attribution:
     """The sourcing of one sentence (a spaCy ``Span``); ``actor_spans`` are char offsets.
 
     ``text`` is the sentence's text when the caller already has it (saves rebuilding it).
@@ -61,7 +62,8 @@ def attribute(sent: Any, actor_spans: list[tuple[int, int]], text: str | None = 
                     if objects:
                         candidates.append((_depth(token), objects[0]))
             continue
-        if token.lemma_.lower() not in cues.reporting_verbs and token.lower_ not in cues.reporting_verbs:
+        if token.lemma_.lower() not in cues.reporting_verbs \
+                and token.lower_ not in cues.reporting_verbs:
             continue
         if not any(c.dep_ in CLAUSE_DEPS for c in token.children) and token.dep_ != "parataxis":
             continue
@@ -87,7 +89,8 @@ def attribute(sent: Any, actor_spans: list[tuple[int, int]], text: str | None = 
     return Attribution(_classify(head, span, actor_spans, cues.anonymous_heads), source)
 
 
-def _classify(head: Any, span: Any, actor_spans: list[tuple[int, int]], anonymous: frozenset[str]) -> str:
+def _classify(head: Any, span: Any, actor_spans: list[tuple[int, int]],
+              anonymous: frozenset[str]) -> str:
     if head.pos_ == "PRON":
         return "named" if head.lower_ in NAMED_PRONOUNS else "unnamed"
     has_person = any(t.ent_type_ == "PERSON" for t in span)

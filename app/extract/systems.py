@@ -96,10 +96,12 @@ class SystemFinder:
         self._folded = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._classes = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._alias_info: dict[str, tuple[str, str, bool]] = {}
-        exact, folded = [], []
+        exact: list[tuple[str, str]] = []
+        folded: list[tuple[str, str]] = []
         for alias, (canonical, category) in g.named.items():
             key = f"N{len(self._alias_info)}"
-            self._alias_info[key] = (canonical, category, _is_distinctive(alias, g.distinctive_words))
+            distinctive = _is_distinctive(alias, g.distinctive_words)
+            self._alias_info[key] = (canonical, category, distinctive)
             # short or all-capital aliases keep their case ("Tor", "SAM", "HARM")
             (exact if len(alias) < 4 or alias.isupper() else folded).append((key, alias))
         for key, alias in exact:
@@ -128,11 +130,12 @@ class SystemFinder:
                     class_hits.append((start, end, self._class_category[key]))
                     continue
                 canonical, category, distinctive = self._alias_info[key]
-                span_end = end
+                span_end: int | None = end
                 if not distinctive:
                     span_end = self._class_noun_after(doc, end)
                     if span_end is None or not doc[start].text[:1].isupper():
                         continue
+                assert span_end is not None
                 found.append(SystemMatch(doc[start].idx, _char_end(doc, span_end), canonical,
                                          category, False))
         found.extend(self._designators(doc.user_data.get("claimsheet.text") or doc.text))
@@ -179,7 +182,8 @@ class SystemFinder:
         return out
 
 
-_NOT_SYSTEM = re.compile(r"^(?:[A-Z]-\d{1,2}|[A-Z]\d{1,2}|G\d{1,2}|COVID-19|F-\d{3,4}|T-?\d{3,4}|R-\d{3,4}|M\d{1,2}|A\d)$")
+_NOT_SYSTEM = re.compile(
+    r"^(?:[A-Z]-\d{1,2}|[A-Z]\d{1,2}|G\d{1,2}|COVID-19|F-\d{3,4}|T-?\d{3,4}|R-\d{3,4}|M\d{1,2}|A\d)$")
 
 
 def _looks_like_non_system(name: str) -> bool:
@@ -213,11 +217,12 @@ def _owner_start(doc: Any, start: int) -> int | None:
     i = start
     while i > 0:
         prev = doc[i - 1]
-        if prev.ent_type_ in OWNER_LABELS or prev.text in ("-", "led") or prev.lower_.endswith("-led"):
+        if prev.ent_type_ in OWNER_LABELS or prev.text in ("-", "led") \
+                or prev.lower_.endswith("-led"):
             i -= 1
             continue
-        if prev.pos_ in ("NOUN", "ADJ", "PROPN") and prev.dep_ in ("compound", "amod") and i - 1 > 0 \
-                and doc[i - 2].ent_type_ in OWNER_LABELS:
+        if prev.pos_ in ("NOUN", "ADJ", "PROPN") and prev.dep_ in ("compound", "amod") \
+                and i - 1 > 0 and doc[i - 2].ent_type_ in OWNER_LABELS:
             i -= 1
             continue
         break

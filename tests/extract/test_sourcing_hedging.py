@@ -31,7 +31,8 @@ def test_named_sources(text: str, source: str) -> None:
     "Officials said that 12 people died in the blast in Kandahar on Friday.",
     "A source within the Polish army, speaking on condition of anonymity, said that 5 jets were "
     "grounded in May.",
-    "According to people familiar with the matter, the deal for 24 helicopters was signed on 3 May.",
+    "According to people familiar with the matter, the deal for 24 helicopters was signed "
+    "on 3 May.",
     "Insiders believe that Hungary vetoed the package on 9 June.",
 ])
 def test_unnamed_sources(text: str) -> None:

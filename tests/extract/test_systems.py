@@ -16,7 +16,8 @@ def test_gazetteer_is_data_with_several_hundred_entries() -> None:
 
 
 def test_named_systems_get_their_canonical_name() -> None:
-    text = "Russia fired Kh-101 cruise missiles while a Su-34 hit the bridge and an M142 HIMARS replied."
+    text = ("Russia fired Kh-101 cruise missiles while a Su-34 hit the bridge and an M142 HIMARS "
+            "replied.")
     systems = spans(text, "system")
     assert systems["Kh-101"].value == "Kh-101"
     assert systems["Su-34"].value == "Su-34"
