@@ -4,21 +4,20 @@ Layout: the article on the left, and on the right the filter bar + checklist
 above the detail pane. The status bar always shows the progress summary and,
 while extraction runs, a progress bar with Cancel.
 
-All edits are undo commands on the session's stack (see :mod:`app.ui.commands`);
-files go through :mod:`app.document.fileformat`; autosave writes the recovery
-file on a debounced timer.
+All edits are undo commands on the session's stack (see :mod:`app.ui.commands`).
+File handling (open, save, recovery, printing, drops) is in
+:mod:`app.ui.window_files` and the extraction side in
+:mod:`app.ui.window_extraction`; both are mixed into :class:`MainWindow`.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
-    QStandardPaths,
     Qt,
     QTimer,
     Signal,
@@ -26,15 +25,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
     QKeySequence,
     QUndoGroup,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -49,7 +45,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.document import edits
-from app.document.fileformat import WorksheetError, load_worksheet, save_worksheet
 from app.document.model import Article, CheckableType, Stance, Status, Verdict, Worksheet
 from app.ui import dialogs
 from app.ui.actions import SPECS, VERDICT_KEYS, key_sequences
@@ -64,7 +59,6 @@ from app.ui.checklist_model import (
 )
 from app.ui.commands import (
     AttachSource,
-    SetArticle,
     SetCheckableChecked,
     SetClaimField,
     SetClaims,
@@ -77,33 +71,16 @@ from app.ui.recovery import RecoveryStore
 from app.ui.session import Session
 from app.ui.settings import Settings
 from app.ui.source_dialog import source_dialog
+from app.ui.window_extraction import ExtractionActions
+from app.ui.window_files import WORKSHEET_SUFFIX, FileActions, default_data_dir
 
 log = logging.getLogger("claimsheet.ui.window")
 
-WORKSHEET_SUFFIX = ".claimsheet"
-ARTICLE_FILTER = ("Articles (*.txt *.md *.markdown *.html *.htm *.pdf *.docx);;"
-                  "All files (*)")
-WORKSHEET_FILTER = "Worksheets (*.claimsheet);;All files (*)"
 AUTOSAVE_MS = 60_000
+__all__ = ["MainWindow", "WORKSHEET_SUFFIX", "default_data_dir"]
 
 
-def default_data_dir() -> Path:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(folder or Path.home() / ".claimsheet")
-
-
-def read_article(path: Path) -> tuple[Article, list[str]]:
-    """Import an article with the importers when they exist, else as UTF-8 text."""
-    try:
-        from app.importers import import_article
-    except ImportError:
-        text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
-        return Article(text=text, imported_from=path.name, import_format="txt"), []
-    result = import_article(path)
-    return result.article, list(getattr(result, "notes", []))
-
-
-class MainWindow(QMainWindow):
+class MainWindow(FileActions, ExtractionActions, QMainWindow):
     """One worksheet at a time. ``checklistReady`` fires when the checklist shows the
     claims of a newly opened worksheet or of a finished extraction."""
 
@@ -121,6 +98,7 @@ class MainWindow(QMainWindow):
         self._close_confirmed = False
         self._pending_select: str | None = None
         self._reselect: str | None = None
+        self._scroll_article = True  # False while a click in the article selects a claim
         self.last_dialog: QWidget | None = None  # newest dialog opened, for tests
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
@@ -472,8 +450,6 @@ class MainWindow(QMainWindow):
             self.article_view.select_claim(cid, scroll=self._scroll_article)
         self._update_actions()
 
-    _scroll_article = True
-
     def select_claim(self, claim_id: str, scroll: bool = True) -> bool:
         """Select a claim in the checklist (clearing filters that hide it)."""
         source = self.model.index_of_claim(claim_id)
@@ -717,287 +693,6 @@ class MainWindow(QMainWindow):
 
     def open_url(self, url: str) -> None:
         self.last_dialog = dialogs.open_url_box(self, url)
-
-    # ================================================================ files
-
-    def _confirm_discard(self, then: Callable[[], None]) -> None:
-        """Run ``then`` now, or after the user saved or discarded unsaved work."""
-        if not self.session.modified:
-            then()
-            return
-        name = self.session.path.name if self.session.path else self.session.worksheet.title
-        box = dialogs.unsaved_changes_box(self, name)
-        self.last_dialog = box
-
-        def answered() -> None:
-            clicked = box.standardButton(box.clickedButton())
-            if clicked == QMessageBox.StandardButton.Save:
-                if self.session.path is not None:
-                    if self.save():
-                        then()
-                else:
-                    self.save_as(then)
-            elif clicked == QMessageBox.StandardButton.Discard:
-                self.recovery.clear()
-                then()
-
-        box.finished.connect(answered)
-
-    def choose_article(self) -> None:
-        dialog = QFileDialog(self, "New worksheet from article", "", ARTICLE_FILTER)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.fileSelected.connect(lambda p: self.open_path(Path(p)))
-        dialog.open()
-        self.last_dialog = dialog
-
-    def choose_worksheet(self) -> None:
-        dialog = QFileDialog(self, "Open worksheet", "", WORKSHEET_FILTER)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.fileSelected.connect(lambda p: self.open_path(Path(p)))
-        dialog.open()
-        self.last_dialog = dialog
-
-    def open_path(self, path: Path) -> None:
-        """Open a worksheet or start one from an article (after the unsaved prompt)."""
-        self._confirm_discard(lambda: self._open_now(Path(path)))
-
-    def _open_now(self, path: Path) -> bool:
-        if path.suffix.lower() == WORKSHEET_SUFFIX:
-            try:
-                worksheet = load_worksheet(path)
-            except WorksheetError as exc:
-                self.last_dialog = dialogs.error_box(self, "Cannot open worksheet", str(exc))
-                return False
-            self._set_session(Session(worksheet, path.resolve(), self))
-            self._remember(path)
-            self.statusBar().showMessage(f"Opened {path.name}", 4000)
-            self.checklistReady.emit()
-            return True
-        return self.new_from_article(path)
-
-    def new_from_article(self, path: Path) -> bool:
-        try:
-            article, notes = read_article(path)
-        except Exception as exc:  # noqa: BLE001 - any import problem is shown, not raised
-            self.last_dialog = dialogs.error_box(self, "Cannot import article",
-                                                 f"Cannot import {path.name}: {exc}")
-            return False
-        self.start_worksheet(article)
-        if notes:
-            self.statusBar().showMessage(" · ".join(notes), 8000)
-        return True
-
-    def start_worksheet(self, article: Article) -> None:
-        """A fresh worksheet for an article; extraction starts right away."""
-        self._set_session(Session(Worksheet(article=article), None, self))
-        self.start_extraction()
-
-    def new_from_clipboard(self) -> None:
-        """A new worksheet from the clipboard (text, HTML or a copied file)."""
-        from app.importers import ArticleImportError
-        from app.ui.clipboard import import_from_mime
-
-        mime = QApplication.clipboard().mimeData()
-        try:
-            if mime is None:
-                raise ArticleImportError("The clipboard is empty")
-            result = import_from_mime(mime)
-        except ArticleImportError as exc:
-            self._edit_failed(exc)
-            return
-        self._confirm_discard(lambda: self.start_worksheet(result.article))
-
-    def save(self) -> bool:
-        if self.session.path is None:
-            self.save_as()
-            return False
-        return self.save_to(self.session.path)
-
-    def save_as(self, then: Callable[[], None] | None = None) -> None:
-        start = str(self.session.path or Path.home() / f"{self.session.worksheet.title[:40]}"
-                    f"{WORKSHEET_SUFFIX}")
-        dialog = QFileDialog(self, "Save worksheet as", start, WORKSHEET_FILTER)
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix(WORKSHEET_SUFFIX.lstrip("."))
-
-        def chosen(p: str) -> None:
-            if self.save_to(Path(p)) and then is not None:
-                then()
-
-        dialog.fileSelected.connect(chosen)
-        dialog.open()
-        self.last_dialog = dialog
-
-    def save_to(self, path: Path) -> bool:
-        if path.suffix.lower() != WORKSHEET_SUFFIX:
-            path = path.with_name(path.name + WORKSHEET_SUFFIX)
-        try:
-            save_worksheet(self.session.worksheet, path)
-        except (OSError, WorksheetError) as exc:
-            self.last_dialog = dialogs.error_box(self, "Cannot save",
-                                                 f"Cannot save {path.name}: {exc}")
-            return False
-        self.session.mark_saved(path.resolve())
-        self.recovery.clear()
-        self.autosave.stop()
-        self._remember(path)
-        self._update_title()
-        self.statusBar().showMessage(f"Saved {path.name}", 4000)
-        return True
-
-    def _remember(self, path: Path) -> None:
-        if self.persist:
-            self.settings.add_recent_file(path)
-
-    def save_recovery(self) -> bool:
-        """Write the recovery file now (autosave timer and crash handler)."""
-        if not self.session.worksheet.article.text or not self.session.modified:
-            return False
-        try:
-            self.recovery.save(self.session.worksheet, self.session.path)
-        except OSError:
-            log.exception("autosave failed")
-            self.statusBar().showMessage("Autosave failed: cannot write the recovery file", 6000)
-            return False
-        return True
-
-    def offer_recovery(self) -> QMessageBox | None:
-        """At start: if autosaved work exists, ask whether to restore it."""
-        found = self.recovery.load()
-        if found is None:
-            return None
-        box = dialogs.recovery_box(self, found.describe())
-        self.last_dialog = box
-
-        def answered() -> None:
-            if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes:
-                session = Session(found.worksheet, found.path, self)
-                session.dirty = True
-                self._set_session(session)
-                self.checklistReady.emit()
-            else:
-                self.recovery.clear()
-
-        box.finished.connect(answered)
-        return box
-
-    def edit_article_details(self) -> None:
-        from app.ui.article_dialog import article_metadata_dialog
-
-        dialog = article_metadata_dialog(self, self.session.worksheet.article)
-        session = self.session
-        dialog.articleEdited.connect(
-            lambda article: session.undo_stack.push(SetArticle(session, article))
-            if session is self.session else None)
-        self.last_dialog = dialog
-
-    def print_worksheet(self) -> None:
-        from app.ui.printing import print_worksheet
-
-        self.last_dialog = print_worksheet(self, self.session.worksheet)
-
-    def print_blank(self) -> None:
-        from app.ui.printing import print_worksheet
-
-        self.last_dialog = print_worksheet(self, self.session.worksheet, blank=True)
-
-    def print_preview(self) -> None:
-        from app.ui.printing import preview_worksheet
-
-        self.last_dialog = preview_worksheet(self, self.session.worksheet)
-
-    # ================================================================ drag and drop
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if any(u.isLocalFile() for u in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        if files:
-            event.acceptProposedAction()
-            self.open_path(files[0])
-
-    # ================================================================ extraction
-
-    def start_extraction(self) -> None:
-        if self.worker is not None or not self.session.worksheet.article.text.strip():
-            return
-        worker = ExtractionThread(self.session.worksheet.article, self)
-        worker.ws_id = self.session.worksheet.id  # type: ignore[attr-defined]
-        worker.progressed.connect(self._on_progress)
-        worker.succeeded.connect(lambda claims: self._on_extracted(worker, claims))
-        worker.failed.connect(lambda msg, details: self._on_extraction_failed(worker, msg,
-                                                                              details))
-        worker.cancelled.connect(lambda: self._on_extraction_cancelled(worker))
-        self.worker = worker
-        self.progress.setValue(0)
-        self.progress.show()
-        self.cancel_button.show()
-        self._update_actions()
-        worker.start()
-
-    def rerun_extraction(self) -> None:
-        self.start_extraction()
-
-    def cancel_extraction(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
-            self.progress.setFormat("Cancelling…")
-
-    def _on_progress(self, fraction: float) -> None:
-        if self.sender() is not self.worker:
-            return
-        self.progress.setValue(int(max(0.0, min(1.0, fraction)) * 100))
-
-    def _worker_done(self, worker: ExtractionThread) -> bool:
-        """Tidy up after a worker; False when it is stale (stopped, or another worksheet's)."""
-        worker.wait()
-        worker.deleteLater()
-        if self.worker is not worker:
-            return False  # stopped by stop_workers(): its late signals change nothing
-        self.worker = None
-        self.progress.hide()
-        self.cancel_button.hide()
-        self.progress.setFormat("Extracting claims… %p%")
-        self._update_actions()
-        return worker.ws_id == self.session.worksheet.id  # type: ignore[attr-defined]
-
-    def _on_extracted(self, worker: ExtractionThread, claims: list) -> None:
-        if not self._worker_done(worker):
-            return
-        ws = self.session.worksheet
-        if ws.claims:
-            merged = edits.merge_reextraction(ws.article.text, ws.claims, claims)
-            self._structural(merged, "Re-run extraction", self.current_claim_id())
-        else:
-            self._structural(edits.sorted_claims(claims), f"Extract {len(claims)} claims", None)
-        self.statusBar().showMessage(f"Found {len(claims)} claims", 5000)
-        self.extractionFinished.emit("ok")
-        self.checklistReady.emit()
-
-    def _on_extraction_failed(self, worker: ExtractionThread, message: str,
-                              details: str) -> None:
-        if not self._worker_done(worker):
-            return
-        self.last_dialog = dialogs.error_box(self, "Extraction failed", message, details)
-        self.extractionFinished.emit("failed")
-
-    def _on_extraction_cancelled(self, worker: ExtractionThread) -> None:
-        if not self._worker_done(worker):
-            return
-        self.statusBar().showMessage("Extraction cancelled", 5000)
-        self.extractionFinished.emit("cancelled")
-
-    def stop_workers(self) -> None:
-        worker = self.worker
-        if worker is not None:
-            worker.cancel()
-            worker.requestInterruption()
-            worker.wait(10_000)
-            self.worker = None
-            self.progress.hide()
-            self.cancel_button.hide()
 
     # ================================================================ help, view
 

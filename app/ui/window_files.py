@@ -1,0 +1,249 @@
+"""The window's file work: new, open, save, recent files, recovery, printing, drops.
+
+:class:`FileActions` is mixed into :class:`app.ui.main_window.MainWindow` and
+uses its session, settings, recovery store and dialogs; it is a separate
+module so that everything about files can be read in one place.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from app.document.fileformat import WorksheetError, load_worksheet, save_worksheet
+from app.document.model import Article, Worksheet
+from app.ui import dialogs
+from app.ui.commands import SetArticle
+from app.ui.session import Session
+
+log = logging.getLogger("claimsheet.ui.files")
+
+WORKSHEET_SUFFIX = ".claimsheet"
+ARTICLE_FILTER = ("Articles (*.txt *.md *.markdown *.html *.htm *.pdf *.docx);;"
+                  "All files (*)")
+WORKSHEET_FILTER = "Worksheets (*.claimsheet);;All files (*)"
+
+
+def default_data_dir() -> Path:
+    """Where the recovery file and logs live (per user, per platform)."""
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(folder or Path.home() / ".claimsheet")
+
+
+def read_article(path: Path) -> tuple[Article, list[str]]:
+    """Import an article (any format the importers read) with notes for the user."""
+    from app.importers import import_article
+
+    result = import_article(path)
+    return result.article, list(result.notes)
+
+
+class FileActions:
+    """File menu behaviour; every prompt is a non-blocking dialog (see dialogs.py)."""
+
+    session: Session
+    last_dialog: Any
+
+    def _confirm_discard(self, then: Callable[[], None]) -> None:
+        """Run ``then`` now, or after the user saved or discarded unsaved work."""
+        if not self.session.modified:
+            then()
+            return
+        name = self.session.path.name if self.session.path else self.session.worksheet.title
+        box = dialogs.unsaved_changes_box(self, name)
+        self.last_dialog = box
+
+        def answered() -> None:
+            clicked = box.standardButton(box.clickedButton())
+            if clicked == QMessageBox.StandardButton.Save:
+                if self.session.path is not None:
+                    if self.save():
+                        then()
+                else:
+                    self.save_as(then)
+            elif clicked == QMessageBox.StandardButton.Discard:
+                self.recovery.clear()
+                then()
+
+        box.finished.connect(answered)
+
+    def choose_article(self) -> None:
+        dialog = QFileDialog(self, "New worksheet from article", "", ARTICLE_FILTER)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(lambda p: self.open_path(Path(p)))
+        dialog.open()
+        self.last_dialog = dialog
+
+    def choose_worksheet(self) -> None:
+        dialog = QFileDialog(self, "Open worksheet", "", WORKSHEET_FILTER)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(lambda p: self.open_path(Path(p)))
+        dialog.open()
+        self.last_dialog = dialog
+
+    def open_path(self, path: Path) -> None:
+        """Open a worksheet or start one from an article (after the unsaved prompt)."""
+        self._confirm_discard(lambda: self._open_now(Path(path)))
+
+    def _open_now(self, path: Path) -> bool:
+        if path.suffix.lower() == WORKSHEET_SUFFIX:
+            try:
+                worksheet = load_worksheet(path)
+            except WorksheetError as exc:
+                self.last_dialog = dialogs.error_box(self, "Cannot open worksheet", str(exc))
+                return False
+            self._set_session(Session(worksheet, path.resolve(), self))
+            self._remember(path)
+            self.statusBar().showMessage(f"Opened {path.name}", 4000)
+            self.checklistReady.emit()
+            return True
+        return self.new_from_article(path)
+
+    def new_from_article(self, path: Path) -> bool:
+        try:
+            article, notes = read_article(path)
+        except Exception as exc:  # noqa: BLE001 - any import problem is shown, not raised
+            self.last_dialog = dialogs.error_box(self, "Cannot import article",
+                                                 f"Cannot import {path.name}: {exc}")
+            return False
+        self.start_worksheet(article)
+        if notes:
+            self.statusBar().showMessage(" · ".join(notes), 8000)
+        return True
+
+    def start_worksheet(self, article: Article) -> None:
+        """A fresh worksheet for an article; extraction starts right away."""
+        self._set_session(Session(Worksheet(article=article), None, self))
+        self.start_extraction()
+
+    def new_from_clipboard(self) -> None:
+        """A new worksheet from the clipboard (text, HTML or a copied file)."""
+        from app.importers import ArticleImportError
+        from app.ui.clipboard import import_from_mime
+
+        mime = QApplication.clipboard().mimeData()
+        try:
+            if mime is None:
+                raise ArticleImportError("The clipboard is empty")
+            result = import_from_mime(mime)
+        except ArticleImportError as exc:
+            self._edit_failed(exc)
+            return
+        self._confirm_discard(lambda: self.start_worksheet(result.article))
+
+    def save(self) -> bool:
+        if self.session.path is None:
+            self.save_as()
+            return False
+        return self.save_to(self.session.path)
+
+    def save_as(self, then: Callable[[], None] | None = None) -> None:
+        start = str(self.session.path or Path.home() / f"{self.session.worksheet.title[:40]}"
+                    f"{WORKSHEET_SUFFIX}")
+        dialog = QFileDialog(self, "Save worksheet as", start, WORKSHEET_FILTER)
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix(WORKSHEET_SUFFIX.lstrip("."))
+
+        def chosen(p: str) -> None:
+            if self.save_to(Path(p)) and then is not None:
+                then()
+
+        dialog.fileSelected.connect(chosen)
+        dialog.open()
+        self.last_dialog = dialog
+
+    def save_to(self, path: Path) -> bool:
+        if path.suffix.lower() != WORKSHEET_SUFFIX:
+            path = path.with_name(path.name + WORKSHEET_SUFFIX)
+        try:
+            save_worksheet(self.session.worksheet, path)
+        except (OSError, WorksheetError) as exc:
+            self.last_dialog = dialogs.error_box(self, "Cannot save",
+                                                 f"Cannot save {path.name}: {exc}")
+            return False
+        self.session.mark_saved(path.resolve())
+        self.recovery.clear()
+        self.autosave.stop()
+        self._remember(path)
+        self._update_title()
+        self.statusBar().showMessage(f"Saved {path.name}", 4000)
+        return True
+
+    def _remember(self, path: Path) -> None:
+        if self.persist:
+            self.settings.add_recent_file(path)
+
+    def save_recovery(self) -> bool:
+        """Write the recovery file now (autosave timer and crash handler)."""
+        if not self.session.worksheet.article.text or not self.session.modified:
+            return False
+        try:
+            self.recovery.save(self.session.worksheet, self.session.path)
+        except OSError:
+            log.exception("autosave failed")
+            self.statusBar().showMessage("Autosave failed: cannot write the recovery file", 6000)
+            return False
+        return True
+
+    def offer_recovery(self) -> QMessageBox | None:
+        """At start: if autosaved work exists, ask whether to restore it."""
+        found = self.recovery.load()
+        if found is None:
+            return None
+        box = dialogs.recovery_box(self, found.describe())
+        self.last_dialog = box
+
+        def answered() -> None:
+            if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes:
+                session = Session(found.worksheet, found.path, self)
+                session.dirty = True
+                self._set_session(session)
+                self.checklistReady.emit()
+            else:
+                self.recovery.clear()
+
+        box.finished.connect(answered)
+        return box
+
+    def edit_article_details(self) -> None:
+        from app.ui.article_dialog import article_metadata_dialog
+
+        dialog = article_metadata_dialog(self, self.session.worksheet.article)
+        session = self.session
+        dialog.articleEdited.connect(
+            lambda article: session.undo_stack.push(SetArticle(session, article))
+            if session is self.session else None)
+        self.last_dialog = dialog
+
+    def print_worksheet(self) -> None:
+        from app.ui.printing import print_worksheet
+
+        self.last_dialog = print_worksheet(self, self.session.worksheet)
+
+    def print_blank(self) -> None:
+        from app.ui.printing import print_worksheet
+
+        self.last_dialog = print_worksheet(self, self.session.worksheet, blank=True)
+
+    def print_preview(self) -> None:
+        from app.ui.printing import preview_worksheet
+
+        self.last_dialog = preview_worksheet(self, self.session.worksheet)
+
+    # ================================================================ drag and drop
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.open_path(files[0])
