@@ -180,9 +180,13 @@ class _CancelCheck:
                 self.cancel = True
 
 
+def _later() -> None:
+    """Stands in for the date parser warm-up until the first result is sent."""
+
+
 def serve(stdin: IO[bytes], stdout: IO[bytes]) -> int:
     """The helper's main loop: load the model, then extract on request."""
-    from app.extract import ExtractionCancelled, extract
+    from app.extract import ExtractionCancelled, dates, extract
     from app.extract.extractor import engine
 
     def send(message: tuple[Any, ...]) -> None:
@@ -191,8 +195,14 @@ def serve(stdin: IO[bytes], stdout: IO[bytes]) -> int:
 
     inbox: queue.Queue[tuple[Any, ...]] = queue.Queue()
     threading.Thread(target=_reader, args=(stdin, inbox), daemon=True).start()
+    # engine() imports the date parser up front (~170 ms) so that a first article
+    # needing it does not pay later. Here the first article is already waiting, and
+    # most never need it: import it on demand during the first run, and warm it
+    # once that result is out.
+    warm_dates = dates.warm_up
+    dates.warm_up = _later
     try:
-        engine()  # spaCy, the model, rule matchers and the date parser, once
+        engine()  # spaCy, the model and the rule matchers, once
         load_error = None
     except Exception as exc:  # noqa: BLE001 - reported with every request instead
         load_error = (f"The language model could not be loaded: {exc}", traceback.format_exc())
@@ -222,6 +232,9 @@ def serve(stdin: IO[bytes], stdout: IO[bytes]) -> int:
             continue
         send(("done", job, claims))
         quitting = checker.quitting
+        if dates.warm_up is _later:
+            dates.warm_up = warm_dates
+            warm_dates()
     return 0
 
 
