@@ -473,3 +473,34 @@ def test_layout_and_recent_files_are_remembered(make_window, window, tmp_path: P
     again._fill_recent_menu()
     names = [a.text() for a in again.recent_menu.actions()]
     assert names[0] == "&1 a.claimsheet"
+
+
+def test_file_dialogs_open_without_blocking_and_open_the_choice(window, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                monkeypatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(window, "start_extraction", lambda: None)
+    window.session.undo_stack.setClean()
+    window.session.path = tmp_path / "current.claimsheet"
+    article = tmp_path / "story.txt"
+    article.write_text("Officials said 12 drones fell on Monday.\n", encoding="utf-8")
+    window.actions["new"].trigger()
+    dialog = window.last_dialog
+    assert isinstance(dialog, QFileDialog) and dialog.isVisible()
+    dialog.fileSelected.emit(str(article))
+    dialog.reject()
+    assert window.session.worksheet.article.text.startswith("Officials said 12 drones")
+
+
+def test_quit_with_unsaved_work_can_save_as_then_closes(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window.select_row(0)
+    window.set_verdict(Verdict.MOSTLY_TRUE)
+    window.actions["quit"].trigger()
+    assert window.isVisible()
+    window.last_dialog.button(QMessageBox.StandardButton.Save).click()
+    save_as = window.last_dialog  # never saved: Save asks where
+    target = tmp_path / "kept.claimsheet"
+    save_as.fileSelected.emit(str(target))
+    save_as.reject()
+    qtbot.waitUntil(lambda: not window.isVisible())
+    assert load_worksheet(target).claims[0].verdict == Verdict.MOSTLY_TRUE
