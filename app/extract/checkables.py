@@ -261,14 +261,24 @@ def _from_entities(doc: Any, article_date: date | None) -> list[Found]:
         label = ent.label_
         start, end = ent.start_char, ent.end_char
         etext = ent.text
+        if "[" in etext:  # a footnote mark glued on: "May 6[3]", "officer.[3"
+            etext = etext[:etext.index("[")].rstrip(" .,")
+            end = start + len(etext)
+            if label not in ("DATE", "TIME") or not etext:
+                continue
         if label in ("DATE", "TIME"):
             if etext.lower() in _PRONOUN_DATES or not any(c.isalnum() for c in etext):
+                continue
+            if _numbered_document(doc, ent):
                 continue
             if ent.start > 0 and doc[ent.start - 1].lower_ in DATE_PREPOSITIONS and len(ent) == 1 \
                     and etext.lower() in ("hours", "days", "weeks", "months", "years", "minutes"):
                 start = doc[ent.start - 1].idx  # "for weeks", "within hours"
             span_text = doc_text(doc)[start:end]
             norm = dates.normalize_date(span_text, article_date)
+            if "[" in ent.text:
+                out.append(Found("date", start, end, norm.value, norm.attributes))
+                continue
             out.append(Found("date", start, end, norm.value, norm.attributes))
         elif label in COUNT_LABELS:
             if label == "CARDINAL" and _YEARISH.match(etext) and _year_context(doc, ent):
@@ -280,7 +290,8 @@ def _from_entities(doc: Any, article_date: date | None) -> list[Found]:
             count = _count(doc, ent.start, ent.end, label)
             if count.value is None and label == "CARDINAL":
                 continue  # the model's "ISIL" or "a few": nothing to count
-            if etext.lower() == "one" and "noun" not in count.attributes:
+            if etext.lower() == "one" and ("noun" not in count.attributes or (
+                    ent.end < len(doc) and doc[ent.end].lower_ == "of")):
                 continue  # "one of the ...", "no one": a pronoun, not a count
             out.append(count)
         elif label == "GPE" and _country_actor(doc, ent):
@@ -339,6 +350,19 @@ def _heading_word(ent: Any) -> bool:
     """ "QUESTION", "UPDATE": an all-capital heading word, not an organisation."""
     t = ent.text
     return len(ent) == 1 and t.isalpha() and t.isupper() and len(t) >= 6
+
+
+_DOCUMENT_WORDS = frozenset({"resolution", "resolutions", "no.", "number", "article", "chapter",
+                             "section", "decree", "law", "order", "report", "annex", "paragraph"})
+
+
+def _numbered_document(doc: Any, ent: Any) -> bool:
+    """ "Resolution 2328", "2118": a document number or a bare number, not a date."""
+    text = ent.text.strip()
+    if text.isdigit() and not (len(text) == 4 and 1000 <= int(text) <= 2100):
+        return True
+    return ent.start > 0 and doc[ent.start - 1].lower_ in _DOCUMENT_WORDS \
+        or ent[0].lower_ in _DOCUMENT_WORDS
 
 
 def _only_titles(ent: Any) -> bool:
