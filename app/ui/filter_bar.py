@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from app.document.model import CheckableType, Status, Verdict
 from app.ui.checklist_model import ChecklistFilter
@@ -45,11 +45,19 @@ class FilterBar(QWidget):
         self.hedged.setAccessibleName("Only hedged claims")
         self.anonymous = QCheckBox("Anonymous", self)
         self.anonymous.setAccessibleName("Only claims from anonymous sources")
-        layout = QHBoxLayout(self)
+        # Two rows, so the text box keeps a usable width in a narrow window.
+        first = QHBoxLayout()
+        first.addWidget(self.text, 1)
+        first.addWidget(self.hedged)
+        first.addWidget(self.anonymous)
+        second = QHBoxLayout()
+        for w in (self.status, self.verdict, self.kind):
+            second.addWidget(w, 1)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.text, 2)
-        for w in (self.status, self.verdict, self.kind, self.hedged, self.anonymous):
-            layout.addWidget(w)
+        layout.setSpacing(4)
+        layout.addLayout(first)
+        layout.addLayout(second)
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
         self._typing.setInterval(150)

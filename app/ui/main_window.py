@@ -77,6 +77,8 @@ from app.ui.window_files import WORKSHEET_SUFFIX, FileActions, default_data_dir
 log = logging.getLogger("claimsheet.ui.window")
 
 AUTOSAVE_MS = 60_000
+_DEDICATED_KEYS = {"New", "Open", "Save", "Undo", "Redo", "Find", "Help", "Print", "Close",
+                   "Quit", "Copy", "Paste", "Cut"}
 __all__ = ["MainWindow", "WORKSHEET_SUFFIX", "default_data_dir"]
 
 
@@ -148,8 +150,8 @@ class MainWindow(FileActions, ExtractionActions, QMainWindow):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_QUOTE, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((COL_NUMBER, 70), (2, 130), (3, 110), (COL_VERDICT, 120),
-                           (COL_STATUS, 95)):
+        for col, width in ((COL_NUMBER, 60), (2, 120), (3, 105), (COL_VERDICT, 110),
+                           (COL_STATUS, 85)):
             header.resizeSection(col, width)
         self.filter_bar = FilterBar(self)
         self.detail = DetailPane(self)
@@ -182,8 +184,11 @@ class MainWindow(FileActions, ExtractionActions, QMainWindow):
         self.proxy.layoutChanged.connect(self._update_summary)
 
         # Tab order: filter → checklist → detail fields → article.
-        self.setTabOrder(self.filter_bar.text, self.filter_bar.status)
-        self.setTabOrder(self.filter_bar.anonymous, self.tree)
+        bar = self.filter_bar
+        for first, second in ((bar.text, bar.hedged), (bar.hedged, bar.anonymous),
+                              (bar.anonymous, bar.status), (bar.status, bar.verdict),
+                              (bar.verdict, bar.kind), (bar.kind, self.tree)):
+            self.setTabOrder(first, second)
         self.setTabOrder(self.tree, self.detail.verdict)
         self.setTabOrder(self.detail.verdict, self.detail.status)
         self.setTabOrder(self.detail.status, self.detail.sourcing)
@@ -291,20 +296,22 @@ class MainWindow(FileActions, ExtractionActions, QMainWindow):
         menu.addSeparator()  # type: ignore[attr-defined]
 
     def shortcut_rows(self) -> list[tuple[str, str, str]]:
-        """(menu, action, keys) for the Help sheet and the README."""
+        """(menu, action, keys) for the Help sheet, in menu order.
+
+        Dedicated keys that standard bindings include (a keyboard's own "Undo" or
+        "Open" key) are left out: the sheet lists what can be typed.
+        """
         rows: list[tuple[str, str, str]] = []
-        for name in ("undo", "redo"):
-            action = self.actions[name]
-            rows.append(("Edit", name.capitalize(), ", ".join(
-                s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())))
+        fixed = {"undo": "Undo", "redo": "Redo"}  # their live text names the next step
         for menu_title, menu in self.menus.items():
             for action in menu.actions():  # type: ignore[attr-defined]
-                keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
-                                 for s in action.shortcuts())
-                if action.isSeparator() or action.menu() or action.objectName() in ("undo",
-                                                                                     "redo"):
+                if action.isSeparator() or action.menu():
                     continue
-                rows.append((menu_title.replace("&", ""), action.text().replace("&", ""), keys))
+                keys = ", ".join(k for k in (s.toString(QKeySequence.SequenceFormat.NativeText)
+                                             for s in action.shortcuts())
+                                 if k.split("+")[-1] not in _DEDICATED_KEYS)
+                label = fixed.get(action.objectName(), action.text().replace("&", ""))
+                rows.append((menu_title.replace("&", ""), label, keys))
         rows.append(("Checklist", "Move between claims", "Up, Down, J, K"))
         rows.append(("Checklist", "Show / hide a claim's checkables", "Right, Left"))
         rows.append(("Checklist", "Tick the selected checkable", "Space"))

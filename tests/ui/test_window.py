@@ -504,3 +504,18 @@ def test_quit_with_unsaved_work_can_save_as_then_closes(qtbot, window, tmp_path:
     save_as.reject()
     qtbot.waitUntil(lambda: not window.isVisible())
     assert load_worksheet(target).claims[0].verdict == Verdict.MOSTLY_TRUE
+
+
+def test_tab_order_runs_filter_checklist_details(window) -> None:  # type: ignore[no-untyped-def]
+    bar, detail = window.filter_bar, window.detail
+    expected = [bar.text, bar.hedged, bar.anonymous, bar.status, bar.verdict, bar.kind,
+                window.tree, detail.verdict, detail.status]
+    chain = [expected[0]]
+    while len(chain) < len(expected):
+        chain.append(chain[-1].nextInFocusChain())
+        while not chain[-1].focusPolicy() & Qt.FocusPolicy.TabFocus:
+            chain[-1] = chain[-1].nextInFocusChain()
+    assert chain == expected
+    names = [w.accessibleName() for w in (window.tree, window.article_view, detail.verdict,
+                                           detail.rationale, bar.text)]
+    assert all(names)
