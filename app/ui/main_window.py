@@ -737,7 +737,7 @@ class MainWindow(FileActions, ExtractionActions, QMainWindow):
             self.autosave.stop()
             self._save_layout()
             if not self.session.modified:
-                self.recovery.clear()
+                self.recovery.clear(self.session.worksheet.id)
             event.accept()
             return
         event.ignore()

@@ -1,15 +1,18 @@
 """The recovery file: autosaved work, offered back after a crash.
 
-One JSON file in the application's data folder holds the worksheet (in the
-same dict form as a .claimsheet file) plus the path it was opened from. It is
-written atomically on a debounced timer and by the crash handler, and removed
-after a successful save or a deliberate discard.
+One JSON file per open worksheet, in the application's data folder, holds the
+worksheet (in the same dict form as a .claimsheet file), the path it was
+opened from and the writer's process id. It is written atomically on a
+debounced timer and by the crash handler, and removed after a successful save
+or a deliberate discard. At start, the newest file whose writer is no longer
+running is offered back.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,8 +28,9 @@ FORMAT = "claimsheet-recovery"
 @dataclass
 class Recovered:
     worksheet: Worksheet
-    path: Path | None
+    path: Path | None  # the .claimsheet it was opened from, if any
     saved: str
+    file: Path  # the recovery file itself
 
     def describe(self) -> str:
         where = f"from {self.path.name}" if self.path else "not saved yet"
@@ -34,35 +38,71 @@ class Recovered:
                 f"autosaved {self.saved.replace('T', ' ')}")
 
 
+def _alive(pid: int) -> bool:
+    """Whether another Claimsheet that wrote a recovery file is still running (POSIX)."""
+    if pid == os.getpid() or os.name != "posix":
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
 class RecoveryStore:
+    """One recovery file per worksheet, so two open windows never overwrite each other."""
+
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.path = folder / "recovery.claimsheet.json"
+
+    def path_for(self, worksheet_id: str) -> Path:
+        safe = "".join(ch for ch in worksheet_id if ch.isalnum() or ch in "-_")[:80]
+        return self.folder / f"recovery-{safe or 'worksheet'}.json"
 
     def save(self, worksheet: Worksheet, original: Path | None) -> None:
         payload = {"format": FORMAT, "path": str(original) if original else None,
-                   "saved": now_iso(), "worksheet": worksheet_to_dict(worksheet)}
+                   "saved": now_iso(), "pid": os.getpid(),
+                   "worksheet": worksheet_to_dict(worksheet)}
         data = json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8")
         self.folder.mkdir(parents=True, exist_ok=True)
-        atomic_write(self.path, data, keep_backup=False)
+        atomic_write(self.path_for(worksheet.id), data, keep_backup=False)
 
-    def load(self) -> Recovered | None:
-        """The autosaved work, or None when there is none or it cannot be read."""
-        if not self.path.exists():
-            return None
+    def _read(self, file: Path) -> Recovered | None:
         try:
-            payload = json.loads(self.path.read_text(encoding="utf-8"))
+            payload = json.loads(file.read_text(encoding="utf-8"))
             if payload.get("format") != FORMAT:
                 raise ValueError("not a recovery file")
+            if _alive(int(payload.get("pid") or 0)):
+                return None  # work of a Claimsheet that is still open
             worksheet = worksheet_from_dict(payload["worksheet"])
             original = Path(payload["path"]) if payload.get("path") else None
-            return Recovered(worksheet, original, str(payload.get("saved", "")))
+            return Recovered(worksheet, original, str(payload.get("saved", "")), file)
         except Exception:  # noqa: BLE001 - a bad recovery file must never stop the app starting
-            log.exception("the recovery file %s cannot be read; ignoring it", self.path)
+            log.exception("the recovery file %s cannot be read; ignoring it", file)
             return None
 
-    def clear(self) -> None:
+    def load(self) -> Recovered | None:
+        """The newest autosaved work of a Claimsheet that is no longer running, or None."""
+        if not self.folder.is_dir():
+            return None
+        files = sorted(self.folder.glob("recovery-*.json"),
+                       key=lambda f: f.stat().st_mtime, reverse=True)
+        for file in files:
+            found = self._read(file)
+            if found is not None:
+                return found
+        return None
+
+    def exists(self, worksheet_id: str) -> bool:
+        return self.path_for(worksheet_id).exists()
+
+    def clear(self, worksheet_id: str) -> None:
+        self.discard(self.path_for(worksheet_id))
+
+    def discard(self, file: Path) -> None:
         try:
-            self.path.unlink(missing_ok=True)
+            file.unlink(missing_ok=True)
         except OSError:
-            log.exception("cannot remove the recovery file %s", self.path)
+            log.exception("cannot remove the recovery file %s", file)

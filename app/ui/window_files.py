@@ -68,7 +68,7 @@ class FileActions:
                 else:
                     self.save_as(then)
             elif clicked == QMessageBox.StandardButton.Discard:
-                self.recovery.clear()
+                self.recovery.clear(self.session.worksheet.id)
                 then()
 
         box.finished.connect(answered)
@@ -168,7 +168,7 @@ class FileActions:
                                                  f"Cannot save {path.name}: {exc}")
             return False
         self.session.mark_saved(path.resolve())
-        self.recovery.clear()
+        self.recovery.clear(self.session.worksheet.id)
         self.autosave.stop()
         self._remember(path)
         self._update_title()
@@ -206,7 +206,7 @@ class FileActions:
                 self._set_session(session)
                 self.checklistReady.emit()
             else:
-                self.recovery.clear()
+                self.recovery.discard(found.file)
 
         box.finished.connect(answered)
         return box

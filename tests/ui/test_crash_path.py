@@ -44,7 +44,7 @@ def report():
         "dialog": box is not None and box.isVisible(),
         "detail": box.detailedText() if box else "",
         "log": (tmp / "logs" / "claimsheet.log").read_text(encoding="utf-8"),
-        "recovery": window.recovery.path.exists(),
+        "recovery": window.recovery.exists(window.session.worksheet.id),
         "alive": window.isVisible(),
     }))
     window._close_confirmed = True

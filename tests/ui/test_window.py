@@ -233,8 +233,9 @@ def test_autosave_and_recovery_after_a_crash(qtbot, make_window, window) -> None
     press(qtbot, window, "3")
     with qtbot.waitSignal(window.autosave.timeout, timeout=2000):
         pass
-    assert window.recovery.path.exists()
-    data = json.loads(window.recovery.path.read_text(encoding="utf-8"))
+    assert window.recovery.exists(window.session.worksheet.id)
+    file = window.recovery.path_for(window.session.worksheet.id)
+    data = json.loads(file.read_text(encoding="utf-8"))
     assert data["worksheet"]["claims"][1]["verdict"] == "half-true"
     # "Crash": the window vanishes without closing; the next start offers the work.
     window._close_confirmed = True
@@ -253,7 +254,7 @@ def test_declining_recovery_removes_the_file(make_window, window) -> None:  # ty
     again = make_window()
     box = again.offer_recovery()
     box.button(QMessageBox.StandardButton.Discard).click()
-    assert not again.recovery.path.exists()
+    assert not list(again.recovery.folder.glob("recovery-*.json"))
     assert again.offer_recovery() is None
 
 
@@ -519,3 +520,35 @@ def test_tab_order_runs_filter_checklist_details(window) -> None:  # type: ignor
     names = [w.accessibleName() for w in (window.tree, window.article_view, detail.verdict,
                                            detail.rationale, bar.text)]
     assert all(names)
+
+
+def test_recovery_files_are_per_worksheet_and_skip_running_writers(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from app.ui.recovery import RecoveryStore
+    from tests.ui.conftest import SEED
+    from tests.ui.synthetic import synthetic_worksheet
+
+    store = RecoveryStore(tmp_path)
+    one = synthetic_worksheet(SEED.read_text(encoding="utf-8"))
+    two = synthetic_worksheet("Another article. It says 3 things.")
+    store.save(one, None)
+    store.save(two, tmp_path / "two.claimsheet")
+    assert store.exists(one.id) and store.exists(two.id)
+    store.clear(one.id)  # a clean close of one window leaves the other's work alone
+    found = store.load()
+    assert found is not None and found.worksheet.id == two.id
+    assert found.path == tmp_path / "two.claimsheet"
+    # Work autosaved by a Claimsheet that is still running is not offered elsewhere.
+    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        data = json.loads(found.file.read_text(encoding="utf-8"))
+        data["pid"] = alive.pid
+        found.file.write_text(json.dumps(data), encoding="utf-8")
+        assert store.load() is None or os.name != "posix"
+    finally:
+        alive.kill()
+        alive.wait()
+    assert store.load() is not None
