@@ -106,11 +106,17 @@ class FileActions:
         return self.new_from_article(path)
 
     def new_from_article(self, path: Path) -> bool:
+        from app.importers import ArticleImportError
+
         try:
             article, notes = read_article(path)
-        except Exception as exc:  # noqa: BLE001 - any import problem is shown, not raised
-            self.last_dialog = dialogs.error_box(self, "Cannot import article",
-                                                 f"Cannot import {path.name}: {exc}")
+        except ArticleImportError as exc:  # its message names the file and the problem
+            self.last_dialog = dialogs.error_box(self, "Cannot import article", str(exc))
+            return False
+        except OSError as exc:
+            self.last_dialog = dialogs.error_box(
+                self, "Cannot import article",
+                f"Cannot read {path.name}: {exc.strerror or exc}")
             return False
         self.start_worksheet(article)
         if notes:
@@ -144,8 +150,9 @@ class FileActions:
         return self.save_to(self.session.path)
 
     def save_as(self, then: Callable[[], None] | None = None) -> None:
-        start = str(self.session.path or Path.home() / f"{self.session.worksheet.title[:40]}"
-                    f"{WORKSHEET_SUFFIX}")
+        stem = "".join(ch if ch.isalnum() or ch in " -_" else " "
+                       for ch in self.session.worksheet.title[:40]).strip() or "worksheet"
+        start = str(self.session.path or Path.home() / f"{stem}{WORKSHEET_SUFFIX}")
         dialog = QFileDialog(self, "Save worksheet as", start, WORKSHEET_FILTER)
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix(WORKSHEET_SUFFIX.lstrip("."))

@@ -552,3 +552,14 @@ def test_recovery_files_are_per_worksheet_and_skip_running_writers(tmp_path: Pat
         alive.kill()
         alive.wait()
     assert store.load() is not None
+
+
+def test_an_unreadable_article_shows_the_importers_message(make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    w = make_window()
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    w.open_path(empty)
+    box = w.last_dialog
+    assert isinstance(box, QMessageBox) and "empty.txt" in box.text()
+    assert w.session.worksheet.article.text == "" and w.worker is None
+    box.accept()
