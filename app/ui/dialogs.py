@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QKeySequence
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QMessageBox,
-    QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -126,16 +125,3 @@ def crash_dialog(parent: QWidget | None, summary: str, report: str, log_path: st
     box.setDetailedText(report)
     box.open()
     return box
-
-
-def report_view(text: str) -> QPlainTextEdit:
-    view = QPlainTextEdit(text)
-    view.setReadOnly(True)
-    return view
-
-
-def key_text(sequence: QKeySequence | str) -> str:
-    """Keys as shown to the user on this platform."""
-    if isinstance(sequence, str):
-        return sequence
-    return sequence.toString(QKeySequence.SequenceFormat.NativeText)

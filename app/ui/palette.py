@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
-from app.document.model import CheckableType, Verdict
+from app.document.model import CheckableType
 
 U = QTextCharFormat.UnderlineStyle
 
@@ -45,16 +45,6 @@ TYPE_STYLES: dict[CheckableType, TypeStyle] = {
 
 CLAIM_TINT = ("#FFF4C2", "#4A4220")  # light, dark
 SELECTED_TINT = ("#FFD84D", "#8A7320")
-
-VERDICT_COLOURS = {
-    Verdict.TRUE: "#1B7F3B",
-    Verdict.MOSTLY_TRUE: "#5C9E2E",
-    Verdict.HALF_TRUE: "#B58900",
-    Verdict.MOSTLY_FALSE: "#D2691E",
-    Verdict.FALSE: "#C0392B",
-    Verdict.UNVERIFIABLE: "#6C6C6C",
-    Verdict.NOT_A_CLAIM: "#8E8E8E",
-}
 
 
 def is_dark() -> bool:
