@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -121,7 +122,9 @@ def crash_dialog(parent: QWidget | None, summary: str, report: str, log_path: st
                       f"Claimsheet hit an unexpected error: {summary}",
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("crashBox")
-    box.setInformativeText(f"{recovery_note}\nThe report below was written to {log_path}.")
+    box.setInformativeText(f"{recovery_note}\nThe report (Show Details) was written to {log_path}.")
     box.setDetailedText(report)
+    copy = box.addButton("Copy report", QMessageBox.ButtonRole.ActionRole)
+    copy.clicked.connect(lambda: QApplication.clipboard().setText(report))
     box.open()
     return box

@@ -272,7 +272,8 @@ def test_crash_handler_saves_work_logs_and_shows_report(window, tmp_path: Path) 
     assert "recovery file" in box.informativeText()
     assert "boom in a slot" in (tmp_path / "logs" / "claimsheet.log").read_text(encoding="utf-8")
     assert window.recovery.load().worksheet.claims[0].verdict == Verdict.FALSE
-    box.accept()
+    next(b for b in box.buttons() if b.text() == "Copy report").click()
+    assert "boom in a slot" in QApplication.clipboard().text()
 
 
 def test_only_http_urls_open_and_only_after_confirmation(qtbot) -> None:  # type: ignore[no-untyped-def]
