@@ -126,5 +126,8 @@ def crash_dialog(parent: QWidget | None, summary: str, report: str, log_path: st
     box.setDetailedText(report)
     copy = box.addButton("Copy report", QMessageBox.ButtonRole.ActionRole)
     copy.clicked.connect(lambda: QApplication.clipboard().setText(report))
+    # With two buttons Qt cannot guess which one Esc/close means; without this the
+    # box would refuse to close, and so would the application.
+    box.setEscapeButton(QMessageBox.StandardButton.Ok)
     box.open()
     return box
