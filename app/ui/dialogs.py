@@ -56,11 +56,14 @@ def recovery_box(parent: QWidget | None, description: str) -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved work",
                       "Claimsheet was not closed properly last time. Restore the work that was "
                       "saved automatically?",
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard,
-                      parent)
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard
+                      | QMessageBox.StandardButton.Cancel, parent)
     box.setObjectName("recoveryBox")
     box.setInformativeText(description)
     box.button(QMessageBox.StandardButton.Yes).setText("Restore")
+    # Esc or closing the box keeps the file for next time; only Discard deletes it.
+    box.button(QMessageBox.StandardButton.Cancel).setText("Decide later")
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(QMessageBox.StandardButton.Yes)
     box.open()
     return box

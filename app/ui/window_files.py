@@ -207,13 +207,15 @@ class FileActions:
         self.last_dialog = box
 
         def answered() -> None:
-            if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes:
+            clicked = box.standardButton(box.clickedButton())
+            if clicked == QMessageBox.StandardButton.Yes:
                 session = Session(found.worksheet, found.path, self)
                 session.dirty = True
                 self._set_session(session)
                 self.checklistReady.emit()
-            else:
+            elif clicked == QMessageBox.StandardButton.Discard:
                 self.recovery.discard(found.file)
+            # "Decide later" (or Esc): keep the file; it is offered at the next start.
 
         box.finished.connect(answered)
         return box

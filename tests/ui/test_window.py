@@ -253,6 +253,9 @@ def test_declining_recovery_removes_the_file(make_window, window) -> None:  # ty
     assert window.save_recovery()
     again = make_window()
     box = again.offer_recovery()
+    box.reject()  # Esc: decide later, the work stays
+    assert again.recovery.load() is not None
+    box = again.offer_recovery()
     box.button(QMessageBox.StandardButton.Discard).click()
     assert not list(again.recovery.folder.glob("recovery-*.json"))
     assert again.offer_recovery() is None
