@@ -177,3 +177,18 @@ def test_opening_another_article_mid_extraction(qtbot, make_window, tmp_path: Pa
     assert blocker.args == ["ok"]
     assert window.session.worksheet.article.text.startswith("The Russian Ministry")
     assert window.session.worksheet.claims and not window.progress.isVisible()
+
+
+def test_smoke_on_a_worksheet(tmp_path: Path) -> None:
+    from app.document.fileformat import save_worksheet
+    from tests.ui.synthetic import synthetic_worksheet
+
+    ws = synthetic_worksheet(SEED.read_text(encoding="utf-8"))
+    path = tmp_path / "w.claimsheet"
+    save_worksheet(ws, path)
+    out = subprocess.run([sys.executable, "-m", "app", "--smoke", str(path)],
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0 and out.stderr == ""
+    fields = dict(part.split("=") for part in out.stdout.split())
+    assert int(fields["claims"]) == len(ws.claims)
+    assert float(fields["shown_ms"]) <= float(fields["checklist_ms"])
