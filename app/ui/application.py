@@ -19,6 +19,7 @@ from PySide6.QtCore import QTimer, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from app.ui.crash import CrashHandler, qt_message_handler
+from app.ui.dialogs import error_box
 from app.ui.extraction_worker import preload_pipeline, stop_service
 from app.ui.main_window import WORKSHEET_SUFFIX, MainWindow, default_data_dir
 from app.ui.palette import apply_palette
@@ -88,6 +89,8 @@ def run_window(file: str | None, smoke: bool = False) -> int:
             print(f"claimsheet: {path} does not exist", file=sys.stderr)
             if smoke:
                 return 1
+            QTimer.singleShot(0, lambda: error_box(window, "Cannot open",
+                                                   f"{path} does not exist."))
         elif not window._open_now(path) and smoke:
             box = window.last_dialog
             message = box.text() if box is not None and hasattr(box, "text") else "cannot open"
