@@ -259,7 +259,10 @@ class Worksheet:
 
     def claim_number(self, claim: Claim) -> int:
         """The 1-based number shown to the user: position in reading order."""
-        return self.claims.index(claim) + 1
+        for number, candidate in enumerate(self.claims, start=1):
+            if candidate is claim:  # identity: comparing dataclasses field by field is slow
+                return number
+        raise ValueError("the claim is not in this worksheet")
 
     def sort_claims(self) -> None:
         """Put claims in reading order of the article."""

@@ -49,14 +49,20 @@ class _Engine:
 _engines: dict[int, _Engine] = {}
 
 
-def engine(pipeline: Pipeline | None = None) -> _Engine:
-    """The pipeline with its rule matchers, built once and reused."""
+def engine(pipeline: Pipeline | None = None, *, warm_dates: bool = True) -> _Engine:
+    """The pipeline with its rule matchers, built once and reused.
+
+    ``warm_dates`` imports the date parser now (~170 ms) so a first article that
+    needs it does not pay later; a caller with an article already waiting passes
+    False and calls :func:`app.extract.dates.warm_up` once that article is done.
+    """
     pipeline = pipeline or load_pipeline()
     key = id(pipeline.nlp)
     if key not in _engines:
-        from app.extract import dates
+        if warm_dates:
+            from app.extract import dates
 
-        dates.warm_up()
+            dates.warm_up()
         _engines[key] = _Engine(pipeline, Rules(pipeline.nlp))
     return _engines[key]
 

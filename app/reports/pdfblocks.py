@@ -132,7 +132,7 @@ class Label(Flowable):
 
 
 def _p(markup_text: str, style: object) -> Paragraph:
-    return Para(markup_text, style)  # type: ignore[arg-type]
+    return Para(markup_text, style)
 
 
 def _shorten(value: str, limit: int) -> str:

@@ -180,10 +180,6 @@ class _CancelCheck:
                 self.cancel = True
 
 
-def _later() -> None:
-    """Stands in for the date parser warm-up until the first result is sent."""
-
-
 def serve(stdin: IO[bytes], stdout: IO[bytes]) -> int:
     """The helper's main loop: load the model, then extract on request."""
     from app.extract import ExtractionCancelled, dates, extract
@@ -195,14 +191,11 @@ def serve(stdin: IO[bytes], stdout: IO[bytes]) -> int:
 
     inbox: queue.Queue[tuple[Any, ...]] = queue.Queue()
     threading.Thread(target=_reader, args=(stdin, inbox), daemon=True).start()
-    # engine() imports the date parser up front (~170 ms) so that a first article
-    # needing it does not pay later. Here the first article is already waiting, and
-    # most never need it: import it on demand during the first run, and warm it
-    # once that result is out.
-    warm_dates = dates.warm_up
-    dates.warm_up = _later
+    # The first article is already waiting and most never need the date parser:
+    # it is imported on demand during the first run and warmed once that result is out.
+    dates_warm = False
     try:
-        engine()  # spaCy, the model and the rule matchers, once
+        engine(warm_dates=False)  # spaCy, the model and the rule matchers, once
         load_error = None
     except Exception as exc:  # noqa: BLE001 - reported with every request instead
         load_error = (f"The language model could not be loaded: {exc}", traceback.format_exc())
@@ -232,9 +225,9 @@ def serve(stdin: IO[bytes], stdout: IO[bytes]) -> int:
             continue
         send(("done", job, claims))
         quitting = checker.quitting
-        if dates.warm_up is _later:
-            dates.warm_up = warm_dates
-            warm_dates()
+        if not dates_warm:
+            dates.warm_up()
+            dates_warm = True
     return 0
 
 
