@@ -69,6 +69,24 @@ def recovery_box(parent: QWidget | None, description: str) -> QMessageBox:
     return box
 
 
+def rerun_for_date_box(parent: QWidget | None, published: str) -> QMessageBox:
+    """After the published date changed: re-run extraction so relative dates resolve."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Re-run extraction?",
+                      "Re-run extraction with the new published date?",
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setObjectName("rerunForDateBox")
+    when = published or "no date"
+    box.setInformativeText(
+        f"Relative dates such as “yesterday” or “last Tuesday” are resolved against the "
+        f"published date ({when}). Your verdicts, notes, sources and ticks are kept.")
+    box.button(QMessageBox.StandardButton.Yes).setText("Re-run now")
+    box.button(QMessageBox.StandardButton.No).setText("Later")
+    box.setDefaultButton(QMessageBox.StandardButton.Yes)
+    box.setEscapeButton(QMessageBox.StandardButton.No)
+    box.open()
+    return box
+
+
 def open_url_box(parent: QWidget | None, url: str,
                  opener: Callable[[QUrl], bool] = QDesktopServices.openUrl) -> QMessageBox:
     """Show the full address first; only http(s) addresses can be opened at all."""

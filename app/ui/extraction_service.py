@@ -9,7 +9,10 @@ the model is (nearly) ready. The GUI process never imports spaCy at all.
 Protocol: pickled tuples over the child's stdin/stdout. Parent to child:
 ``("extract", job, article)``, ``("cancel", job)``, ``("quit",)``. Child to
 parent: ``("ready",)``, ``("progress", job, done, total)``, ``("done", job,
-claims)``, ``("cancelled", job)``, ``("error", job, message, details)``.
+claims, warning)``, ``("cancelled", job)``, ``("error", job, message,
+details)``. ``warning`` is the pipeline's fallback warning (empty when the
+real model loaded): the window shows it, because a blank pipeline misses most
+names, places and sourcing.
 A reader thread in the child turns stdin into a queue so the extractor's
 ``cancel`` callback can look for a cancel without blocking.
 
@@ -53,6 +56,7 @@ class ExtractionService:
         self._write_lock = threading.Lock()
         self._run_lock = threading.Lock()
         self._job = 0
+        self.warning = ""  # the last finished job's pipeline warning ("" when none)
 
     def start(self) -> None:
         """Start the helper now (idempotent); it begins loading the model at once."""
@@ -107,6 +111,7 @@ class ExtractionService:
                     if kind == "progress":
                         progress(message[2], message[3])
                     elif kind == "done":
+                        self.warning = str(message[3]) if len(message) > 3 else ""
                         return list(message[2])
                     elif kind == "cancelled":
                         raise ServiceCancelled()
@@ -194,8 +199,10 @@ def serve(stdin: IO[bytes], stdout: IO[bytes]) -> int:
     # The first article is already waiting and most never need the date parser:
     # it is imported on demand during the first run and warmed once that result is out.
     dates_warm = False
+    warning = ""
     try:
-        engine(warm_dates=False)  # spaCy, the model and the rule matchers, once
+        # spaCy, the model and the rule matchers, once
+        warning = engine(warm_dates=False).pipeline.warning
         load_error = None
     except Exception as exc:  # noqa: BLE001 - reported with every request instead
         load_error = (f"The language model could not be loaded: {exc}", traceback.format_exc())
@@ -223,7 +230,7 @@ def serve(stdin: IO[bytes], stdout: IO[bytes]) -> int:
         except Exception as exc:  # noqa: BLE001 - sent to the window, which shows it
             send(("error", job, f"Extraction failed: {exc}", traceback.format_exc()))
             continue
-        send(("done", job, claims))
+        send(("done", job, claims, warning))
         quitting = checker.quitting
         if not dates_warm:
             dates.warm_up()

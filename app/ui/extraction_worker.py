@@ -51,6 +51,7 @@ class ExtractionThread(QThread):
         super().__init__(parent)  # type: ignore[arg-type]
         self.article = copy.deepcopy(article)
         self._cancel = threading.Event()
+        self.warning = ""
         self.setObjectName("extraction")
 
     def cancel(self) -> None:
@@ -77,4 +78,5 @@ class ExtractionThread(QThread):
         if self.is_cancelled():
             self.cancelled.emit()
         else:
+            self.warning = SERVICE.warning
             self.succeeded.emit(claims)

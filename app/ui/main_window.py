@@ -66,7 +66,7 @@ from app.ui.commands import (
 from app.ui.detail_pane import DetailPane
 from app.ui.extraction_worker import ExtractionThread
 from app.ui.filter_bar import FilterBar
-from app.ui.palette import apply_palette
+from app.ui.palette import apply_palette, is_dark
 from app.ui.recovery import RecoveryStore
 from app.ui.session import Session
 from app.ui.settings import Settings
@@ -97,6 +97,7 @@ class MainWindow(FileActions, ExtractionActions, QMainWindow):
         self.persist = persist
         self.recovery = RecoveryStore(self.data_dir)
         self.worker: ExtractionThread | None = None
+        self._restart_extraction = False  # start again once the running one ends
         self._close_confirmed = False
         self._pending_select: str | None = None
         self._reselect: str | None = None
@@ -172,7 +173,23 @@ class MainWindow(FileActions, ExtractionActions, QMainWindow):
         self.main_splitter.addWidget(self.article_view)
         self.main_splitter.addWidget(self.side_splitter)
         self.main_splitter.setSizes([520, 760])
-        self.setCentralWidget(self.main_splitter)
+        # A banner above the panes for warnings that must not scroll away with a
+        # status-bar message (extraction on the blank fallback pipeline).
+        self.warning_banner = QLabel(self)
+        self.warning_banner.setObjectName("warningBanner")
+        self.warning_banner.setAccessibleName("Warning")
+        self.warning_banner.setWordWrap(True)
+        self.warning_banner.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.warning_banner.hide()
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.warning_banner)
+        column.addWidget(self.main_splitter, 1)
+        self.setCentralWidget(central)
+        self._style_banner()
 
         self.tree.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.article_view.claimClicked.connect(lambda cid: self.select_claim(cid, scroll=False))
@@ -723,8 +740,22 @@ class MainWindow(FileActions, ExtractionActions, QMainWindow):
             self.settings.dark = dark
         self.refresh_colours()
 
+    def show_warning(self, text: str) -> None:
+        """Show (or, with "", hide) the warning banner above the panes."""
+        self.warning_banner.setText(f"⚠ {text}" if text else "")
+        self.warning_banner.setVisible(bool(text))
+
+    def _style_banner(self) -> None:
+        # Amber in both palettes, with text contrast above 7:1 on each.
+        if is_dark():
+            colours = "background: #4A3A00; color: #FFE8A3; border-bottom: 1px solid #7A6200;"
+        else:
+            colours = "background: #FFF4CE; color: #3B2F00; border-bottom: 1px solid #E0C060;"
+        self.warning_banner.setStyleSheet(f"QLabel#warningBanner {{ {colours} padding: 6px; }}")
+
     def refresh_colours(self) -> None:
         """Highlights and type colours are computed per palette: recompute them."""
+        self._style_banner()
         self.article_view.refresh_colours()
         self.detail.show_claim(self.detail.claim_id)
         self.tree.viewport().update()

@@ -23,11 +23,13 @@ class ExtractionActions:
 
     session: Session
     worker: ExtractionThread | None
+    _restart_extraction: bool
     last_dialog: Any
     checklistReady: Signal  # noqa: N815 - Qt signal names
     extractionFinished: Signal  # noqa: N815
 
     def start_extraction(self) -> None:
+        self._restart_extraction = False
         if self.worker is not None or not self.session.worksheet.article.text.strip():
             return
         worker = ExtractionThread(self.session.worksheet.article, self)
@@ -80,23 +82,35 @@ class ExtractionActions:
         else:
             self._structural(edits.sorted_claims(claims), f"Extract {len(claims)} claims", None)
         self.statusBar().showMessage(f"Found {len(claims)} claims", 5000)
+        self.show_warning(worker.warning)
         self.extractionFinished.emit("ok")
         self.checklistReady.emit()
+        self._restart_if_asked()
+
+    def _restart_if_asked(self) -> None:
+        """Run again when the article changed under a running extraction (its date)."""
+        if self._restart_extraction:
+            self.start_extraction()
 
     def _on_extraction_failed(self, worker: ExtractionThread, message: str,
                               details: str) -> None:
         if not self._worker_done(worker):
             return
+        self._restart_extraction = False
         self.last_dialog = dialogs.error_box(self, "Extraction failed", message, details)
         self.extractionFinished.emit("failed")
 
     def _on_extraction_cancelled(self, worker: ExtractionThread) -> None:
         if not self._worker_done(worker):
             return
+        if self._restart_extraction:
+            self._restart_if_asked()
+            return
         self.statusBar().showMessage("Extraction cancelled", 5000)
         self.extractionFinished.emit("cancelled")
 
     def stop_workers(self) -> None:
+        self._restart_extraction = False
         worker = self.worker
         if worker is not None:
             worker.cancel()

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from app.document.fileformat import WorksheetError, load_worksheet, save_worksheet
@@ -28,6 +28,8 @@ WORKSHEET_SUFFIX = ".claimsheet"
 ARTICLE_FILTER = ("Articles (*.txt *.md *.markdown *.html *.htm *.pdf *.docx);;"
                   "All files (*)")
 WORKSHEET_FILTER = "Worksheets (*.claimsheet);;All files (*)"
+# The article details the metadata dialog edits (the text never changes).
+ARTICLE_FIELDS = ("title", "outlet", "author", "url", "published", "language")
 
 
 def default_data_dir() -> Path:
@@ -138,10 +140,15 @@ class FileActions:
             if mime is None:
                 raise ArticleImportError("The clipboard is empty")
             result = import_from_mime(mime)
-        except ArticleImportError as exc:
-            self._edit_failed(exc)
+        except ArticleImportError as exc:  # its message says what was wrong with the paste
+            self.last_dialog = dialogs.error_box(self, "Cannot paste article", str(exc))
             return
-        self._confirm_discard(lambda: self.start_worksheet(result.article))
+        self._confirm_discard(lambda: self._start_with_notes(result.article, result.notes))
+
+    def _start_with_notes(self, article: Article, notes: Any) -> None:
+        self.start_worksheet(article)
+        if notes:
+            self.statusBar().showMessage(" · ".join(notes), 8000)
 
     def save(self) -> bool:
         if self.session.path is None:
@@ -225,10 +232,44 @@ class FileActions:
 
         dialog = article_metadata_dialog(self, self.session.worksheet.article)
         session = self.session
-        dialog.articleEdited.connect(
-            lambda article: session.undo_stack.push(SetArticle(session, article))
-            if session is self.session else None)
+        dialog.articleEdited.connect(lambda article: self.apply_article_details(session, article))
         self.last_dialog = dialog
+
+    def apply_article_details(self, session: Session, article: Article) -> None:
+        """Apply the dialog's edits as one undo step; offer a re-run if the date changed.
+
+        Extraction resolves "yesterday" or "last Tuesday" against the published
+        date, so claims extracted before the date was known (or with a wrong one)
+        keep wrong or empty date values until extraction runs again.
+        """
+        if session is not self.session:
+            return  # the dialog outlived its worksheet
+        old = session.worksheet.article
+        if all(getattr(old, name) == getattr(article, name) for name in ARTICLE_FIELDS):
+            return
+        session.undo_stack.push(SetArticle(session, article))
+        self._update_title()
+        self.statusBar().showMessage("Article details changed", 4000)
+        if article.published == old.published:
+            return
+        if self.worker is not None:
+            # The running extraction works on a copy with the old date: start again.
+            self._restart_extraction = True
+            self.cancel_extraction()
+            self.statusBar().showMessage(
+                "Published date changed: extraction restarts with the new date", 6000)
+        elif session.worksheet.claims:
+            self.last_dialog = self._offer_rerun(article.published)
+
+    def _offer_rerun(self, published: str) -> QMessageBox:
+        box = dialogs.rerun_for_date_box(self, published)
+
+        def answered() -> None:
+            if box.standardButton(box.clickedButton()) == QMessageBox.StandardButton.Yes:
+                self.rerun_extraction()
+
+        box.finished.connect(answered)
+        return box
 
     def print_worksheet(self) -> None:
         from app.ui.printing import print_worksheet
@@ -247,12 +288,33 @@ class FileActions:
 
     # ================================================================ drag and drop
 
+    # A file (any import format or a worksheet) opens like File > Open; text or
+    # HTML dragged from a browser or editor starts a worksheet like a paste.
+
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
-        if any(u.isLocalFile() for u in event.mimeData().urls()):
+        mime = event.mimeData()
+        if any(u.isLocalFile() for u in mime.urls()) or mime.hasText() or mime.hasHtml():
             event.acceptProposedAction()
 
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+        event.acceptProposedAction()
+
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
-        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        from app.importers import ArticleImportError
+        from app.ui.clipboard import import_from_mime
+
+        mime = event.mimeData()
+        files = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+        event.acceptProposedAction()
         if files:
-            event.acceptProposedAction()
+            if len(files) > 1:
+                self.statusBar().showMessage(
+                    f"Opened {files[0].name}; drop one file at a time", 6000)
             self.open_path(files[0])
+            return
+        try:
+            result = import_from_mime(mime, name="dropped text")
+        except ArticleImportError as exc:
+            self.last_dialog = dialogs.error_box(self, "Cannot import dropped text", str(exc))
+            return
+        self._confirm_discard(lambda: self._start_with_notes(result.article, result.notes))

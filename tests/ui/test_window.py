@@ -379,7 +379,12 @@ def test_new_worksheet_from_the_clipboard(window, monkeypatch) -> None:  # type:
     assert started == [True] and window.session.path is None
     QApplication.clipboard().setText("   ")
     window.actions["paste"].trigger()
-    assert window.statusBar().currentMessage()
+    box = window.last_dialog
+    assert box.objectName() == "errorBox" and box.isVisible()
+    assert box.windowTitle() == "Cannot paste article"
+    assert "empty" in box.text().lower() or "no text" in box.text().lower(), box.text()
+    box.reject()
+    assert window.session.worksheet.article.text.startswith("Officials said 40 drones")
 
 
 def test_detail_pane_edits_store_enums(window) -> None:  # type: ignore[no-untyped-def]

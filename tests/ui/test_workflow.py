@@ -192,3 +192,39 @@ def test_smoke_on_a_worksheet(tmp_path: Path) -> None:
     fields = dict(part.split("=") for part in out.stdout.split())
     assert int(fields["claims"]) == len(ws.claims)
     assert float(fields["shown_ms"]) <= float(fields["checklist_ms"])
+
+
+def test_setting_the_published_date_resolves_relative_dates(qtbot, make_window,  # type: ignore[no-untyped-def]
+                                                            tmp_path: Path) -> None:
+    """Article details → new date → "Re-run now": "yesterday" gets a value, work is kept."""
+    from PySide6.QtWidgets import QMessageBox
+
+    article = tmp_path / "undated.txt"
+    article.write_text("The Russian Ministry of Defence said yesterday that 12 drones were "
+                       "shot down over Belgorod.\n", encoding="utf-8")
+    window = make_window()
+    open_and_extract(qtbot, window, article)
+
+    def yesterday():  # type: ignore[no-untyped-def]
+        return next(k for c in window.session.worksheet.claims for k in c.checkables
+                    if k.text == "yesterday")
+
+    assert yesterday().value is None  # no published date: nothing to count back from
+    claim = window.session.worksheet.claims[0]
+    window.select_claim(claim.id)
+    window.set_verdict(Verdict.TRUE)
+    window.actions["article_details"].trigger()
+    dialog = window.last_dialog
+    dialog.fields["published"].setText("2023-10-19")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    box = window.last_dialog
+    assert box.objectName() == "rerunForDateBox"
+    with qtbot.waitSignal(window.extractionFinished, timeout=EXTRACTION_MS) as blocker:
+        box.button(QMessageBox.StandardButton.Yes).click()
+    assert blocker.args == ["ok"]
+    assert yesterday().value == "2023-10-18"
+    assert window.session.claim(claim.id).verdict == Verdict.TRUE
+    window.actions["undo"].trigger()  # the re-run is one step, the date edit another
+    assert yesterday().value is None
+    window.actions["undo"].trigger()
+    assert window.session.worksheet.article.published == ""

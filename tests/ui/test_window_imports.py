@@ -1,0 +1,248 @@
+"""The window's import side: drops of every format, paste errors, article details,
+and the extractor's fallback warning (no spaCy needed: extraction is stubbed)."""
+
+from __future__ import annotations
+
+import io
+import pickle
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.document.fileformat import save_worksheet
+from app.document.model import Article
+from app.ui.extraction_worker import ExtractionThread
+from tests.ui.synthetic import synthetic_worksheet
+
+pytestmark = [pytest.mark.qt_log_ignore("propagateSizeHints"),
+              pytest.mark.filterwarnings("ignore:Function.*QDragEnterEvent:DeprecationWarning")]
+
+SENTENCE = "Officials said twelve drones were shot down over Belgorod on Monday."
+
+
+def drop(window, mime: QMimeData) -> bool:  # type: ignore[no-untyped-def]
+    """Send a drag-enter then (if accepted) a drop, as Qt would; True when accepted."""
+    enter = QDragEnterEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dragEnterEvent(enter)
+    if not enter.isAccepted():
+        return False
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    return True
+
+
+def file_mime(path: Path) -> QMimeData:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    return mime
+
+
+def make_file(kind: str, folder: Path) -> Path:
+    """A small article in each import format, made here with the real writers."""
+    path = folder / f"article.{kind}"
+    if kind == "txt":
+        path.write_bytes(SENTENCE.encode("cp1252"))
+    elif kind == "md":
+        path.write_text(f"# Drone attack\n\n{SENTENCE.replace('twelve', '**twelve**')}\n",
+                        encoding="utf-8")
+    elif kind == "html":
+        path.write_text(
+            "<!doctype html><html><head><title>Drone attack</title>"
+            '<meta name="author" content="Jane Doe"></head><body><nav>Home | World</nav>'
+            f"<article><h1>Drone attack</h1><p>{SENTENCE}</p><p>{SENTENCE}</p>"
+            "</article></body></html>", encoding="utf-8")
+    elif kind == "pdf":
+        from reportlab.lib.pagesizes import A4
+        from reportlab.pdfgen import canvas
+
+        pdf = canvas.Canvas(str(path), pagesize=A4)
+        pdf.drawString(72, 760, SENTENCE)
+        pdf.save()
+    elif kind == "docx":
+        import docx
+
+        document = docx.Document()
+        document.add_paragraph(SENTENCE)
+        document.save(str(path))
+    return path
+
+
+@pytest.fixture
+def quiet(window, monkeypatch):  # type: ignore[no-untyped-def]
+    """The window with nothing unsaved and extraction replaced by a counter."""
+    started: list[bool] = []
+    monkeypatch.setattr(window, "start_extraction", lambda: started.append(True))
+    window.session.undo_stack.setClean()
+    window.session.path = Path("/nonexistent/x.claimsheet")
+    return SimpleNamespace(window=window, started=started)
+
+
+@pytest.mark.parametrize("kind", ["txt", "md", "html", "pdf", "docx"])
+def test_dropping_each_import_format_starts_a_worksheet(quiet, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                        kind: str) -> None:
+    window = quiet.window
+    assert drop(window, file_mime(make_file(kind, tmp_path)))
+    text = window.session.worksheet.article.text
+    assert "twelve drones were shot down over Belgorod" in text, text
+    assert "**" not in text and "<p>" not in text and "Home | World" not in text
+    assert quiet.started == [True]
+    assert window.session.path is None
+
+
+def test_dropping_a_worksheet_opens_it(quiet, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    ws = synthetic_worksheet(f"{SENTENCE} The governor said 3 houses burned.")
+    path = tmp_path / "dropped.claimsheet"
+    save_worksheet(ws, path)
+    assert drop(quiet.window, file_mime(path))
+    assert quiet.window.session.path == path.resolve()
+    assert len(quiet.window.session.worksheet.claims) == len(ws.claims) == 2
+    assert quiet.started == []
+
+
+def test_dropping_a_bad_file_shows_the_importers_message(quiet, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = quiet.window
+    before = window.session.worksheet
+    image = tmp_path / "photo.txt"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    assert drop(window, file_mime(image))
+    box = window.last_dialog
+    assert box.objectName() == "errorBox" and box.isVisible() and box.text()
+    box.reject()
+    assert window.session.worksheet is before and quiet.started == []
+
+
+def test_dropping_text_from_a_browser_starts_a_worksheet(quiet) -> None:  # type: ignore[no-untyped-def]
+    mime = QMimeData()
+    mime.setText(SENTENCE)
+    mime.setHtml(f"<p>{SENTENCE}</p>")
+    assert drop(quiet.window, mime)
+    assert quiet.window.session.worksheet.article.text.strip() == SENTENCE
+    assert quiet.started == [True]
+
+
+def test_drag_of_nothing_importable_is_refused(window) -> None:  # type: ignore[no-untyped-def]
+    mime = QMimeData()
+    mime.setData("application/x-qabstractitemmodeldatalist", b"\x00")
+    assert not drop(window, mime)
+
+
+def test_paste_error_shows_a_dialog_and_keeps_the_worksheet(quiet) -> None:  # type: ignore[no-untyped-def]
+    window = quiet.window
+    before = window.session.worksheet
+    mime = QMimeData()
+    mime.setData("image/png", b"\x89PNG\r\n\x1a\n")
+    QApplication.clipboard().setMimeData(mime)
+    window.actions["paste"].trigger()
+    box = window.last_dialog
+    assert box.objectName() == "errorBox" and box.windowTitle() == "Cannot paste article"
+    assert box.isVisible() and len(box.text()) > 10
+    box.reject()
+    assert window.session.worksheet is before and quiet.started == []
+
+
+def details(window, **fields: str):  # type: ignore[no-untyped-def]
+    """Open Article details, fill ``fields``, press OK."""
+    window.actions["article_details"].trigger()
+    dialog = window.last_dialog
+    assert dialog.objectName() == "articleDialog"
+    for name, value in fields.items():
+        dialog.fields[name].setText(value)
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    return dialog
+
+
+def test_article_details_are_one_undo_step_with_title_refresh(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(window, "rerun_extraction", lambda: pytest.fail("no date change"))
+    depth = window.session.undo_stack.index()
+    details(window, title="Drones over Belgorod", outlet="TASS", author="A. Writer",
+            url="https://example.org/a")
+    article = window.session.worksheet.article
+    assert (article.title, article.outlet, article.author, article.url) == (
+        "Drones over Belgorod", "TASS", "A. Writer", "https://example.org/a")
+    assert window.windowTitle().startswith("Drones over Belgorod")
+    assert window.isWindowModified()
+    assert window.session.undo_stack.index() == depth + 1
+    assert window.actions["undo"].text() == "&Undo Edit article details"
+    window.actions["undo"].trigger()
+    assert window.session.worksheet.article.title == "Synthetic"
+    assert window.session.worksheet.article.outlet == ""
+    assert window.windowTitle().startswith("Synthetic")
+    details(window)  # OK without changes: no empty undo step
+    assert window.session.undo_stack.index() == depth
+    assert window.session.undo_stack.canRedo()
+
+
+@pytest.mark.parametrize("answer", [QMessageBox.StandardButton.Yes,
+                                    QMessageBox.StandardButton.No])
+def test_changing_the_published_date_offers_a_rerun(window, monkeypatch, answer) -> None:  # type: ignore[no-untyped-def]
+    reruns: list[bool] = []
+    monkeypatch.setattr(window, "rerun_extraction", lambda: reruns.append(True))
+    details(window, published="2023-10-19")
+    assert window.session.worksheet.article.published == "2023-10-19"
+    box = window.last_dialog
+    assert box.objectName() == "rerunForDateBox" and box.isVisible()
+    assert "2023-10-19" in box.informativeText()
+    box.button(answer).click()
+    assert reruns == ([True] if answer == QMessageBox.StandardButton.Yes else [])
+
+
+def test_date_change_during_extraction_restarts_it(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    cancels: list[bool] = []
+    window.worker = SimpleNamespace(cancel=lambda: cancels.append(True))
+    monkeypatch.setattr(window, "start_extraction", lambda: setattr(window, "restarted", True))
+    details(window, published="2023-10-19")
+    assert cancels == [True] and window._restart_extraction
+    assert window.last_dialog.objectName() != "rerunForDateBox"
+    window.worker = None
+    window._restart_if_asked()
+    assert window.restarted
+
+
+def stub_worker(window, warning: str) -> ExtractionThread:  # type: ignore[no-untyped-def]
+    """A finished (never started) thread as the window's worker, carrying ``warning``."""
+    worker = ExtractionThread(window.session.worksheet.article, window)
+    worker.ws_id = window.session.worksheet.id  # type: ignore[attr-defined]
+    worker.warning = warning
+    window.worker = worker
+    return worker
+
+
+def test_fallback_pipeline_warning_is_shown_in_a_banner(window) -> None:  # type: ignore[no-untyped-def]
+    from app.extract.pipeline import BLANK_WARNING
+
+    claims = list(window.session.worksheet.claims)
+    window._on_extracted(stub_worker(window, BLANK_WARNING), claims)
+    banner = window.warning_banner
+    assert banner.isVisible() and BLANK_WARNING in banner.text()
+    window._on_extracted(stub_worker(window, ""), claims)
+    assert not banner.isVisible()
+
+
+def test_helper_process_sends_the_pipeline_warning(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The child's protocol carries Pipeline.warning with each result."""
+    import app.extract as extract_pkg
+    import app.extract.dates as dates
+    import app.extract.extractor as extractor
+    from app.extract.pipeline import BLANK_WARNING
+    from app.ui import extraction_service
+
+    blank = SimpleNamespace(pipeline=SimpleNamespace(warning=BLANK_WARNING))
+    monkeypatch.setattr(extractor, "engine", lambda **_: blank)
+    monkeypatch.setattr(extract_pkg, "extract", lambda article, **_: [])
+    monkeypatch.setattr(dates, "warm_up", lambda: None)
+    stdin = io.BytesIO(pickle.dumps(("extract", 7, Article(text=SENTENCE)))
+                       + pickle.dumps(("quit",)))
+    stdout = io.BytesIO()
+    assert extraction_service.serve(stdin, stdout) == 0
+    stdout.seek(0)
+    messages = []
+    while stdout.tell() < len(stdout.getvalue()):
+        messages.append(pickle.load(stdout))
+    assert messages[0] == ("ready",)
+    assert messages[1] == ("done", 7, [], BLANK_WARNING)
