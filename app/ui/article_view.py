@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from app.document.model import Checkable, Claim
 from app.ui.palette import CLAIM_TINT, SELECTED_TINT, TYPE_STYLES, tint
+from app.ui.value_text import shown_value
 
 
 class OffsetMap:
@@ -59,7 +60,7 @@ def tooltip_for(checkable: Checkable) -> str:
     style = TYPE_STYLES[checkable.type]
     lines = [f"{style.label} ({style.cue} underline): {checkable.text}"]
     if checkable.value:
-        lines.append(f"Value: {checkable.value}")
+        lines.append(f"Value: {shown_value(checkable)}")
     for key, value in sorted(checkable.attributes.items()):
         if key != "origin":
             lines.append(f"{key.capitalize()}: {value}")

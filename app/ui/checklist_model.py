@@ -34,6 +34,7 @@ from PySide6.QtCore import (
 from app.document.model import CheckableType, Claim, Sourcing, Status, Verdict
 from app.ui.palette import TYPE_STYLES
 from app.ui.session import Session
+from app.ui.value_text import shown_value
 
 COLUMNS = ("#", "Claim", "Checkables", "Sourcing", "Verdict", "Status")
 COL_NUMBER, COL_QUOTE, COL_CHECKABLES, COL_SOURCING, COL_VERDICT, COL_STATUS = range(6)
@@ -305,7 +306,7 @@ class ChecklistModel(QAbstractItemModel):
             if column == COL_QUOTE:
                 return f"{style.label} · {k.text}"
             if column == COL_CHECKABLES:
-                return k.value or ""
+                return shown_value(k)
             return None
         if role == Qt.ItemDataRole.AccessibleTextRole and column == COL_NUMBER:
             return f"{style.label} {k.text}, {'checked' if k.checked else 'not checked'}"
@@ -314,7 +315,7 @@ class ChecklistModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == COL_QUOTE:
             return style.qcolor()
         if role == Qt.ItemDataRole.ToolTipRole:
-            value = f" → {k.value}" if k.value else ""
+            value = f" → {shown_value(k)}" if k.value else ""
             return f"{style.label} ({style.cue} underline): {k.text}{value}"
         if role == ClaimIdRole:
             return claim.id

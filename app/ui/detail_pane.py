@@ -29,6 +29,7 @@ from app.ui.commands import SetCheckableChecked, SetCitations, SetClaimField
 from app.ui.palette import TYPE_STYLES
 from app.ui.session import Session
 from app.ui.source_dialog import STANCE_LABELS
+from app.ui.value_text import shown_value
 
 SOURCING_LABELS = {Sourcing.NAMED: "Named source", Sourcing.UNNAMED: "Anonymous source",
                    Sourcing.NONE: "No source given"}
@@ -231,7 +232,7 @@ class DetailPane(QScrollArea):
         self.checkables.clear()
         for k in claim.checkables:
             style = TYPE_STYLES[k.type]
-            value = f" → {k.value}" if k.value else ""
+            value = f" → {shown_value(k)}" if k.value else ""
             item = QListWidgetItem(f"{style.label}: {k.text}{value}")
             item.setData(IdRole, k.id)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

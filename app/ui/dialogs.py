@@ -131,7 +131,7 @@ def shortcut_sheet(parent: QWidget | None,
     layout = QVBoxLayout(dialog)
     layout.addWidget(table)
     layout.addWidget(buttons)
-    dialog.resize(620, 560)
+    dialog.resize(720, 560)  # the Redo row lists three key bindings
     dialog.open()
     return dialog
 

@@ -54,7 +54,7 @@ class FilterBar(QWidget):
         for w in (self.status, self.verdict, self.kind):
             second.addWidget(w, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(0, 0, 4, 0)  # keep the last check box off the edge
         layout.setSpacing(4)
         layout.addLayout(first)
         layout.addLayout(second)

@@ -246,3 +246,16 @@ def test_helper_process_sends_the_pipeline_warning(monkeypatch) -> None:  # type
         messages.append(pickle.load(stdout))
     assert messages[0] == ("ready",)
     assert messages[1] == ("done", 7, [], BLANK_WARNING)
+
+
+def test_year_less_dates_are_spelled_out(window) -> None:  # type: ignore[no-untyped-def]
+    from app.document.model import Checkable, CheckableType
+    from app.ui.article_view import tooltip_for
+    from app.ui.value_text import shown_value
+
+    k = Checkable(type=CheckableType.DATE, start=0, end=3, text="Oct 19", value="--10-19")
+    assert shown_value(k) == "19 October (year unknown)"
+    assert "Value: 19 October (year unknown)" in tooltip_for(k)
+    for value in ("2023-10-19", "2023-10", "2023-10-16/2023-10-22", "--13-40"):
+        assert shown_value(Checkable(type=CheckableType.DATE, start=0, end=3, text="x",
+                                     value=value)) == value
