@@ -84,6 +84,13 @@ def _command_parser() -> argparse.ArgumentParser:
                         help="with --pdf: a blank printable worksheet to fill in by hand")
     export.add_argument("--paper", choices=("a4", "letter"), default="a4", help="paper size")
     export.add_argument("--claimreview", metavar="OUT.json", help="write ClaimReview JSON-LD")
+    export.add_argument("--url-template", metavar="URL",
+                        help="with --claimreview: where each review is published, e.g. "
+                             "https://example.org/checks/{worksheet}#claim-{number} "
+                             "(placeholders {number}, {id}, {worksheet}; default a urn:)")
+    export.add_argument("--publisher", metavar="NAME",
+                        help="with --claimreview: the organisation publishing the fact-check "
+                             "(review author and publisher; default the worksheet's checker)")
     export.add_argument("--csv", metavar="OUT.csv",
                         help="write claims as CSV (sources go to OUT.sources.csv)")
     export.add_argument("--markdown", metavar="OUT.md", help="write a Markdown report")

@@ -1,5 +1,6 @@
 """`claimsheet export FILE --pdf OUT.pdf [--blank] [--paper a4|letter] --claimreview OUT.json
---csv OUT.csv --markdown OUT.md`: write one or more exports of a worksheet.
+[--url-template URL] [--publisher NAME] --csv OUT.csv --markdown OUT.md`: write one or more
+exports of a worksheet.
 
 Each output is rendered completely in memory, then written atomically, so a
 failure never leaves a half-written file behind; a problem with the worksheet
@@ -26,6 +27,17 @@ def run(args: argparse.Namespace) -> int:
         return fail("export: nothing to write; give --pdf, --claimreview, --csv or --markdown")
     if args.blank and not args.pdf:
         return fail("export: --blank only applies to --pdf")
+    url_template = getattr(args, "url_template", None)
+    publisher = getattr(args, "publisher", None)
+    if (url_template or publisher) and not args.claimreview:
+        return fail("export: --url-template and --publisher only apply to --claimreview")
+    if url_template:
+        from app.reports.claimreview import ReviewUrlError, check_review_url
+
+        try:
+            check_review_url(url_template)
+        except ReviewUrlError as error:
+            return fail(f"export: {error}")
 
     from app.document.fileformat import WorksheetError, load_worksheet
 
@@ -49,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"wrote {args.pdf}")
         if args.claimreview:
             current = args.claimreview
-            _write(args.claimreview, claimreview_json(worksheet).encode("utf-8"))
+            text = claimreview_json(worksheet, review_url=url_template, publisher=publisher)
+            _write(args.claimreview, text.encode("utf-8"))
             print(f"wrote {args.claimreview}")
         if args.csv:
             current = args.csv

@@ -11,8 +11,12 @@ Field choices follow the ClaimReview markup fact-checkers publish:
   label; "Not a claim" is not a reviewable claim and is left out.
 * ``url`` should be where the fact-check is published. A worksheet has no such
   page yet, so by default each review gets a stable URN made of the worksheet
-  id and claim number; pass ``review_url`` (a template with ``{number}`` and
-  ``{id}``) to point at the real page.
+  id and claim number; pass ``review_url`` (an http(s) URL, optionally with
+  ``{number}``, ``{id}`` and ``{worksheet}`` placeholders) to point at the real
+  page. Several reviews may share one page, so placeholders are optional.
+* ``author`` of a review is whoever publishes the fact-check: with
+  ``publisher`` that organisation (the convention Google's ClaimReview guide
+  asks for, also written as ``publisher``), otherwise the worksheet's checker.
 
 The output is meant to be pasted into a ``<script type="application/ld+json">``
 element, so ``<``, ``>`` and ``&`` are written as JSON ``\\u`` escapes: a
@@ -26,6 +30,7 @@ from typing import Any
 
 from app.document.model import Claim, Sourcing, Verdict, Worksheet
 from app.reports.markup import safe_url
+from app.reports.summary import report_title
 
 # Characters that are harmless in JSON strings but could end or confuse a
 # <script> element (or a JavaScript string, for the two line separators).
@@ -41,10 +46,50 @@ def _date(value: str) -> str:
     return value[:10] if len(value) >= 10 and value[4:5] == "-" else value
 
 
+_ORGANISATION_KINDS = frozenset({"organisation", "organization", "org", "government",
+                                 "agency", "company", "media"})
+_PLACEHOLDERS = ("{number}", "{id}", "{worksheet}")
+
+
+class ReviewUrlError(ValueError):
+    """The ``review_url`` template does not give an http(s) URL."""
+
+
+def _named_agent_type(claim: Claim) -> str:
+    """``Organization`` when the named source is tagged as one among the checkables.
+
+    "The Russian Ministry of Defense" is not a Person; the extractor marks such
+    actors with ``kind: organisation``, which is the only evidence available.
+    """
+    name = claim.source_name.strip().lower().removeprefix("the ").strip()
+    for checkable in claim.checkables:
+        text = checkable.text.strip().lower().removeprefix("the ").strip()
+        kind = checkable.attributes.get("kind", "").lower()
+        if text and (text in name or name in text) and kind in _ORGANISATION_KINDS:
+            return "Organization"
+    return "Person"
+
+
+def review_url_for(template: str, *, number: int, claim_id: str, worksheet_id: str) -> str:
+    """``template`` with its placeholders filled in (no other ``{}`` syntax is read)."""
+    url = template.strip()
+    for placeholder, value in zip(_PLACEHOLDERS, (str(number), claim_id, worksheet_id),
+                                  strict=True):
+        url = url.replace(placeholder, value)
+    return url
+
+
+def check_review_url(template: str) -> None:
+    """Raise :class:`ReviewUrlError` unless ``template`` yields an absolute http(s) URL."""
+    sample = review_url_for(template, number=1, claim_id="c-0", worksheet_id="w-0")
+    if safe_url(sample) is None:
+        raise ReviewUrlError(f"--url-template must be an http(s) URL, got {template!r}")
+
+
 def _claim_author(claim: Claim, worksheet: Worksheet) -> dict[str, Any]:
     article = worksheet.article
     if claim.sourcing == Sourcing.NAMED and claim.source_name:
-        return {"@type": "Person", "name": claim.source_name}
+        return {"@type": _named_agent_type(claim), "name": claim.source_name}
     if claim.sourcing == Sourcing.UNNAMED:
         name = claim.source_name or "anonymous source"
         return {"@type": "Person", "name": f"Unnamed source ({name})"}
@@ -55,7 +100,7 @@ def _claim_author(claim: Claim, worksheet: Worksheet) -> dict[str, Any]:
 
 def _appearance(worksheet: Worksheet) -> dict[str, Any]:
     article = worksheet.article
-    item: dict[str, Any] = {"@type": "NewsArticle", "headline": worksheet.title}
+    item: dict[str, Any] = {"@type": "NewsArticle", "headline": report_title(worksheet)}
     if safe_url(article.url):
         item["url"] = article.url.strip()
     if article.published:
@@ -82,13 +127,20 @@ def _rating(verdict: Verdict) -> dict[str, Any]:
 def claim_reviews(worksheet: Worksheet, *, review_url: str | None = None,
                   publisher: str | None = None) -> list[dict[str, Any]]:
     """One ClaimReview object per claim with a reviewable verdict, in claim order."""
+    if review_url:
+        check_review_url(review_url)
+    publisher = (publisher or "").strip() or None
     reviews = []
     appearance = _appearance(worksheet)
-    reviewer = worksheet.checker or publisher or "Claimsheet user"
+    if publisher:
+        author = {"@type": "Organization", "name": publisher}
+    else:
+        author = {"@type": "Person", "name": worksheet.checker.strip() or "Claimsheet user"}
     for number, claim in enumerate(worksheet.claims, start=1):
         if claim.verdict is None or claim.verdict == Verdict.NOT_A_CLAIM:
             continue
-        url = (review_url.format(number=number, id=claim.id) if review_url
+        url = (review_url_for(review_url, number=number, claim_id=claim.id,
+                              worksheet_id=worksheet.id) if review_url
                else f"urn:claimsheet:{worksheet.id}:claim:{number}")
         claim_item: dict[str, Any] = {
             "@type": "Claim",
@@ -103,7 +155,7 @@ def claim_reviews(worksheet: Worksheet, *, review_url: str | None = None,
             "url": url,
             "claimReviewed": claim.quote,
             "datePublished": _date(worksheet.modified),
-            "author": {"@type": "Person", "name": reviewer},
+            "author": dict(author),
             "reviewRating": _rating(claim.verdict),
             "itemReviewed": claim_item,
         }

@@ -11,7 +11,7 @@ nothing but http(s) URLs.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from app.reports.fonts import drawable
 
@@ -42,10 +42,26 @@ def safe_url(url: str) -> str | None:
     return candidate
 
 
+# Characters a URI may hold literally (RFC 3986 reserved and unreserved, plus an
+# existing percent escape); everything else is percent-encoded as UTF-8.
+_URI_SAFE = ":/?#[]@!$&'()*+,;=%-._~"
+
+
+def uri(url: str) -> str:
+    """An http(s) URL as a plain-ASCII URI for a PDF link annotation.
+
+    PDF link targets are byte strings that viewers hand to the browser as they
+    are; a non-ASCII path (``/άρθρο``) or a literal ``<`` would reach it mangled.
+    Percent-encoding them (as browsers do when a user types such an address)
+    keeps the link working; escapes already present are left alone.
+    """
+    return quote(url, safe=_URI_SAFE)
+
+
 def link(url: str, label: str | None = None, *, color: str = "#1f4e8c") -> str:
     """A clickable link for http(s) URLs; anything else prints as plain text."""
     shown = text(label if label is not None else url)
     target = safe_url(url)
     if target is None:
         return shown
-    return f'<a href="{text(target)}" color="{color}"><u>{shown}</u></a>'
+    return f'<a href="{text(uri(target))}" color="{color}"><u>{shown}</u></a>'

@@ -42,6 +42,7 @@ from app.reports.summary import (
     Summary,
     checkable_value,
     kind_label,
+    report_title,
     verdict_label,
 )
 
@@ -215,7 +216,7 @@ def cover(worksheet: Worksheet, summary: Summary, st: Styles, width: float,
     flow: list[Flowable] = [
         Bookmark("Summary", "summary"),
         _p(kicker, st.kicker),
-        _p(markup.text(worksheet.title), st.title),
+        _p(markup.text(report_title(worksheet)), st.title),
     ]
     fields = Table(_field_rows(worksheet, st, blank), colWidths=[32 * mm, width - 32 * mm])
     fields.setStyle(_grid_style())

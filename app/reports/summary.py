@@ -95,9 +95,46 @@ def summarize(worksheet: Worksheet) -> Summary:
     )
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+_TITLE_LIMIT = 90
+
+
+def report_title(worksheet: Worksheet) -> str:
+    """The title a report prints: the article's, or its first line cut at a word.
+
+    ``Worksheet.title`` falls back to the first 80 characters of the article,
+    which can end mid-word ("…its air defense f"); an editor reads that as a
+    typo on the cover, in the footer and in the PDF metadata. Here the first
+    line is cut at the last whole word and ends with an ellipsis instead.
+    """
+    if worksheet.article.title.strip():
+        return " ".join(worksheet.article.title.split())
+    lines = (" ".join(line.split()) for line in worksheet.article.text.splitlines())
+    first = next((line for line in lines if line), "")
+    if not first:
+        return "Untitled worksheet"
+    if len(first) <= _TITLE_LIMIT:
+        return first
+    cut = first[:_TITLE_LIMIT]
+    space = cut.rfind(" ")
+    if space > _TITLE_LIMIT // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-\u2013\u2014") + "\u2026"
+
+
+def _readable_value(value: str) -> str:
+    """ISO month-day without a year (``--10-19``) as ``19 October``; others unchanged."""
+    if len(value) == 7 and value.startswith("--") and value[4] == "-":
+        month, day = value[2:4], value[5:7]
+        if month.isdigit() and day.isdigit() and 1 <= int(month) <= 12:
+            return f"{int(day)} {_MONTHS[int(month) - 1]}"
+    return value
+
+
 def checkable_value(attributes: dict[str, str], value: str | None) -> str:
     """The normalized value with its most useful attributes, e.g. ``7 (noun: UAVs)``."""
-    parts = [value] if value else []
+    parts = [_readable_value(value)] if value else []
     extras = [f"{key}: {val}" for key, val in sorted(attributes.items()) if val]
     if extras:
         parts.append(f"({'; '.join(extras)})")

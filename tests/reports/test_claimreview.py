@@ -7,8 +7,8 @@ import json
 import jsonschema
 import pytest
 
-from app.document.model import Sourcing, Verdict
-from app.reports.claimreview import claim_reviews, claimreview_json
+from app.document.model import Checkable, CheckableType, Sourcing, Verdict
+from app.reports.claimreview import ReviewUrlError, claim_reviews, claimreview_json
 from app.reports.specimen import synthetic_worksheet
 from app.resources import read_text
 from tests.reports.worksheets import seed_worksheet
@@ -79,3 +79,64 @@ def test_no_verdicts_means_empty_list() -> None:
     for claim in ws.claims:
         claim.verdict = None
     assert json.loads(claimreview_json(ws)) == []
+
+
+def test_url_template_fills_placeholders_and_nothing_else(
+        validator: jsonschema.protocols.Validator) -> None:
+    ws = seed_worksheet()
+    template = "https://checks.example/{worksheet}/{id}?n={number}&x={0}{number.real}"
+    reviews = claim_reviews(ws, review_url=template)
+    validator.validate(reviews)
+    first = next(c for c in ws.claims if c.verdict not in (None, Verdict.NOT_A_CLAIM))
+    number = ws.claims.index(first) + 1
+    assert reviews[0]["url"] == (f"https://checks.example/{ws.id}/{first.id}?n={number}"
+                                 "&x={0}{number.real}")
+
+
+@pytest.mark.parametrize("template", ["javascript:alert({number})", "file:///tmp/{id}",
+                                      "checks.example/{number}", "{number}", ""])
+def test_url_template_must_be_http(template: str) -> None:
+    if not template:
+        # An empty template means "no template": the default URN.
+        assert claim_reviews(seed_worksheet(), review_url=template)[0]["url"].startswith("urn:")
+        return
+    with pytest.raises(ReviewUrlError):
+        claim_reviews(seed_worksheet(), review_url=template)
+
+
+def test_publisher_is_the_review_author(validator: jsonschema.protocols.Validator) -> None:
+    ws = seed_worksheet()
+    reviews = claim_reviews(ws, publisher="  Example Checks ")
+    validator.validate(reviews)
+    for review in reviews:
+        assert review["author"] == {"@type": "Organization", "name": "Example Checks"}
+        assert review["publisher"] == {"@type": "Organization", "name": "Example Checks"}
+    assert all(r["author"]["name"] == ws.checker for r in claim_reviews(ws, publisher=" "))
+
+
+def test_named_organisation_is_not_a_person() -> None:
+    ws = seed_worksheet()
+    claim = ws.claims[0]
+    claim.verdict = Verdict.FALSE
+    claim.sourcing = Sourcing.NAMED
+    claim.source_name = "The Russian Ministry of Defense"
+    claim.checkables = [Checkable(type=CheckableType.ACTOR, start=claim.start,
+                                  end=claim.start + 3, text="Russian Ministry of Defense",
+                                  attributes={"kind": "organisation"})]
+    assert claim_reviews(ws)[0]["itemReviewed"]["author"] == {
+        "@type": "Organization", "name": "The Russian Ministry of Defense"}
+    claim.checkables[0].attributes = {"kind": "person"}
+    assert claim_reviews(ws)[0]["itemReviewed"]["author"]["@type"] == "Person"
+
+
+def test_headline_of_an_untitled_article_ends_on_a_whole_word() -> None:
+    ws = seed_worksheet()
+    ws.article.title = ""
+    headline = claim_reviews(ws)[0]["itemReviewed"]["appearance"][0]["headline"]
+    first_line = ws.article.text.strip().splitlines()[0]
+    if len(first_line) > 90:
+        assert headline.endswith("\u2026")
+        assert first_line.startswith(headline[:-1])
+        assert first_line[len(headline) - 1] in " ,;:.-"
+    else:
+        assert headline == first_line

@@ -68,3 +68,33 @@ def test_module_import_is_light() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_claimreview_url_template_and_publisher(worksheet_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "reviews.json"
+    code = main(["export", str(worksheet_file), "--claimreview", str(out),
+                 "--url-template", "https://checks.example/{worksheet}#claim-{number}",
+                 "--publisher", "Example Checks"])
+    assert code == 0
+    reviews = json.loads(out.read_text(encoding="utf-8"))
+    assert reviews
+    for review in reviews:
+        assert review["url"].startswith("https://checks.example/")
+        assert "{" not in review["url"]
+        assert review["author"] == {"@type": "Organization", "name": "Example Checks"}
+
+
+@pytest.mark.parametrize("extra", [
+    ["--claimreview", "OUT", "--url-template", "javascript:alert({number})"],
+    ["--pdf", "OUT", "--publisher", "Example Checks"],
+    ["--csv", "OUT", "--url-template", "https://checks.example/{number}"],
+])
+def test_claimreview_options_refused_one_line(worksheet_file: Path, tmp_path: Path,
+                                              capsys: pytest.CaptureFixture,
+                                              extra: list[str]) -> None:
+    out = tmp_path / "out"
+    args = [str(out) if a == "OUT" else a for a in extra]
+    assert main(["export", str(worksheet_file), *args]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "Traceback" not in err
+    assert not out.exists()

@@ -64,7 +64,9 @@ def test_safe_url(url: str, ok: bool) -> None:
 
 def test_link_only_for_http() -> None:
     good = markup.link("https://example.org/?a=1&b=<2>")
-    assert good.startswith('<a href="https://example.org/?a=1&amp;b=&lt;2&gt;"')
+    # The target is a percent-encoded URI; the label prints the URL literally.
+    assert good.startswith('<a href="https://example.org/?a=1&amp;b=%3C2%3E"')
+    assert "<u>https://example.org/?a=1&amp;b=&lt;2&gt;</u>" in good
     bad = markup.link("javascript:alert(1)", "click me")
     assert "<a" not in bad and bad == "click me"
 
@@ -85,3 +87,13 @@ def test_right_to_left_is_shaped_and_keeps_vowel_marks() -> None:
     assert "\u064e" in shaped  # fatha kept
     assert all(not ("\u0621" <= ch <= "\u064a") for ch in shaped)  # all letters joined forms
     assert visual("abc שלום def").startswith("abc ") and "םולש" in visual("abc שלום def")
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("http://example.gr/άρθρο", "http://example.gr/%CE%AC%CF%81%CE%B8%CF%81%CE%BF"),
+    ("https://example.org/a%20b?q=1&r=[2]#x", "https://example.org/a%20b?q=1&r=[2]#x"),
+    ('https://example.org/"quoted"', "https://example.org/%22quoted%22"),
+])
+def test_link_targets_are_ascii_uris(url: str, expected: str) -> None:
+    assert markup.uri(url) == expected
+    assert markup.uri(url).isascii()

@@ -236,3 +236,30 @@ def test_huge_rationale_splits_instead_of_failing() -> None:
     ws.claims[0].verdict = Verdict.TRUE
     data = render_pdf(ws)
     assert "Paragraph39." in full_text(data)
+
+
+def test_verdict_chart_and_status_counts_match_the_claims() -> None:
+    ws = synthetic_worksheet(claims=37, sources=5)
+    cover = page_texts(render_pdf(ws))[0]
+    chart = cover.split("Claims by verdict", 1)[1].split("Claims by status", 1)[0]
+    lines = [line.strip() for line in chart.splitlines() if line.strip()]
+    counts = dict(zip(lines[::2], lines[1::2], strict=True))
+    expected = {v.label: sum(c.verdict == v for c in ws.claims) for v in Verdict}
+    expected["No verdict yet"] = sum(c.verdict is None for c in ws.claims)
+    assert counts == {label: str(n) for label, n in expected.items()}
+    status = cover.split("Claims by status", 1)[1]
+    for value in {c.status for c in ws.claims}:
+        assert f"{value.label}: {sum(c.status == value for c in ws.claims)}" in status
+
+
+def test_untitled_article_title_is_cut_at_a_word_everywhere() -> None:
+    line = ("The ministry confirmed on Thursday that its air defence forces had shot down "
+            "seven unmanned aerial vehicles over the region overnight.")
+    ws = _worksheet(f"{line}\nSecond paragraph.", [line], title="")
+    data = render_pdf(ws)
+    meta = reader(data).metadata
+    assert meta is not None and meta.title is not None
+    shown = meta.title.removeprefix("Fact-check worksheet: ")
+    assert shown.endswith("\u2026") and line.startswith(shown[:-1])
+    assert line[len(shown) - 1] == " "  # a whole word before the ellipsis
+    assert squash(shown) in squash(page_texts(data)[0])
