@@ -259,3 +259,15 @@ def test_year_less_dates_are_spelled_out(window) -> None:  # type: ignore[no-unt
     for value in ("2023-10-19", "2023-10", "2023-10-16/2023-10-22", "--13-40"):
         assert shown_value(Checkable(type=CheckableType.DATE, start=0, end=3, text="x",
                                      value=value)) == value
+
+
+def test_paste_of_html_only_takes_text_and_title(quiet) -> None:  # type: ignore[no-untyped-def]
+    mime = QMimeData()
+    mime.setHtml(f"<html><head><title>Drone attack</title></head><body><p><b>{SENTENCE}</b>"
+                 "</p></body></html>")
+    QApplication.clipboard().setMimeData(mime)
+    quiet.window.actions["paste"].trigger()
+    article = quiet.window.session.worksheet.article
+    assert article.text.strip() == SENTENCE
+    assert article.title == "Drone attack"
+    assert quiet.started == [True]
