@@ -118,3 +118,25 @@ def titled_start(doc: Any, start: int) -> int:
     if not any(doc[k].lower_ in TITLE_WORDS - STOP_TITLE for k in range(i, start)):
         return start
     return i
+
+
+# Courtesy titles and military or police ranks: part of the way a person is named
+# ("Mr Colville", "Lt. Gen. Stephen J. Townsend", "Col Smith"), never an office held.
+HONORIFICS = frozenset({
+    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "lord",
+    "lady", "gen", "gen.", "general", "lt", "lt.", "lieutenant", "col", "col.", "colonel", "maj",
+    "maj.", "major", "capt", "capt.", "captain", "sgt", "sgt.", "sergeant", "cpl", "cpl.",
+    "corporal", "pvt", "pvt.", "adm", "adm.", "admiral", "brig", "brig.", "brigadier", "cmdr",
+    "cmdr.", "cdr", "cdr.", "commander", "lt.col.", "lt.-col.", "maj.-gen.", "insp", "insp.",
+    "supt", "supt.", "rev", "rev.", "sheikh", "imam", "ayatollah", "-",
+})
+
+
+def honorific_start(doc: Any, start: int) -> int:
+    """Leftmost token of a run of ranks and courtesy titles ending just before ``start``."""
+    i = start
+    while i > 0 and doc[i - 1].lower_ in HONORIFICS:
+        i -= 1
+    while i < start and doc[i].text == "-":
+        i += 1
+    return i

@@ -18,7 +18,7 @@ from datetime import date
 from typing import Any
 
 from app.extract import counts, dates, places
-from app.extract.actors import institution_spans, titled_start
+from app.extract.actors import honorific_start, institution_spans, titled_start
 from app.extract.organisations import (
     OrganisationFinder,
     group_spans,
@@ -315,8 +315,14 @@ def _from_entities(doc: Any, article_date: date | None) -> list[Found]:
                 # "Foreign Secretary" + "Boris Johnson"
                 left = titled_start(doc, ent.start)
                 attrs = {"kind": "person"}
-                if left < ent.start:
-                    role = doc[left:ent.start]
+                rank = honorific_start(doc, ent.start)
+                if rank < ent.start:
+                    # "Mr Colville", "Lt. Gen. Stephen Townsend": a rank or courtesy title is
+                    # part of how the person is named, not an office of its own
+                    attrs["title"] = doc[rank:ent.start].text
+                    start = doc[rank].idx
+                if left < rank:
+                    role = doc[left:rank]
                     attrs["role"] = role.text
                     out.append(Found("actor", role.start_char, role.end_char, role.text,
                                      {"kind": "office", "holder": etext}, rank=-2))

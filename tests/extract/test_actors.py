@@ -9,9 +9,19 @@ def test_titled_role_keeps_the_role() -> None:
     text = ("Pentagon press operations director Navy Capt. Jeff Davis said the strike "
             "killed a senior commander.")
     actors = spans(text, "actor")
-    person = actors["Jeff Davis"]
-    assert "Capt." in person.attributes["role"]
+    person = actors["Capt. Jeff Davis"]  # the rank is part of the name, the post is the role
+    assert person.value == "Jeff Davis"
+    assert person.attributes["title"] == "Capt."
+    assert "director" in person.attributes["role"]
     assert any("director" in t for t in actors)
+
+
+def test_courtesy_titles_and_ranks_join_the_name() -> None:
+    text = "Mr Okonkwo told reporters that Maj. Gen. Ilse Brandt had resigned on Friday."
+    actors = spans(text, "actor")
+    assert "Mr Okonkwo" in actors
+    assert "Maj. Gen. Ilse Brandt" in actors
+    assert "Mr" not in actors and "Maj. Gen." not in actors
 
 
 def test_institutions_named_by_nationality() -> None:
