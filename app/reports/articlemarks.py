@@ -118,6 +118,11 @@ def article_lines(worksheet: Worksheet) -> list[list[Piece]]:
                 starts_here = c.start <= a if c.end > a else c.start == a
                 if c.number not in marked and starts_here:
                     marked.add(c.number)
+                    if shading:
+                        # A claim starting right where another ends: the band
+                        # (drawn over the text) would hide the marker's dark box.
+                        pieces.append(Piece("shade_off"))
+                        shading = False
                     pieces.append(Piece("marker", number=c.number))
             in_claim = any(c.start <= a and c.end >= b for c in line_claims)
             if in_claim != shading:

@@ -69,6 +69,8 @@ def test_every_claim_inside_the_text_gets_one_marker(ws: Worksheet) -> None:
     for piece in pieces:
         shade += {"shade_on": 1, "shade_off": -1}.get(piece.kind, 0)
         assert shade in (0, 1)
+        # The pale band is drawn over the text: a marker inside it loses its dark box.
+        assert not (piece.kind == "marker" and shade), "marker drawn inside a shade band"
 
 
 def test_seed_markers_in_reading_order() -> None:
@@ -80,3 +82,15 @@ def test_seed_markers_in_reading_order() -> None:
     letters = [p.text for p in pieces if p.kind == "letter"]
     distinct = {(k.start, k.end, k.type) for c in ws.claims for k in c.checkables}
     assert len(letters) == len(distinct)
+
+
+def test_adjacent_claims_each_get_a_visible_marker() -> None:
+    text = 'He said "we will win." A spokesman disagreed.'
+    cut = text.index(" A spokesman")
+    ws = Worksheet(article=Article(text=text), claims=[
+        Claim(anchor=make_anchor(text, 0, cut)),
+        Claim(anchor=make_anchor(text, cut, len(text))),
+    ])
+    kinds = [(p.kind, p.number) for p in article_lines(ws)[0] if p.kind != "text"]
+    assert kinds == [("marker", 1), ("shade_on", 0), ("shade_off", 0), ("marker", 2),
+                     ("shade_on", 0), ("shade_off", 0)]
