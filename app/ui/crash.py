@@ -6,6 +6,10 @@ then writes a report to the log file, then shows a dialog with a short
 message and the full (copyable) report. ``faulthandler`` writes a traceback
 of every thread to the same folder if Python itself dies; Qt's messages go to
 a named logger instead of stderr.
+
+An exception can also escape a worker thread (a QThread's ``run`` or a Python
+thread). Widgets may only be touched on the GUI thread, so the handler relays
+such an exception through a queued signal and reports it there.
 """
 
 from __future__ import annotations
@@ -14,13 +18,19 @@ import faulthandler
 import logging
 import platform
 import sys
+import threading
 import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QObject,
+    QtMsgType,
+    Signal,
+    qInstallMessageHandler,
+)
 
 from app.document.model import now_iso
 
@@ -55,6 +65,8 @@ class CrashHandler:
     """Installed once by the application; ``window`` is asked to save recovery data."""
 
     def __init__(self, log_dir: Path, window: Callable[[], Any]) -> None:
+        self._relay = _Relay()  # made on the GUI thread, so its slot runs there
+        self._relay.raised.connect(self._report_on_gui_thread)
         self.log_dir = log_dir
         self.log_path = log_dir / "claimsheet.log"
         self._window = window
@@ -70,12 +82,24 @@ class CrashHandler:
         self._fault_file = open(self.log_dir / "faults.log", "a", encoding="utf-8")  # noqa: SIM115
         faulthandler.enable(self._fault_file, all_threads=True)
         sys.excepthook = self.handle
+        threading.excepthook = self._thread_hook
         qInstallMessageHandler(qt_message_handler)
+
+    def _thread_hook(self, args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is None or issubclass(args.exc_type, SystemExit):
+            return
+        self.handle(args.exc_type, args.exc_value, args.exc_traceback)
+
+    def _report_on_gui_thread(self, exc_type: Any, exc: Any, tb: Any) -> None:
+        self.handle(exc_type, exc, tb)
 
     def handle(self, exc_type: type[BaseException], exc: BaseException,
                tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
+            return
+        if threading.current_thread() is not threading.main_thread():
+            self._relay.raised.emit(exc_type, exc, tb)  # queued to the GUI thread
             return
         if self._handling:  # an error while reporting an error: log it, nothing more
             log.error("error inside the crash handler", exc_info=(exc_type, exc, tb))
@@ -104,3 +128,9 @@ class CrashHandler:
                                             recovery_note)
         finally:
             self._handling = False
+
+
+class _Relay(QObject):
+    """Carries an exception from a worker thread to the GUI thread (queued signal)."""
+
+    raised = Signal(object, object, object)

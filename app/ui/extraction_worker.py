@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import logging
 import threading
+import traceback
 
 from PySide6.QtCore import QThread, Signal
 
@@ -74,6 +75,11 @@ class ExtractionThread(QThread):
             return
         except OSError as exc:
             self.failed.emit("The extraction process cannot be started.", repr(exc))
+            return
+        except Exception as exc:  # noqa: BLE001 - every run must end in one signal,
+            # or the window would wait for it forever with Re-run disabled.
+            log.exception("extraction thread failed")
+            self.failed.emit(f"Extraction failed: {exc}", traceback.format_exc())
             return
         if self.is_cancelled():
             self.cancelled.emit()

@@ -279,6 +279,33 @@ def test_crash_handler_saves_work_logs_and_shows_report(window, tmp_path: Path) 
     assert "boom in a slot" in QApplication.clipboard().text()
 
 
+def test_crash_in_a_worker_thread_is_reported_on_the_gui_thread(qtbot, window,  # type: ignore[no-untyped-def]
+                                                                tmp_path: Path) -> None:
+    import threading
+
+    window.select_row(0)
+    window.set_verdict(Verdict.FALSE)
+    handler = CrashHandler(tmp_path / "logs", lambda: window)
+    shown_on: list[object] = []
+
+    def fail_in_thread() -> None:
+        try:
+            raise RuntimeError("boom in a worker")
+        except RuntimeError as exc:
+            handler.handle(type(exc), exc, exc.__traceback__)
+        shown_on.append(handler.last_dialog)  # nothing built on this thread
+
+    worker = threading.Thread(target=fail_in_thread)
+    worker.start()
+    worker.join()
+    assert shown_on == [None]
+    qtbot.waitUntil(lambda: handler.last_dialog is not None, timeout=2000)
+    box = handler.last_dialog
+    assert "boom in a worker" in box.text() and box.thread() is QApplication.instance().thread()
+    assert window.recovery.load().worksheet.claims[0].verdict == Verdict.FALSE
+    box.reject()
+
+
 def test_only_http_urls_open_and_only_after_confirmation(qtbot) -> None:  # type: ignore[no-untyped-def]
     opened: list[QUrl] = []
     refused = dialogs.open_url_box(None, "file:///etc/passwd", opened.append)

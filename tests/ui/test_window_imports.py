@@ -271,3 +271,21 @@ def test_paste_of_html_only_takes_text_and_title(quiet) -> None:  # type: ignore
     assert article.text.strip() == SENTENCE
     assert article.title == "Drone attack"
     assert quiet.started == [True]
+
+
+def test_an_unexpected_error_in_the_worker_ends_the_run(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A bug in the extraction thread must end in 'failed', or the window waits forever."""
+    from app.ui import extraction_worker
+
+    def broken(*_args, **_kwargs):  # type: ignore[no-untyped-def]
+        raise ValueError("unexpected reply")
+
+    monkeypatch.setattr(extraction_worker.SERVICE, "extract", broken)
+    with qtbot.waitSignal(window.extractionFinished, timeout=5000) as blocker:
+        window.start_extraction()
+    assert blocker.args == ["failed"]
+    box = window.last_dialog
+    assert box.objectName() == "errorBox" and "unexpected reply" in box.text()
+    assert "ValueError" in box.detailedText()
+    assert window.worker is None and window.actions["rerun"].isEnabled()
+    box.reject()
