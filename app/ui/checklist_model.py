@@ -292,8 +292,14 @@ class ChecklistModel(QAbstractItemModel):
                 return claim.verdict.label if claim.verdict else ""
             if column == COL_STATUS:
                 return claim.status.label
-        elif role == Qt.ItemDataRole.ToolTipRole and column == COL_QUOTE:
-            return claim.quote
+        elif role == Qt.ItemDataRole.ToolTipRole:
+            if column == COL_QUOTE:
+                return claim.quote
+            if column in (COL_CHECKABLES, COL_SOURCING):  # narrow columns elide: show it all
+                text = self._claim_data(claim, position, column, Qt.ItemDataRole.DisplayRole)
+                if column == COL_SOURCING and claim.source_name:
+                    text = f"{text} ({claim.source_name})"
+                return text
         elif role == ClaimIdRole:
             return claim.id
         return None

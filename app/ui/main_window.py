@@ -151,7 +151,8 @@ class MainWindow(FileActions, ExtractionActions, QMainWindow):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_QUOTE, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((COL_NUMBER, 60), (2, 120), (3, 105), (COL_VERDICT, 110),
+        # Checkables fits "0/4 ✓ 1 actor · 2 location"; longer lists elide (tooltip has all).
+        for col, width in ((COL_NUMBER, 60), (2, 160), (3, 105), (COL_VERDICT, 110),
                            (COL_STATUS, 85)):
             header.resizeSection(col, width)
         self.filter_bar = FilterBar(self)

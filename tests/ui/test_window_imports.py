@@ -289,3 +289,16 @@ def test_an_unexpected_error_in_the_worker_ends_the_run(qtbot, window, monkeypat
     assert "ValueError" in box.detailedText()
     assert window.worker is None and window.actions["rerun"].isEnabled()
     box.reject()
+
+
+def test_narrow_columns_have_full_tooltips(window) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.checklist_model import COL_CHECKABLES, COL_SOURCING
+
+    row = next(i for i, c in enumerate(window.session.worksheet.claims) if c.checkables)
+    claim = window.session.worksheet.claims[row]
+    claim.source_name = "a senior official"
+    tip = Qt.ItemDataRole.ToolTipRole
+    checkables_tip = window.model.index(row, COL_CHECKABLES).data(tip)
+    assert checkables_tip == window.model.index(row, COL_CHECKABLES).data()
+    assert f"/{len(claim.checkables)}" in checkables_tip
+    assert "a senior official" in window.model.index(row, COL_SOURCING).data(tip)
