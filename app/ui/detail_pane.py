@@ -232,7 +232,8 @@ class DetailPane(QScrollArea):
         self.checkables.clear()
         for k in claim.checkables:
             style = TYPE_STYLES[k.type]
-            value = f" → {shown_value(k)}" if k.value else ""
+            # "Kyiv → Kyiv" says nothing: show the value only when it adds something.
+            value = f" → {shown_value(k)}" if k.value and k.value != k.text else ""
             item = QListWidgetItem(f"{style.label}: {k.text}{value}")
             item.setData(IdRole, k.id)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
