@@ -147,7 +147,7 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
     found.extend(_vague_counts(doc))
     if not doc.has_annotation("ENT_IOB"):
         found.extend(rules_only(text, article_date))
-    return _drop_counted_classes(_resolve(found, text), text)
+    return _refer_pronouns(_drop_counted_classes(_resolve(found, text), text))
 
 
 def _region_match(m: re.Match[str]) -> Found:
@@ -228,20 +228,33 @@ def _inside_any(f: Found, spans: list[tuple[int, int]]) -> bool:
 
 
 def _pronouns(doc: Any) -> list[Found]:
-    """Pronoun actors, with the nearest preceding person (he, she) or actor (we, they) as value."""
+    """Pronoun actors; :func:`_refer_pronouns` fills in whom they stand for."""
     out = []
-    people = [(e.start, e.text) for e in doc.ents if e.label_ == "PERSON"]
-    actors = [(e.start, e.text) for e in doc.ents if e.label_ in ("PERSON", "ORG")]
     for i in pronoun_tokens(doc):
         t = doc[i]
-        pool = people if t.lower_ in ("he", "she", "him", "his", "i", "my") else actors
-        before = [name for start, name in pool if start < i]
-        ref = before[-1] if before else None
-        attrs = {"kind": "pronoun"}
-        if ref:
-            attrs["refers_to"] = ref
-        out.append(Found("actor", t.idx, t.idx + len(t.text), ref, attrs, rank=4))
+        out.append(Found("actor", t.idx, t.idx + len(t.text), None,
+                         {"kind": "pronoun", "word": t.lower_}, rank=4))
     return out
+
+
+SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "his", "her"})
+
+
+def _refer_pronouns(found: list[Found]) -> list[Found]:
+    """Point "he"/"she" at the last person the rules kept (not the model's raw PERSON guesses,
+    which include mosques and villages). "we", "I" and "us" are left unresolved: in quoted
+    speech they stand for the speaker, whom the nearest preceding name often is not."""
+    last_person: str | None = None
+    for f in found:
+        kind = f.attributes.get("kind")
+        if f.type == "actor" and kind == "person":
+            last_person = f.value
+        elif f.type == "actor" and kind == "pronoun":
+            if last_person and f.attributes.pop("word", "") in SINGULAR_PRONOUNS:
+                f.value = last_person
+                f.attributes["refers_to"] = last_person
+            f.attributes.pop("word", None)
+    return found
 
 
 def _drop_counted_classes(found: list[Found], text: str) -> list[Found]:
@@ -308,6 +321,8 @@ def _from_entities(doc: Any, article_date: date | None) -> list[Found]:
                 out.append(region)
             elif label == "PERSON" and places.is_known_place(etext):
                 out.append(_place(doc, ent.start, ent.end))
+            elif _in_place_slot(doc, ent):
+                out.append(_place(doc, ent.start, ent.end))
             elif label == "PERSON" and (_not_a_person(ent) or _only_titles(ent)):
                 continue
             elif label == "PERSON":
@@ -334,6 +349,36 @@ def _from_entities(doc: Any, article_date: date | None) -> list[Found]:
                 out.append(Found("actor", doc[s].idx, end, doc[s:ent.end].text,
                                  {"kind": "organisation"}))
     return out
+
+
+# Words before a name that make it a place whatever the model's label: "near Daquq",
+# "the village of Tuloul Naser", "35km south of Qayyarah".
+PLACE_PREPOSITIONS = frozenset({"near", "outside", "around", "towards", "toward", "inside",
+                                "into", "across", "outskirts"})
+PLACE_OF_NOUNS = frozenset({"village", "town", "city", "province", "district", "region",
+                            "governorate", "outskirts", "suburb", "suburbs", "south", "north",
+                            "east", "west", "southeast", "southwest", "northeast", "northwest",
+                            "centre", "center", "area", "neighbourhood", "neighborhood"})
+_NOT_PLACE_WORDS = frozenset({"ministry", "council", "committee", "agency", "department", "army",
+                              "party", "front", "forces", "union", "organisation",
+                              "organization", "group", "brigade", "company", "news"})
+
+
+def _in_place_slot(doc: Any, ent: Any) -> bool:
+    """An ORG or PERSON entity in a slot only a place fills: "near X", "the village of X",
+    "in X" for a "person". Names with institution words or all-capital acronyms stay actors."""
+    if ent.start == 0 or any(t.lower_ in _NOT_PLACE_WORDS for t in ent):
+        return False
+    if ent.text.isupper() or any(ch.isdigit() for ch in ent.text):
+        return False
+    prev = doc[ent.start - 1]
+    if prev.lower_ == "the" and ent.start > 1:
+        return False
+    if prev.lower_ in PLACE_PREPOSITIONS:
+        return True
+    if prev.lower_ in ("in", "at") and ent.label_ == "PERSON":
+        return True
+    return prev.lower_ == "of" and ent.start > 1 and doc[ent.start - 2].lower_ in PLACE_OF_NOUNS
 
 
 NAMED_PLACE_HEADS = frozenset({
@@ -518,6 +563,17 @@ def _resolve(found: list[Found], text: str) -> list[Found]:
             clash.append(j)
             j -= 1
         if not clash:
+            starts.insert(i, f.start)
+            kept.insert(i, f)
+            continue
+        # an office ("Minister for the Middle East") is one actor, not a place inside a title
+        if f.type == "actor" and f.attributes.get("kind") == "office" and all(
+                kept[j].type in ("location", "actor") and f.start <= kept[j].start
+                and kept[j].end <= f.end and kept[j].attributes.get("kind") != "person"
+                for j in clash):
+            for j in sorted(clash, reverse=True):
+                del starts[j], kept[j]
+            i = bisect.bisect_left(starts, f.start)
             starts.insert(i, f.start)
             kept.insert(i, f)
             continue

@@ -98,6 +98,7 @@ class _Piece:
     offset: int
     last: bool
     published: date | None
+    chunk: str  # the text handed to spaCy, kept so the doc's text is never rebuilt
 
 
 def extract_many(texts: Iterable[str], *, published: Iterable[date | None] | None = None,
@@ -117,7 +118,7 @@ def extract_many(texts: Iterable[str], *, published: Iterable[date | None] | Non
             when = next(dates_iter, None) if dates_iter is not None else None
             cuts = list(chunks(text)) or [(0, text)]
             for i, (offset, piece) in enumerate(cuts):
-                yield piece, _Piece(text, offset, i == len(cuts) - 1, when)
+                yield piece, _Piece(text, offset, i == len(cuts) - 1, when, piece)
 
     claims: list[Claim] = []
     started: str | None = None
@@ -125,6 +126,8 @@ def extract_many(texts: Iterable[str], *, published: Iterable[date | None] | Non
         if _stopped(cancel):
             raise ExtractionCancelled()
         total = len(piece.text)
+        # spaCy keeps the input text exactly; doc.text would rebuild it token by token
+        doc.user_data["claimsheet.text"] = piece.chunk
         if progress and started is not piece.text:
             started = piece.text
             progress(0, total)

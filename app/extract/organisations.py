@@ -96,7 +96,8 @@ def office_spans(doc: Any) -> list[tuple[int, int]]:
                     doc[end + 1].text[:1].isupper() or doc[end + 1].lower_ == "the"):
                 j = end + 1 + (1 if doc[end + 1].lower_ == "the" else 0)
                 k = j
-                while k < n and doc[k].text[:1].isupper() and not doc[k].is_punct:
+                while k < n and doc[k].text[:1].isupper() and not doc[k].is_punct \
+                        and doc[k].ent_type_ != "PERSON":  # "... Middle East Tobias Ellwood"
                     k += 1
                 if k > j:
                     end = k

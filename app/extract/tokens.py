@@ -18,7 +18,10 @@ def lowers(doc: Any) -> list[str]:
     """Lower-case form of every token of ``doc``."""
     words = doc.user_data.get(_LOWER)
     if words is None:
-        words = doc.user_data[_LOWER] = [t.lower_ for t in doc]
+        from spacy.attrs import LOWER
+
+        strings = doc.vocab.strings  # hashes to strings: no Token object per word
+        words = doc.user_data[_LOWER] = [strings[int(h)] for h in doc.to_array([LOWER])]
     return words
 
 
@@ -26,7 +29,11 @@ def lemmas(doc: Any) -> list[str]:
     """Lower-case lemma of every token of ``doc`` (the word itself without a lemmatizer)."""
     words = doc.user_data.get(_LEMMA)
     if words is None:
-        words = doc.user_data[_LEMMA] = [t.lemma_.lower() or t.lower_ for t in doc]
+        from spacy.attrs import LEMMA
+
+        strings, low = doc.vocab.strings, lowers(doc)
+        words = doc.user_data[_LEMMA] = [
+            strings[int(h)].lower() or low[i] for i, h in enumerate(doc.to_array([LEMMA]))]
     return words
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.extract.conftest import spans
+from tests.extract.conftest import found, spans
 
 
 def test_titled_role_keeps_the_role() -> None:
@@ -55,3 +55,19 @@ def test_pronoun_actor_points_to_the_last_named_person() -> None:
 def test_generic_troops_are_not_actors() -> None:
     actors = spans("Russian forces advanced while Ukrainian officials stayed silent.", "actor")
     assert not actors
+
+
+def test_an_office_keeps_the_place_in_its_title() -> None:
+    text = "The Minister for the Middle East visited a clinic after three shells hit it."
+    assert "Minister for the Middle East" in spans(text, "actor")
+    assert "Middle East" not in spans(text, "location")
+
+
+def test_he_refers_to_a_person_the_rules_kept_not_to_a_mislabelled_place() -> None:
+    text = ("Ingrid Solberg said shelling near the town of Tal Rifaat lasted four hours. "
+            "She said that he, the local commander, had fled.")
+    pronouns = [f for f in found(text) if f.attributes.get("kind") == "pronoun"]
+    assert pronouns and all(f.value in (None, "Ingrid Solberg") for f in pronouns)
+    we = [f for f in found("Acme Corp said: we will rebuild.") if f.attributes.get("kind")
+          == "pronoun"]
+    assert all(f.value is None for f in we)

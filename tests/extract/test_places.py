@@ -40,3 +40,11 @@ def test_country_codes_from_names_aliases_and_cities() -> None:
     assert country_code("Kharkiv Oblast") == "UA"
     assert country_code("Aleppo") == "SY"
     assert country_code("Atlantis") is None
+
+
+def test_a_name_in_a_place_slot_is_a_place_whatever_the_model_says() -> None:
+    text = ("Gunmen attacked a convoy near Umm Qasab and then raided the village of "
+            "Kefr Tallun, about 20km east of Marrat.")
+    places_found = spans(text, "location")
+    assert "Kefr Tallun" in places_found
+    assert not any("Kefr Tallun" in a for a in spans(text, "actor"))
