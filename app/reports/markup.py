@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlsplit
 
-from app.reports.fonts import drawable
+from app.reports.fonts import drawable, printable
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})
 
@@ -21,6 +21,11 @@ _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
 def text(value: str) -> str:
     """``value`` escaped for paragraph markup, with undrawable characters replaced."""
     return drawable(value).translate(_ESCAPES)
+
+
+def text_in_drawing_order(value: str) -> str:
+    """Like :func:`text` for a line already in drawing order (no bidi reordering)."""
+    return printable(value).translate(_ESCAPES)
 
 
 def multiline(value: str) -> str:

@@ -25,6 +25,7 @@ from app.document.model import Claim, Source, Status, Verdict, Worksheet
 from app.reports import markup
 from app.reports.articlemarks import CHECKABLE_LETTER, CHECKABLE_NAME, CHECKABLE_UNDERLINE
 from app.reports.fonts import drawable, printable
+from app.reports.pdfrtl import text_paragraph
 from app.reports.pdfstyle import (
     FAINT,
     HEADER_FILL,
@@ -265,7 +266,7 @@ def cover(worksheet: Worksheet, summary: Summary, st: Styles, width: float,
         ]))
         flow.append(tally)
     if worksheet.notes.strip():
-        flow += [_p("Notes", st.h2), _p(markup.multiline(worksheet.notes), st.body)]
+        flow += [_p("Notes", st.h2), text_paragraph(worksheet.notes, st.body, Para)]
     return flow
 
 
@@ -442,7 +443,8 @@ def claim_block(claim: Claim, number: int, worksheet: Worksheet, summary: Summar
             status_text += f" \u00b7 {ticked}/{len(claim.checkables)} checkables ticked"
         status = _p(status_text, st.cell)
     items.append(_claim_header(number, claim.verdict, status, st, width, blank=blank))
-    items.append(_p(f"\u201c{markup.text(claim.quote)}\u201d", st.quote))
+    items.append(text_paragraph(" ".join(claim.quote.split()), st.quote, Para,
+                                before="\u201c", after="\u201d"))
     items.append(Spacer(1, 2))
     items.append(_flags(claim, st))
     if claim.checkables:
@@ -459,7 +461,7 @@ def claim_block(claim: Claim, number: int, worksheet: Worksheet, summary: Summar
     else:
         if claim.rationale.strip():
             items.append(Label("RATIONALE", st))
-            items.append(_p(markup.multiline(claim.rationale), st.body))
+            items.append(text_paragraph(claim.rationale, st.body, Para))
         citations = _citations(claim, worksheet, summary, st, width)
         if citations is not None:
             items.append(Label("SOURCES", st))
@@ -508,9 +510,9 @@ def source_block(source: Source, summary: Summary, st: Styles, width: float) -> 
     items: list[Flowable] = [head, Spacer(1, 1.5), table]
     if source.excerpt.strip():
         items += [Label("EXCERPT", st),
-                  _p(f"\u201c{markup.multiline(source.excerpt)}\u201d", st.quote)]
+                  text_paragraph(source.excerpt, st.quote, Para, before="\u201c", after="\u201d")]
     if source.notes.strip():
-        items += [Label("NOTES", st), _p(markup.multiline(source.notes), st.body)]
+        items += [Label("NOTES", st), text_paragraph(source.notes, st.body, Para)]
     items.append(Spacer(1, 4 * mm))
     return [ClaimKeep(items)]
 

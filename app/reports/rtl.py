@@ -4,10 +4,11 @@ reportlab's own bidi support needs a package that is not on PyPI, and without
 it Arabic prints as isolated letters in left-to-right order. Text holding
 right-to-left characters is therefore shaped here (``arabic-reshaper`` picks
 the joined presentation forms, which the bundled DejaVu Sans has) and reordered
-into visual order (``python-bidi``), one line at a time. Known limit: a
-right-to-left paragraph that wraps over several lines is reordered before
-reportlab breaks it, so its lines read bottom-up; quotes and titles that fit
-on a line print correctly.
+into visual order (``python-bidi``), one line at a time. Free text (quotes,
+rationales, excerpts, notes) is broken into lines before reordering by
+:mod:`app.reports.pdfrtl`, so a wrapped right-to-left paragraph reads top to
+bottom; text in table cells and the marked-up article is reordered before
+reportlab breaks it, so there a right-to-left run that wraps reads bottom-up.
 """
 
 from __future__ import annotations
@@ -33,14 +34,28 @@ def _reshaper() -> object | None:
 
 
 @functools.lru_cache(maxsize=4096)
-def _visual_line(line: str) -> str:
+def _visual_line(line: str, base: str | None = None) -> str:
     reshaper = _reshaper()
     try:
         from bidi import get_display
     except ImportError:
         return line
     shaped = reshaper.reshape(line) if reshaper is not None else line  # type: ignore[attr-defined]
-    return str(get_display(shaped))
+    if base is None:
+        return str(get_display(shaped))
+    return str(get_display(shaped, base_dir=base))
+
+
+def visual_line(line: str, *, right_to_left: bool) -> str:
+    """One display line in drawing order, with the paragraph's base direction.
+
+    Lines broken out of one paragraph must share its direction: a wrapped line
+    of an English paragraph that happens to begin with an Arabic word is still
+    laid out left to right.
+    """
+    if not has_rtl(line):
+        return line
+    return _visual_line(line, "R" if right_to_left else "L")
 
 
 def visual(text: str) -> str:
