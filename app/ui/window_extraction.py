@@ -13,9 +13,16 @@ from typing import Any
 from PySide6.QtCore import Signal
 
 from app.document import edits
+from app.document.model import CheckableType
 from app.ui import dialogs
 from app.ui.extraction_worker import ExtractionThread
 from app.ui.session import Session
+
+
+def _unresolved_dates(claims: list) -> int:
+    """Date checkables without a value: "yesterday" in an article of unknown date."""
+    return sum(1 for c in claims for k in c.checkables
+               if k.type is CheckableType.DATE and not k.value)
 
 
 class ExtractionActions:
@@ -81,7 +88,11 @@ class ExtractionActions:
             self._structural(merged, "Re-run extraction", self.current_claim_id())
         else:
             self._structural(edits.sorted_claims(claims), f"Extract {len(claims)} claims", None)
-        self.statusBar().showMessage(f"Found {len(claims)} claims", 5000)
+        message = f"Found {len(claims)} claims"
+        if not ws.article.published and _unresolved_dates(ws.claims):
+            message += (" · some dates need the article's published date: "
+                        "File → Article details (Ctrl+I)")
+        self.statusBar().showMessage(message, 10_000)
         self.show_warning(worker.warning)
         self.extractionFinished.emit("ok")
         self.checklistReady.emit()

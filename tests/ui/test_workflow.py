@@ -210,6 +210,7 @@ def test_setting_the_published_date_resolves_relative_dates(qtbot, make_window, 
                     if k.text == "yesterday")
 
     assert yesterday().value is None  # no published date: nothing to count back from
+    assert "Article details" in window.statusBar().currentMessage()  # says what to do
     claim = window.session.worksheet.claims[0]
     window.select_claim(claim.id)
     window.set_verdict(Verdict.TRUE)
