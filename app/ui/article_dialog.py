@@ -34,7 +34,7 @@ from app.document.model import Article
 _COMMON_LANGUAGES = ("en", "ru", "uk", "fr", "de", "es", "ar", "pt", "it", "pl", "tr", "zh")
 _TEXT_FIELDS = (
     ("title", "&Title", ""),
-    ("outlet", "&Outlet", "newspaper, agency or site"),
+    ("outlet", "Outl&et", "newspaper, agency or site"),
     ("author", "&Author", ""),
     ("url", "&URL", "https://…"),
     ("published", "&Published", "YYYY-MM-DD, anchors relative dates"),

@@ -81,7 +81,7 @@ class DetailPane(QScrollArea):
         self.source_name = QLineEdit(body)
         self.source_name.setAccessibleName("Who the article says the claim comes from")
         self.source_name.setPlaceholderText("who says so")
-        self.hedged = QCheckBox("&Hedged (may, reportedly, allegedly…)", body)
+        self.hedged = QCheckBox("Hed&ged (may, reportedly, allegedly…)", body)
         self.hedged.setAccessibleName("Hedged")
         self.hedges = QLabel("", body)
         self.rationale = QPlainTextEdit(body)
@@ -104,16 +104,17 @@ class DetailPane(QScrollArea):
         for value, label in STANCE_LABELS.items():
             self.stance.addItem(label, value)
         self.add_source = QPushButton("&Add source…", body)
-        self.edit_source = QPushButton("&Edit…", body)
+        self.edit_source = QPushButton("Ed&it…", body)
         self.open_url = QPushButton("&Open URL…", body)
-        self.remove_source = QPushButton("&Remove", body)
+        self.remove_source = QPushButton("Re&move", body)
         for button, name in ((self.add_source, "Add source"), (self.edit_source, "Edit source"),
                              (self.open_url, "Open source address"),
                              (self.remove_source, "Remove source from claim")):
             button.setAccessibleName(name)
 
+        # Alt+letters are unique in the window: F, E, C, V and H open the menus.
         form = QFormLayout()
-        form.addRow("&Verdict", self.verdict)
+        form.addRow("Ver&dict", self.verdict)
         form.addRow("S&tatus", self.status)
         sourcing_row = QHBoxLayout()
         sourcing_row.addWidget(self.sourcing)

@@ -43,10 +43,11 @@ class SourceDialog(QDialog):
         s = self._original
         form = QFormLayout()
         self.fields: dict[str, QLineEdit] = {}
+        # Alt+letters are unique in the dialog, OK (O) and Cancel (C) included.
         for name, label in (("title", "&Title"), ("url", "&URL"), ("publisher", "&Publisher"),
-                            ("author", "A&uthor"), ("published", "Publis&hed (YYYY-MM-DD)"),
-                            ("accessed", "A&ccessed (YYYY-MM-DD)"),
-                            ("archive_url", "Arc&hive URL")):
+                            ("author", "Autho&r"), ("published", "Publis&hed (YYYY-MM-DD)"),
+                            ("accessed", "Acc&essed (YYYY-MM-DD)"),
+                            ("archive_url", "Archi&ve URL")):
             edit = QLineEdit(getattr(s, name), self)
             edit.setObjectName(f"source_{name}")
             edit.setAccessibleName(label.replace("&", ""))
@@ -69,7 +70,7 @@ class SourceDialog(QDialog):
         self.excerpt.setAccessibleName("Excerpt")
         self.excerpt.setTabChangesFocus(True)
         self.excerpt.setFixedHeight(80)
-        form.addRow("&Excerpt", self.excerpt)
+        form.addRow("E&xcerpt", self.excerpt)
         self.notes = QPlainTextEdit(s.notes, self)
         self.notes.setAccessibleName("Notes")
         self.notes.setTabChangesFocus(True)

@@ -302,3 +302,30 @@ def test_narrow_columns_have_full_tooltips(window) -> None:  # type: ignore[no-u
     assert checkables_tip == window.model.index(row, COL_CHECKABLES).data()
     assert f"/{len(claim.checkables)}" in checkables_tip
     assert "a senior official" in window.model.index(row, COL_SOURCING).data(tip)
+
+
+def mnemonics(root) -> list[str]:  # type: ignore[no-untyped-def]
+    """The Alt+letter of every visible label with a buddy, button and menu title."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QMenuBar
+
+    texts = [w.text() for w in root.findChildren(QLabel) if w.buddy() and w.isVisible()]
+    texts += [w.text() for w in root.findChildren(QAbstractButton) if w.isVisible()]
+    for bar in root.findChildren(QMenuBar):
+        texts += [a.text() for a in bar.actions()]
+    return [m.group(1).lower() for t in texts if (m := re.search(r"&([^&\s])", t))]
+
+
+def test_alt_letters_are_unique(window) -> None:  # type: ignore[no-untyped-def]
+    window.select_row(0)
+    letters = mnemonics(window)
+    assert len(letters) == len(set(letters)), sorted(letters)
+    window.add_source()
+    letters = mnemonics(window.last_dialog)
+    assert len(letters) >= 10 and len(letters) == len(set(letters)), sorted(letters)
+    window.last_dialog.reject()
+    window.actions["article_details"].trigger()
+    letters = mnemonics(window.last_dialog)
+    assert len(letters) >= 6 and len(letters) == len(set(letters)), sorted(letters)
+    window.last_dialog.reject()
