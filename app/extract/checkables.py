@@ -331,6 +331,8 @@ def _from_entities(doc: Any, article_date: date | None) -> list[Found]:
                 left = titled_start(doc, ent.start)
                 attrs = {"kind": "person"}
                 rank = honorific_start(doc, ent.start)
+                if left == rank - 1 and doc[left].text[:1].isupper():
+                    rank = left  # "Minister Ellwood", "Ambassador Saperstein": a bare title
                 if rank < ent.start:
                     # "Mr Colville", "Lt. Gen. Stephen Townsend": a rank or courtesy title is
                     # part of how the person is named, not an office of its own

@@ -56,6 +56,48 @@ def _add_title_abbreviations(nlp: Any) -> None:
         nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 
 
+LINE_BREAKS = "claimsheet_line_breaks"
+
+
+def _add_line_breaks(nlp: Any) -> None:
+    """Start a sentence after every line break the next line does not continue.
+
+    Plain-text articles put a headline, a dateline or a byline on a line of its own with
+    no full stop; the parser then runs it into the first sentence ("IS conflict: Call for
+    inquiry Human Rights Watch has called ..."). A line that starts in lower case carries
+    on a sentence broken by the export, so it is left to the parser.
+    """
+    from spacy.language import Language
+
+    if not Language.has_factory(LINE_BREAKS):
+        @Language.component(LINE_BREAKS)
+        def line_breaks(doc: Any) -> Any:
+            from spacy.attrs import ORTH
+
+            strings = doc.vocab.strings  # token texts from hashes: no Token object per word
+            words = [strings[int(h)] for h in doc.to_array([ORTH])]
+            for i in range(1, len(words)):
+                first = words[i][:1]
+                if "\n" in words[i - 1] and first and not first.isspace() \
+                        and not first.islower() and not _continues(words, i - 1):
+                    doc[i].is_sent_start = True
+            return doc
+
+    before = "parser" if "parser" in nlp.pipe_names else None
+    if before:
+        nlp.add_pipe(LINE_BREAKS, before=before)
+    else:
+        nlp.add_pipe(LINE_BREAKS)
+
+
+def _continues(words: list[str], newline: int) -> bool:
+    """The line before the break leads into the next ("Minister Ellwood said:", "including,")."""
+    j = newline - 1
+    while j >= 0 and words[j].isspace():
+        j -= 1
+    return j >= 0 and words[j] in (":", ",", ";", "-", "–", "—", "(", "“", "‘")
+
+
 _lock = threading.Lock()
 _cached: Pipeline | None = None
 
@@ -84,9 +126,11 @@ def _load(names: tuple[str, ...]) -> Pipeline:
             continue
         nlp.max_length = max(nlp.max_length, 2_000_000)
         _add_title_abbreviations(nlp)
+        _add_line_breaks(nlp)
         return Pipeline(nlp, name, "", time.perf_counter() - started)
     nlp = spacy.blank("en")
     _add_title_abbreviations(nlp)
     nlp.add_pipe("sentencizer")
+    _add_line_breaks(nlp)
     log.warning(BLANK_WARNING)
     return Pipeline(nlp, "blank:en", BLANK_WARNING, time.perf_counter() - started)

@@ -57,3 +57,17 @@ def test_progress_and_cancel(article: str) -> None:
     long_text = (article + "\n\n") * 40
     with pytest.raises(ExtractionCancelled):
         extract(long_text, progress=lambda done, total: stop.set(), cancel=stop)
+
+
+def test_a_headline_line_is_not_run_into_the_first_sentence() -> None:
+    text = ("Storm closes ferry routes in the Baltic\n"
+            "The Estonian Transport Administration said on Monday that 14 ferries stayed "
+            "in port at Tallinn.\n"
+            "The ministry's spokesperson said:\n"
+            "The crossings will reopen when the wind drops below 20 metres per second.\n")
+    quotes = [c.quote for c in extract(text)]
+    assert any(q.startswith("The Estonian Transport Administration") for q in quotes)
+    assert not any("Baltic" in q and "Administration" in q for q in quotes)
+    # a line ending with a colon leads into the next one: the quote keeps its speaker
+    assert any(q.startswith("The ministry's spokesperson said:") and "reopen" in q
+               for q in quotes)
