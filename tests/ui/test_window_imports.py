@@ -11,7 +11,7 @@ from types import SimpleNamespace
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from app.document.fileformat import save_worksheet
 from app.document.model import Article
@@ -329,3 +329,13 @@ def test_alt_letters_are_unique(window) -> None:  # type: ignore[no-untyped-def]
     letters = mnemonics(window.last_dialog)
     assert len(letters) >= 6 and len(letters) == len(set(letters)), sorted(letters)
     window.last_dialog.reject()
+
+
+def test_article_details_are_prefilled_from_a_dropped_page(quiet, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert drop(quiet.window, file_mime(make_file("html", tmp_path)))
+    quiet.window.actions["article_details"].trigger()
+    dialog = quiet.window.last_dialog
+    values = dialog.values()
+    assert values["title"] == "Drone attack" and values["author"] == "Jane Doe"
+    assert "article.html" in dialog.findChild(QLabel, "article_provenance").text()
+    dialog.reject()
