@@ -25,6 +25,7 @@ CHANNEL_VERBS = frozenset({"share", "release", "publish", "issue", "post", "dist
 CHANNEL_PREPS = frozenset({"through", "via", "by"})
 NAMED_PRONOUNS = frozenset({"he", "she", "i", "we"})
 NAMED_LABELS = frozenset({"PERSON", "ORG"})
+INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,8 @@ def attribute(sent: Any, actor_spans: list[tuple[int, int]],
         if token.lemma_.lower() not in cues.reporting_verbs \
                 and token.lower_ not in cues.reporting_verbs:
             continue
-        if not any(c.dep_ in CLAUSE_DEPS for c in token.children) and token.dep_ != "parataxis":
+        if not any(c.dep_ in CLAUSE_DEPS for c in token.children) and token.dep_ != "parataxis" \
+                and not _accuses(token):
             continue
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "agent")]
         if subjects:
@@ -89,17 +91,40 @@ def attribute(sent: Any, actor_spans: list[tuple[int, int]],
     return Attribution(_classify(head, span, actor_spans, cues.anonymous_heads), source)
 
 
+def _accuses(token: Any) -> bool:
+    """"X accused Y of killing 60 civilians": the claim is in the "of" clause."""
+    if token.lemma_.lower() not in ("accuse", "blame"):
+        return False
+    heads = [token] + [c for c in token.children if c.dep_ == "dobj"]
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "for")
+               for h in heads for c in h.children)
+
+
 def _classify(head: Any, span: Any, actor_spans: list[tuple[int, int]],
               anonymous: frozenset[str]) -> str:
     if head.pos_ == "PRON":
+        if head.lower_ == "it" and _organisation_before(head):
+            return "named"  # "which it said": the organisation named before
         return "named" if head.lower_ in NAMED_PRONOUNS else "unnamed"
     has_person = any(t.ent_type_ == "PERSON" for t in span)
     if head.lower_ in anonymous and not has_person:
         return "unnamed"
+    if not has_person and any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in head.children):
+        return "unnamed"  # "a police officer told ...", "a military spokesman said"
     named = has_person or any(t.ent_type_ in NAMED_LABELS for t in span) or any(
         s < span.end_char and span.start_char < e for s, e in actor_spans) or any(
         t.lower_ in INSTITUTION_HEADS and t.lower_ not in ("forces", "force") for t in span)
     return "named" if named else "unnamed"
+
+
+def _organisation_before(token: Any) -> bool:
+    """Whether an organisation is named in the sentence before ``token`` or the one before it."""
+    sent = token.sent
+    start = sent.start
+    if start > 0:
+        start = sent.doc[start - 1].sent.start
+    return any(e.label_ == "ORG" and e.start >= start and e.end <= token.i
+               for e in sent.doc.ents)
 
 
 def _depth(token: Any) -> int:

@@ -34,6 +34,9 @@ def test_named_sources(text: str, source: str) -> None:
     "According to people familiar with the matter, the deal for 24 helicopters was signed "
     "on 3 May.",
     "Insiders believe that Hungary vetoed the package on 9 June.",
+    "A harbour police officer told reporters that 8 containers fell into the sea at Gdynia.",
+    "An army spokesman accused the militia of burning 14 houses in Beni on Sunday.",
+    "Two engineers, who asked not to be identified, said the pump failed on 2 March in Rivne.",
 ])
 def test_unnamed_sources(text: str) -> None:
     assert only_claim(text).sourcing.value == "unnamed"
@@ -50,6 +53,8 @@ def test_no_source() -> None:
     ("Police said the attacker may have entered Sweden in 2019.", "may"),
     ("Rebels allegedly seized 30 trucks near Goma on Monday.", "allegedly"),
     ("Unconfirmed reports put the death toll at 80 in Herat.", "Unconfirmed"),
+    ("The 200 to 300 fighters believed to be in Sirte hold 9 tanks.", "believed to be"),
+    ("Members of the gang are reported to have stolen 40 cars in Lyon.", "reported to have"),
 ])
 def test_hedge_cues_governing_the_claim(text: str, cue: str) -> None:
     claim = only_claim(text)
@@ -65,3 +70,9 @@ def test_hedge_in_a_relative_clause_does_not_hedge_the_claim() -> None:
 
 def test_plain_fact_is_not_hedged() -> None:
     assert not only_claim("The Kerch bridge was closed for six hours on 17 July 2023.").hedged
+
+
+def test_it_after_a_named_organisation_is_a_named_source() -> None:
+    claim = only_claim("Medecins Sans Frontieres treated 75 patients in Bentiu, a figure "
+                       "which it said had doubled since April.")
+    assert claim.sourcing.value == "named"
