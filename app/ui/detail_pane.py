@@ -263,25 +263,31 @@ class DetailPane(QScrollArea):
 
     # ------------------------------------------------------------ edits
 
-    def _push_field(self, name: str, value: object, what: str) -> None:
+    def _push_field(self, name: str, value: object, what: str, to: str = "") -> None:
+        """One undo step named like the keyboard's: "Set verdict of claim 3 to False"."""
         claim = self.current_claim()
         if self._refreshing or claim is None or self.session is None:
             return
         if getattr(claim, name) == value:
             return
-        self.session.undo_stack.push(SetClaimField(
-            self.session, claim.id, name, value, f"{what} of claim {self._number(claim)}"))
+        text = f"{what} of claim {self._number(claim)}" + (f" to {to}" if to else "")
+        self.session.undo_stack.push(SetClaimField(self.session, claim.id, name, value, text))
 
     def _verdict_edited(self) -> None:
         # Combo item data comes back from Qt as a plain str: turn it into the enum again.
         value = self.verdict.currentData()
-        self._push_field("verdict", Verdict(value) if value else None, "Set verdict")
+        verdict = Verdict(value) if value else None
+        self._push_field("verdict", verdict, "Set verdict",
+                         verdict.label if verdict else "not set")
 
     def _status_edited(self) -> None:
-        self._push_field("status", Status(self.status.currentData()), "Set status")
+        status = Status(self.status.currentData())
+        self._push_field("status", status, "Set status", status.label.lower())
 
     def _sourcing_edited(self) -> None:
-        self._push_field("sourcing", Sourcing(self.sourcing.currentData()), "Set sourcing")
+        sourcing = Sourcing(self.sourcing.currentData())
+        self._push_field("sourcing", sourcing, "Set sourcing",
+                         SOURCING_LABELS[sourcing].lower())
 
     def _source_name_edited(self, text: str) -> None:
         self._push_field("source_name", text, "Edit source name")

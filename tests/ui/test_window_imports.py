@@ -339,3 +339,19 @@ def test_article_details_are_prefilled_from_a_dropped_page(quiet, tmp_path: Path
     assert values["title"] == "Drone attack" and values["author"] == "Jane Doe"
     assert "article.html" in dialog.findChild(QLabel, "article_provenance").text()
     dialog.reject()
+
+
+def test_detail_pane_undo_names_say_what_changed(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    from app.document.model import Verdict
+
+    window.select_row(0)
+    d = window.detail
+    d.verdict.setCurrentIndex(d.verdict.findData(Verdict.FALSE))
+    assert window.actions["undo"].text() == "&Undo Set verdict of claim 1 to False"
+    d.status.setCurrentIndex(2)
+    assert window.actions["undo"].text().startswith("&Undo Set status of claim 1 to ")
+    window.actions["undo"].trigger()
+    window.actions["undo"].trigger()
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, "5")  # the keyboard's step has the same name
+    assert window.actions["undo"].text() == "&Undo Set verdict of claim 1 to False"
