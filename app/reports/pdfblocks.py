@@ -138,8 +138,19 @@ def _p(markup_text: str, style: object) -> Paragraph:
 
 
 def _shorten(value: str, limit: int) -> str:
+    """``value`` on one line, cut after a whole word when longer than ``limit``.
+
+    Outline entries are read as a table of contents; "…October 19th t…"
+    looks like a typo where "…October 19th…" does not.
+    """
     value = " ".join(value.split())
-    return value if len(value) <= limit else value[: limit - 1].rstrip() + "\u2026"
+    if len(value) <= limit:
+        return value
+    cut = value[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.-") + "\u2026"
 
 
 def section_heading(title: str, key: str, st: Styles) -> list[Flowable]:

@@ -263,3 +263,16 @@ def test_untitled_article_title_is_cut_at_a_word_everywhere() -> None:
     assert shown.endswith("\u2026") and line.startswith(shown[:-1])
     assert line[len(shown) - 1] == " "  # a whole word before the ellipsis
     assert squash(shown) in squash(page_texts(data)[0])
+
+
+def test_claim_outline_entries_end_on_whole_words(seed: Worksheet, seed_pdf: bytes) -> None:
+    claims = [title for level, title, _ in outline_titles(seed_pdf) if level == 1]
+    for number, (title, claim) in enumerate(zip(claims, seed.claims, strict=True), start=1):
+        quote = " ".join(claim.quote.split())
+        shown = title.removeprefix(f"{number}. ")
+        if shown.endswith("\u2026"):
+            shown = shown[:-1]
+            assert quote.startswith(shown) and len(shown) <= 60
+            assert quote[len(shown)] in " ,;:.-", title  # never cut inside a word
+        else:
+            assert shown == quote
