@@ -37,8 +37,10 @@ def run(args: argparse.Namespace) -> int:
         except ValueError:
             published = None
 
-    from app.extract.extractor import engine, extract
+    from app.extract.extractor import dateline, engine, extract
     from app.extract.pipeline import load_pipeline
+
+    published = published or dateline(text)
 
     pipeline = load_pipeline()
     if pipeline.warning:

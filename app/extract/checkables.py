@@ -284,8 +284,9 @@ def _from_entities(doc: Any, article_date: date | None) -> list[Found]:
                 continue
             if _numbered_document(doc, ent):
                 continue
-            if ent.start > 0 and doc[ent.start - 1].lower_ in DATE_PREPOSITIONS and len(ent) == 1 \
-                    and etext.lower() in ("hours", "days", "weeks", "months", "years", "minutes"):
+            if len(ent) == 1 and etext.lower() in BARE_DURATIONS:
+                if ent.start == 0 or doc[ent.start - 1].lower_ not in DATE_PREPOSITIONS:
+                    continue  # "expected to take weeks": a span of time, no date to check
                 start = doc[ent.start - 1].idx  # "for weeks", "within hours"
             span_text = doc_text(doc)[start:end]
             norm = dates.normalize_date(span_text, article_date)
@@ -304,8 +305,10 @@ def _from_entities(doc: Any, article_date: date | None) -> list[Found]:
             if count.value is None and label == "CARDINAL":
                 continue  # the model's "ISIL" or "a few": nothing to count
             if etext.lower() == "one" and ("noun" not in count.attributes or (
-                    ent.end < len(doc) and doc[ent.end].lower_ == "of")):
-                continue  # "one of the ...", "no one": a pronoun, not a count
+                    ent.end < len(doc) and doc[ent.end].lower_ == "of")
+                    or count.attributes["noun"].lower() in DISCOURSE_NOUNS
+                    or _one_another(doc, ent.end)):
+                continue  # "one of the ...", "in one case", "from one village to another"
             out.append(count)
         elif label == "GPE" and _country_actor(doc, ent):
             s0 = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
@@ -403,6 +406,18 @@ def _heading_word(ent: Any) -> bool:
     """ "QUESTION", "UPDATE": an all-capital heading word, not an organisation."""
     t = ent.text
     return len(ent) == 1 and t.isalpha() and t.isupper() and len(t) >= 6
+
+
+BARE_DURATIONS = frozenset({"hours", "days", "weeks", "months", "years", "minutes"})
+# "one" before these is a way of speaking, not a number of things
+DISCOURSE_NOUNS = frozenset({"case", "instance", "occasion", "example", "point", "time", "way",
+                             "hand", "side", "thing", "another", "day"})
+
+
+def _one_another(doc: Any, end: int) -> bool:
+    """ "from one village to another", "one after the other": a contrast, not a count."""
+    stop = min(len(doc), end + 6)
+    return any(doc[k].lower_ in ("another", "other") for k in range(end, stop))
 
 
 _DOCUMENT_WORDS = frozenset({"resolution", "resolutions", "no.", "number", "article", "chapter",

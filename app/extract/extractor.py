@@ -78,13 +78,37 @@ def article_date(article: Article) -> date | None:
         return None
 
 
+_DATELINE = re.compile(
+    r"^\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+    r"(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2})\s*$")
+
+
+def dateline(text: str) -> date | None:
+    """The date on a line of its own among the first lines ("Thursday, January 12, 2006").
+
+    News and wire copy often carry the publication date this way; with it, "Tuesday"
+    and "last week" in the article resolve to real dates.
+    """
+    from app.extract import dates
+
+    lines = [line for line in text[:2000].splitlines() if line.strip()][:4]
+    for line in lines:
+        if len(line) > 40 or not _DATELINE.match(line):
+            continue
+        value = dates.normalize_date(line, None).value
+        if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return date.fromisoformat(value)
+    return None
+
+
 def extract(article: Article | str, *, published: date | None = None,
             progress: Progress | None = None, cancel: Cancel | None = None,
             pipeline: Pipeline | None = None) -> list[Claim]:
     """The claims of one article, in reading order."""
     if isinstance(article, str):
         article = Article(text=article)
-    when = published or article_date(article)
+    when = published or article_date(article) or dateline(article.text)
     # small batches: a cancel request is seen after at most a few chunks
     return next(extract_many([article.text], published=[when], progress=progress,
                              cancel=cancel, pipeline=pipeline, batch_size=4))

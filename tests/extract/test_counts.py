@@ -58,3 +58,13 @@ def test_coordinates_and_fractions_are_not_counts() -> None:
     counts = spans("The site lies at 36.269635 and the pass rate was 3/4 of last year.", "count")
     assert "36.269635" not in counts
     assert "3/4" not in counts
+
+
+def test_one_as_a_figure_of_speech_is_not_a_count() -> None:
+    text = ("In one case, four guards were moved from one prison to another, and one "
+            "helicopter landed in Tromso.")
+    counted = {t: f.value for t, f in spans(text, "count").items()}
+    assert counted.get("four") == "4"
+    assert list(counted).count("one") <= 1
+    assert any(f.attributes.get("noun") == "helicopter"
+               for t, f in spans(text, "count").items() if t == "one")

@@ -58,3 +58,20 @@ def test_dates_in_a_sentence_are_found_and_resolved() -> None:
     dates = spans(text, "date", PUBLISHED)
     assert dates["Tuesday"].value == "2024-03-12"
     assert any(f.value == "2019" for f in dates.values())
+
+
+def test_a_dateline_under_the_headline_dates_the_article() -> None:
+    from app.extract import extract
+    from app.extract.extractor import dateline
+
+    text = ("Floods cut rail line in Styria\nWednesday, March 4, 2009\n\n"
+            "The regional government said on Monday that 23 bridges were closed near Graz.\n")
+    assert dateline(text) == date(2009, 3, 4)
+    assert dateline("The strike on 4 May 2020 killed 3 people.\nMore text.") is None
+    values = [k.value for c in extract(text) for k in c.checkables if k.type.value == "date"]
+    assert "2009-03-02" in values  # "Monday" before that Wednesday
+
+
+def test_a_bare_duration_is_not_a_date() -> None:
+    assert not spans("Repairs are expected to take weeks at the Zaporizhzhia plant.", "date")
+    assert "within hours" in spans("The fire spread within hours to Kherson.", "date")
