@@ -82,6 +82,14 @@ def run_window(file: str | None, smoke: bool = False) -> int:
             finish()
 
     window.checklistReady.connect(on_ready)
+
+    def import_failed(message: str) -> None:
+        if smoke:  # a large file's import failed in the background
+            print(f"claimsheet: {message}", file=sys.stderr)
+            window._close_confirmed = True
+            app.exit(1)
+
+    window.importFailed.connect(import_failed)
     window.extractionFinished.connect(
         lambda outcome: on_ready() if outcome != "ok" else None)
     if path is not None:

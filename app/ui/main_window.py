@@ -88,6 +88,7 @@ class MainWindow(FileActions, ExtractionActions, QMainWindow):
 
     checklistReady = Signal()
     extractionFinished = Signal(str)  # "ok", "cancelled" or "failed"
+    importFailed = Signal(str)  # a background import ended in an error (shown in a dialog)
 
     def __init__(self, settings: Settings | None = None, data_dir: Path | None = None,
                  persist: bool = True) -> None:
@@ -97,6 +98,8 @@ class MainWindow(FileActions, ExtractionActions, QMainWindow):
         self.persist = persist
         self.recovery = RecoveryStore(self.data_dir)
         self.worker: ExtractionThread | None = None
+        self.importer: object | None = None  # see window_files._import_in_background
+        self._imports: set[object] = set()
         self._restart_extraction = False  # start again once the running one ends
         self._close_confirmed = False
         self._pending_select: str | None = None
@@ -125,6 +128,7 @@ class MainWindow(FileActions, ExtractionActions, QMainWindow):
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.stop_workers)  # type: ignore[attr-defined]
+            app.aboutToQuit.connect(self.wait_for_imports)  # type: ignore[attr-defined]
         self._update_title()
         self._update_summary()
         self._update_actions()
@@ -766,6 +770,7 @@ class MainWindow(FileActions, ExtractionActions, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self._close_confirmed or not self.session.modified:
             self.stop_workers()
+            self.wait_for_imports()
             self.autosave.stop()
             self._save_layout()
             if not self.session.modified:

@@ -30,6 +30,7 @@ class ExtractionActions:
 
     session: Session
     worker: ExtractionThread | None
+    importer: Any
     _restart_extraction: bool
     last_dialog: Any
     checklistReady: Signal  # noqa: N815 - Qt signal names
@@ -73,9 +74,7 @@ class ExtractionActions:
         if self.worker is not worker:
             return False  # stopped by stop_workers(): its late signals change nothing
         self.worker = None
-        self.progress.hide()
-        self.cancel_button.hide()
-        self.progress.setFormat("Extracting claims… %p%")
+        self._reset_progress()
         self._update_actions()
         return worker.ws_id == self.session.worksheet.id  # type: ignore[attr-defined]
 
@@ -120,8 +119,18 @@ class ExtractionActions:
         self.statusBar().showMessage("Extraction cancelled", 5000)
         self.extractionFinished.emit("cancelled")
 
+    def _reset_progress(self) -> None:
+        """Hide the progress bar and Cancel, back to the extraction format."""
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.progress.setRange(0, 100)
+        self.progress.setFormat("Extracting claims… %p%")
+
     def stop_workers(self) -> None:
         self._restart_extraction = False
+        if self.importer is not None:  # its result would replace the new worksheet
+            self.importer = None
+            self._reset_progress()
         worker = self.worker
         if worker is not None:
             worker.cancel()

@@ -51,6 +51,8 @@ class FileActions:
 
     session: Session
     last_dialog: Any
+    importer: Any  # the ImportThread whose result is still wanted, or None
+    _imports: set[Any]  # every import thread not yet finished
 
     def _confirm_discard(self, then: Callable[[], None]) -> None:
         """Run ``then`` now, or after the user saved or discarded unsaved work."""
@@ -108,8 +110,17 @@ class FileActions:
         return self.new_from_article(path)
 
     def new_from_article(self, path: Path) -> bool:
+        """Import an article and start a worksheet; large files import in the background."""
         from app.importers import ArticleImportError
+        from app.ui.import_worker import BACKGROUND_BYTES
 
+        try:
+            large = path.stat().st_size > BACKGROUND_BYTES
+        except OSError:
+            large = False  # the importer says what is wrong with the path
+        if large:
+            self._import_in_background(path)
+            return True
         try:
             article, notes = read_article(path)
         except ArticleImportError as exc:  # its message names the file and the problem
@@ -124,6 +135,52 @@ class FileActions:
         if notes:
             self.statusBar().showMessage(" · ".join(notes), 8000)
         return True
+
+    def _import_in_background(self, path: Path) -> None:
+        from app.ui.import_worker import ImportThread
+
+        self.stop_workers()  # the current worksheet is being replaced (the user agreed)
+        thread = ImportThread(path, self)
+        self.importer = thread  # a newer open makes this one stale
+        self._imports.add(thread)
+        thread.succeeded.connect(lambda result: self._imported(thread, result))
+        thread.failed.connect(lambda message, details: self._import_failed(thread, message,
+                                                                           details))
+        thread.finished.connect(lambda: self._import_finished(thread))
+        self.progress.setRange(0, 0)  # busy: the importers cannot report progress
+        self.progress.setFormat(f"Importing {path.name}…")
+        self.progress.show()
+        self.statusBar().showMessage(f"Importing {path.name}…")
+        thread.start()
+
+    def _import_current(self, thread: Any) -> bool:
+        """Tidy up after an import; False when a newer open or worksheet made it stale."""
+        if self.importer is not thread:
+            return False
+        self.importer = None
+        self._reset_progress()
+        self.statusBar().clearMessage()
+        return True
+
+    def _imported(self, thread: Any, result: Any) -> None:
+        if self._import_current(thread):
+            self._start_with_notes(result.article, result.notes)
+
+    def _import_failed(self, thread: Any, message: str, details: str) -> None:
+        if not self._import_current(thread):
+            return
+        self.last_dialog = dialogs.error_box(self, "Cannot import article", message, details)
+        self.importFailed.emit(message)
+
+    def _import_finished(self, thread: Any) -> None:
+        self._imports.discard(thread)
+        thread.deleteLater()
+
+    def wait_for_imports(self) -> None:
+        """Before quitting: a QThread must not be destroyed while it runs."""
+        self.importer = None
+        for thread in list(self._imports):
+            thread.wait()
 
     def start_worksheet(self, article: Article) -> None:
         """A fresh worksheet for an article; extraction starts right away."""

@@ -355,3 +355,53 @@ def test_detail_pane_undo_names_say_what_changed(qtbot, window) -> None:  # type
     window.tree.setFocus()
     qtbot.keyClick(window.tree, "5")  # the keyboard's step has the same name
     assert window.actions["undo"].text() == "&Undo Set verdict of claim 1 to False"
+
+
+def large_article(folder: Path) -> Path:
+    from app.ui.import_worker import BACKGROUND_BYTES
+
+    path = folder / "long.txt"
+    paragraph = f"{SENTENCE} The governor said 3 houses burned.\n\n"
+    path.write_text(paragraph * (BACKGROUND_BYTES // len(paragraph) + 10), encoding="utf-8")
+    return path
+
+
+def test_a_large_file_imports_in_the_background(qtbot, quiet, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = quiet.window
+    before = window.session.worksheet
+    window.open_path(large_article(tmp_path))
+    # The window answers at once: busy bar shown, old worksheet still there.
+    assert window.progress.isVisible() and window.progress.maximum() == 0
+    assert window.session.worksheet is before and window.importer is not None
+    qtbot.waitUntil(lambda: quiet.started == [True], timeout=20_000)
+    assert window.session.worksheet.article.text.startswith(SENTENCE)
+    assert window.importer is None and window.progress.maximum() == 100
+    qtbot.waitUntil(lambda: not window._imports, timeout=5000)
+
+
+def test_a_large_bad_file_reports_in_a_dialog(qtbot, quiet, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from app.ui.import_worker import BACKGROUND_BYTES
+
+    window = quiet.window
+    before = window.session.worksheet
+    blob = tmp_path / "archive.txt"
+    blob.write_bytes(b"PK\x03\x04" + bytes(range(256)) * (BACKGROUND_BYTES // 256 + 4))
+    with qtbot.waitSignal(window.importFailed, timeout=20_000):
+        window.open_path(blob)
+    box = window.last_dialog
+    assert box.objectName() == "errorBox" and "archive.txt" in box.text()
+    assert window.session.worksheet is before and not window.progress.isVisible()
+    box.reject()
+
+
+def test_opening_something_else_drops_a_running_import(qtbot, quiet, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = quiet.window
+    ws = synthetic_worksheet(f"{SENTENCE} The governor said 3 houses burned.")
+    sheet = tmp_path / "other.claimsheet"
+    save_worksheet(ws, sheet)
+    window.open_path(large_article(tmp_path))
+    window.open_path(sheet)
+    qtbot.waitUntil(lambda: not window._imports, timeout=20_000)
+    QApplication.processEvents()
+    assert window.session.path == sheet.resolve() and quiet.started == []
+    assert not window.progress.isVisible()
