@@ -201,6 +201,9 @@ class Source:
     id: str = field(default_factory=lambda: new_id("s"))
 
 
+TITLE_LIMIT = 90
+
+
 def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -239,11 +242,25 @@ class Worksheet:
 
     @property
     def title(self) -> str:
-        """The article title, or its first line when it has none."""
-        if self.article.title:
-            return self.article.title
-        first = self.article.text.strip().split("\n", 1)[0]
-        return first[:80] if first else "Untitled worksheet"
+        """The article title, or its first line cut at a whole word when it has none.
+
+        Cutting mid-word ("its air defense f") reads as a typo on a report cover,
+        in a footer or in a window title, so the cut falls on a space and ends
+        with an ellipsis.
+        """
+        if self.article.title.strip():
+            return " ".join(self.article.title.split())
+        lines = (" ".join(line.split()) for line in self.article.text.splitlines())
+        first = next((line for line in lines if line), "")
+        if not first:
+            return "Untitled worksheet"
+        if len(first) <= TITLE_LIMIT:
+            return first
+        cut = first[:TITLE_LIMIT]
+        space = cut.rfind(" ")
+        if space > TITLE_LIMIT // 2:
+            cut = cut[:space]
+        return cut.rstrip(" ,;:.-\u2013\u2014") + "\u2026"
 
     def claim(self, claim_id: str) -> Claim:
         for claim in self.claims:

@@ -97,30 +97,11 @@ def summarize(worksheet: Worksheet) -> Summary:
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
-_TITLE_LIMIT = 90
 
 
 def report_title(worksheet: Worksheet) -> str:
-    """The title a report prints: the article's, or its first line cut at a word.
-
-    ``Worksheet.title`` falls back to the first 80 characters of the article,
-    which can end mid-word ("…its air defense f"); an editor reads that as a
-    typo on the cover, in the footer and in the PDF metadata. Here the first
-    line is cut at the last whole word and ends with an ellipsis instead.
-    """
-    if worksheet.article.title.strip():
-        return " ".join(worksheet.article.title.split())
-    lines = (" ".join(line.split()) for line in worksheet.article.text.splitlines())
-    first = next((line for line in lines if line), "")
-    if not first:
-        return "Untitled worksheet"
-    if len(first) <= _TITLE_LIMIT:
-        return first
-    cut = first[:_TITLE_LIMIT]
-    space = cut.rfind(" ")
-    if space > _TITLE_LIMIT // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ,;:.-\u2013\u2014") + "\u2026"
+    """The title a report prints (the worksheet's, never cut mid-word)."""
+    return worksheet.title
 
 
 def _readable_value(value: str) -> str:
