@@ -25,7 +25,7 @@ from app.extract.organisations import (
     office_spans,
     pronoun_tokens,
 )
-from app.extract.systems import SystemFinder
+from app.extract.systems import SystemFinder, system_word
 from app.extract.tokens import positions
 
 PRIORITY = {"system": 0, "date": 1, "count": 2, "location": 3, "actor": 4}
@@ -129,6 +129,9 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
     for m in _RULE_REGION.finditer(text):
         found.append(_region_match(m))
     found.extend(_number_words(doc))
+    for s, e in _names_after_near(doc):
+        found.append(Found("location", doc[s].idx, _end_char(doc, e), doc[s:e].text,
+                           {"country": places.country_code(doc[s:e].text) or ""}, rank=3))
     for s, e in _facilities(doc):
         found.append(Found("location", doc[s].idx, _end_char(doc, e), doc[s:e].text,
                            {"kind": "facility"}, rank=3))
@@ -174,6 +177,20 @@ def _number_words(doc: Any) -> list[Found]:
         if token.ent_type_ or token.tag_ != "CD":
             continue
         out.append(_count(doc, index, index + 1, "CARDINAL"))
+    return out
+
+
+def _names_after_near(doc: Any) -> list[tuple[int, int]]:
+    """ "Near Ayn Isa, one strike ...": capitalised words after "near" or "outside" name a
+    place even when the model tags nothing (it often misses unfamiliar transliterations)."""
+    out = []
+    for index in positions(doc, frozenset({"near", "outside"})):
+        end = index + 1
+        while end < len(doc) and end - index <= 4 and doc[end].text[:1].isupper() \
+                and doc[end].is_alpha | ("-" in doc[end].text) and not doc[end].is_sent_start:
+            end += 1
+        if end > index + 1 and doc[index + 1].lower_ != "the":
+            out.append((index + 1, end))
     return out
 
 
@@ -290,6 +307,8 @@ def _from_entities(doc: Any, article_date: date | None) -> list[Found]:
                 start = doc[ent.start - 1].idx  # "for weeks", "within hours"
             span_text = doc_text(doc)[start:end]
             norm = dates.normalize_date(span_text, article_date)
+            if norm.value is None and not dates.has_date_word(span_text):
+                continue  # "(L 12)", "CTF 50": the model's guess, nothing of a date in it
             if "[" in ent.text:
                 out.append(Found("date", start, end, norm.value, norm.attributes))
                 continue
@@ -324,8 +343,12 @@ def _from_entities(doc: Any, article_date: date | None) -> list[Found]:
                 out.append(region)
             elif label == "PERSON" and places.is_known_place(etext):
                 out.append(_place(doc, ent.start, ent.end))
+            elif len(ent) > 1 and ent[0].lower_ in PLACE_PREPOSITIONS | {"in", "at"}:
+                out.append(_place(doc, ent.start + 1, ent.end))  # "Near Bayji," read as a name
             elif _in_place_slot(doc, ent):
                 out.append(_place(doc, ent.start, ent.end))
+            elif label == "ORG" and system_word(etext):
+                continue  # "a UAV": the system rules speak for it
             elif label == "PERSON" and (_not_a_person(ent) or _only_titles(ent)):
                 continue
             elif label == "PERSON":
@@ -361,9 +384,10 @@ def _from_entities(doc: Any, article_date: date | None) -> list[Found]:
 PLACE_PREPOSITIONS = frozenset({"near", "outside", "around", "towards", "toward", "inside",
                                 "into", "across", "outskirts"})
 PLACE_OF_NOUNS = frozenset({"village", "town", "city", "province", "district", "region",
-                            "governorate", "outskirts", "suburb", "suburbs", "south", "north",
+                            "suburb", "neighbourhood", "settlement", "hamlet", "port",
+                            "governorate", "outskirts", "suburbs", "south", "north",
                             "east", "west", "southeast", "southwest", "northeast", "northwest",
-                            "centre", "center", "area", "neighbourhood", "neighborhood"})
+                            "centre", "center", "area", "neighborhood"})
 _NOT_PLACE_WORDS = frozenset({"ministry", "council", "committee", "agency", "department", "army",
                               "party", "front", "forces", "union", "organisation",
                               "organization", "group", "brigade", "company", "news"})
@@ -372,7 +396,14 @@ _NOT_PLACE_WORDS = frozenset({"ministry", "council", "committee", "agency", "dep
 def _in_place_slot(doc: Any, ent: Any) -> bool:
     """An ORG or PERSON entity in a slot only a place fills: "near X", "the village of X",
     "in X" for a "person". Names with institution words or all-capital acronyms stay actors."""
-    if ent.start == 0 or any(t.lower_ in _NOT_PLACE_WORDS for t in ent):
+    if any(t.lower_ in _NOT_PLACE_WORDS for t in ent):
+        return False
+    end = ent.end
+    after = range(end + 2, min(end + 5, len(doc)))
+    if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("a", "an") \
+            and any(doc[k].lower_ in PLACE_OF_NOUNS for k in after):
+        return True  # "Sabboura, an area outside Damascus"
+    if ent.start == 0:
         return False
     if ent.text.isupper() or any(ch.isdigit() for ch in ent.text):
         return False
@@ -391,6 +422,8 @@ NAMED_PLACE_HEADS = frozenset({
     "Hospital", "Airport", "Base", "Camp", "Museum", "Square", "Street", "Palace", "Church",
     "Cathedral", "Citadel", "Castle", "Valley", "Desert", "Island", "Islands", "Sea", "Gulf",
     "Strait", "Canal", "Port", "Harbour", "Harbor", "Park", "Stadium", "Prison", "Regulator",
+    "Airfield", "Airbase", "Airstrip", "Refinery", "Barracks", "Compound", "Crossing", "Highway",
+    "Checkpoint", "Depot", "Shrine", "Reservoir", "Oilfield", "Field", "Complex", "Market",
 })
 
 
@@ -460,8 +493,14 @@ def _year_context(doc: Any, ent: Any) -> bool:
     return prev in ("in", "since", "until", "by", "of", "from", "to", "after", "before", "during")
 
 
+_GLUED_SCALES = frozenset({"k", "m", "bn", "mn"})
+
+
 def _count(doc: Any, start: int, end: int, label: str) -> Found:
     text = doc_text(doc)
+    if end < len(doc) and not doc[end - 1].whitespace_ and doc[end].lower_ in _GLUED_SCALES \
+            and doc[end - 1].text[-1:].isdigit():
+        end += 1  # "24K gas masks", "2m doses": the scale letter is part of the number
     cstart, cend = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     qstart, qualifier = counts.qualifier_before(text, cstart)
     span_text = text[cstart:cend]

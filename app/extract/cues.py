@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 
 from app.resources import read_text
+
+
+def phrase_in(phrase: str, low_text: str) -> bool:
+    """Whether ``phrase`` occurs in ``low_text`` as whole words ("said to", not "said today")."""
+    return _phrase_pattern(phrase).search(low_text) is not None
+
+
+@cache
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)")
 
 
 @dataclass(frozen=True, slots=True)

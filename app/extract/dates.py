@@ -202,3 +202,17 @@ def _dateparser(text: str, ref: date) -> date | None:
     except (ValueError, OverflowError, TypeError):
         return None
     return parsed.date() if parsed else None
+
+
+_DATE_WORD = re.compile(
+    r"\b(?:\d{4}|" + "|".join(MONTHS) + "|" + "|".join(WEEKDAYS)
+    + r"|today|tonight|yesterday|tomorrow|now|ago|morning|afternoon|evening|night|noon|midnight"
+    r"|hours?|days?|weeks?|months?|years?|decades?|centur(?:y|ies)|minutes?|seconds?|weekend"
+    r"|spring|summer|autumn|fall|winter|season|quarter|period|era|dawn|dusk|time"
+    r"|ramadan|eid|christmas|easter|hajj|passover|hanukkah|diwali|nowruz|ashura|new year"
+    r"|\d{1,2}(?:st|nd|rd|th)|\d{1,2}[:.]\d{2}|\d{1,2}\s?(?:am|pm|a\.m\.|p\.m\.))\b", re.I)
+
+
+def has_date_word(text: str) -> bool:
+    """Whether ``text`` holds anything of a date or time (a month, a year, "ago", "hours")."""
+    return _DATE_WORD.search(text) is not None

@@ -22,7 +22,7 @@ from app.document.model import Article, Checkable, CheckableType, Claim, Origin,
 from app.extract import selection
 from app.extract.checkables import Found, Rules, doc_text, find_checkables
 from app.extract.hedging import find_hedges
-from app.extract.pipeline import Pipeline, load_pipeline
+from app.extract.pipeline import TITLE_ABBREVIATIONS, Pipeline, load_pipeline
 from app.extract.sourcing import attribute
 
 CHUNK_CHARS = 20_000
@@ -197,7 +197,7 @@ def _claims_in_doc(eng: _Engine, doc: Any, offset: int, text: str,
     chunk = doc_text(doc)
     candidates: list[tuple[float, Claim]] = []
     index = 0
-    for sent in doc.sents:
+    for sent in _sentences(doc):
         s, e = _trim(chunk, sent.start_char, sent.end_char)
         inside: list[Found] = []
         while index < len(found) and found[index].start < e:
@@ -230,6 +230,26 @@ def _claims_in_doc(eng: _Engine, doc: Any, offset: int, text: str,
             origin=Origin.EXTRACTED,
         )))
     return _select(candidates)
+
+
+def _sentences(doc: Any) -> Iterator[Any]:
+    """The parser's sentences, with a break after a title abbreviation undone.
+
+    The parser does not always respect the no-break mark the line-break component puts
+    after "Capt." or "Cmdr.", and "navy spokesman Lt. Cmdr. | Ivan Petrenko said" would
+    lose its source.
+    """
+    pending = None
+    for sent in doc.sents:
+        if pending is not None:
+            sent = doc[pending.start:sent.end]
+            pending = None
+        if sent.end < len(doc) and doc[sent.end - 1].text in TITLE_ABBREVIATIONS:
+            pending = sent
+            continue
+        yield sent
+    if pending is not None:
+        yield pending
 
 
 def _select(candidates: list[tuple[float, Claim]]) -> list[Claim]:

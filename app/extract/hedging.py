@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from app.extract.cues import load_cues
+from app.extract.cues import load_cues, phrase_in
 from app.extract.tokens import lemmas, lowers
 
 NON_GOVERNING_DEPS = frozenset({"relcl", "appos", "acl"})
@@ -48,7 +48,7 @@ def find_hedges(sent: Any, text: str | None = None) -> Hedging:
         (governing if _governs(token) else side).append(token.text)
     low_text = (sent.text if text is None else text).lower()
     for phrase in cues.hedge_phrases:
-        if phrase in low_text:
+        if phrase_in(phrase, low_text):
             governing.append(phrase)
     return Hedging(bool(governing), governing, side)
 

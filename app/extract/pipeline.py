@@ -77,6 +77,9 @@ def _add_line_breaks(nlp: Any) -> None:
             strings = doc.vocab.strings  # token texts from hashes: no Token object per word
             words = [strings[int(h)] for h in doc.to_array([ORTH])]
             for i in range(1, len(words)):
+                if words[i - 1] in TITLE_ABBREVIATIONS:
+                    doc[i].is_sent_start = False  # "Navy Capt. Jeff Davis" is one sentence
+                    continue
                 first = words[i][:1]
                 if "\n" in words[i - 1] and first and not first.isspace() \
                         and not first.islower() and not _continues(words, i - 1):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.extract.actors import INSTITUTION_HEADS
-from app.extract.cues import load_cues
+from app.extract.cues import load_cues, phrase_in
 from app.extract.tokens import lemmas, lowers
 
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
@@ -42,7 +42,7 @@ def attribute(sent: Any, actor_spans: list[tuple[int, int]],
     """
     cues = load_cues()
     low = (sent.text if text is None else text).lower()
-    anonymous_phrase = any(p in low for p in cues.anonymity_phrases)
+    anonymous_phrase = any(phrase_in(p, low) for p in cues.anonymity_phrases)
     candidates: list[tuple[int, Any]] = []
     words, roots = lowers(sent.doc), lemmas(sent.doc)
     for index in range(sent.start, sent.end):
@@ -67,7 +67,7 @@ def attribute(sent: Any, actor_spans: list[tuple[int, int]],
                 and token.lower_ not in cues.reporting_verbs:
             continue
         if not any(c.dep_ in CLAUSE_DEPS for c in token.children) and token.dep_ != "parataxis" \
-                and not _accuses(token):
+                and not _accuses(token) and not _closing_attribution(token, sent):
             continue
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "agent")]
         if subjects:
@@ -89,6 +89,15 @@ def attribute(sent: Any, actor_spans: list[tuple[int, int]],
     if anonymous_phrase:
         return Attribution("unnamed", source)
     return Attribution(_classify(head, span, actor_spans, cues.anonymous_heads), source)
+
+
+def _closing_attribution(token: Any, sent: Any) -> bool:
+    """"..., navy spokesman Ivan Petrenko said.": a reporting verb that ends the sentence
+    reports all of it, even when the parse left the statement in a tree of its own."""
+    doc = sent.doc
+    return token.dep_ == "ROOT" and token.i > sent.start and all(
+        doc[k].is_punct for k in range(token.i + 1, sent.end)) and any(
+        c.dep_ == "nsubj" for c in token.children)
 
 
 def _accuses(token: Any) -> bool:

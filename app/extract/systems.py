@@ -249,3 +249,10 @@ def _drop_overlaps(found: list[SystemMatch]) -> list[SystemMatch]:
         if all(m.end <= k.start or m.start >= k.end for k in kept):
             kept.append(m)
     return sorted(kept, key=lambda m: m.start)
+
+
+def system_word(text: str) -> bool:
+    """Whether ``text`` is a system class or alias from the gazetteer ("UAV", "VBIED")."""
+    g = load_gazetteer()
+    key = text.strip()
+    return key.lower() in g.classes or key in g.named

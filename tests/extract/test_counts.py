@@ -68,3 +68,9 @@ def test_one_as_a_figure_of_speech_is_not_a_count() -> None:
     assert list(counted).count("one") <= 1
     assert any(f.attributes.get("noun") == "helicopter"
                for t, f in spans(text, "count").items() if t == "one")
+
+
+def test_a_scale_letter_glued_to_the_number_is_part_of_it() -> None:
+    counted = spans("The agency shipped over 36K tents and 2m doses to Tigray.", "count")
+    assert counted["over 36K"].value == ">36000"
+    assert counted["2m"].value == "2000000"

@@ -75,3 +75,10 @@ def test_a_dateline_under_the_headline_dates_the_article() -> None:
 def test_a_bare_duration_is_not_a_date() -> None:
     assert not spans("Repairs are expected to take weeks at the Zaporizhzhia plant.", "date")
     assert "within hours" in spans("The fire spread within hours to Kherson.", "date")
+
+
+def test_a_model_date_with_nothing_of_a_date_in_it_is_dropped() -> None:
+    text = "The frigate (F 71) joined Task Group 50 on 4 March 2021."
+    dated = spans(text, "date")
+    assert "4 March 2021" in dated
+    assert all(any(ch.isalpha() and ch.islower() for ch in t) or "March" in t for t in dated)

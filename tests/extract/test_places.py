@@ -48,3 +48,8 @@ def test_a_name_in_a_place_slot_is_a_place_whatever_the_model_says() -> None:
     places_found = spans(text, "location")
     assert "Kefr Tallun" in places_found
     assert not any("Kefr Tallun" in a for a in spans(text, "actor"))
+
+
+def test_capitalised_names_after_near_are_places() -> None:
+    text = "Near Khirbet Ghazaleh, two strikes destroyed a fuel depot."
+    assert "Khirbet Ghazaleh" in spans(text, "location")

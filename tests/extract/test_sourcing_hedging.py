@@ -76,3 +76,15 @@ def test_it_after_a_named_organisation_is_a_named_source() -> None:
     claim = only_claim("Medecins Sans Frontieres treated 75 patients in Bentiu, a figure "
                        "which it said had doubled since April.")
     assert claim.sourcing.value == "named"
+
+
+def test_said_today_is_not_the_hedge_said_to() -> None:
+    claim = only_claim("Harbour master Lena Voss said today that 9 ships were held at Rostock.")
+    assert not claim.hedged
+
+
+def test_a_rank_abbreviation_does_not_end_the_sentence() -> None:
+    text = ("Four mines were cleared near Odesa on Monday, navy spokesman Lt. Cmdr. Ivan Petrenko "
+            "said.")
+    claims = extract(text)
+    assert len(claims) == 1 and claims[0].sourcing.value == "named"

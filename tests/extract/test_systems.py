@@ -67,3 +67,11 @@ def test_a_counted_platform_is_carried_by_the_count() -> None:
     assert not spans(text, "system")
     counts = spans(text, "count")
     assert counts["eleven"].attributes["noun"] == "Russian drones"
+
+
+def test_ships_named_with_a_navy_prefix_are_systems() -> None:
+    text = "HMS Dauntless and USS Carney left Souda Bay with a UAV on board on 2 June."
+    systems = spans(text, "system")
+    assert "HMS Dauntless" in systems and "USS Carney" in systems
+    assert "HMS Dauntless" not in spans(text, "location")
+    assert "UAV" not in spans(text, "actor")
