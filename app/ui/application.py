@@ -22,6 +22,7 @@ from app.ui.crash import CrashHandler, qt_message_handler
 from app.ui.dialogs import error_box
 from app.ui.extraction_worker import preload_pipeline, stop_service
 from app.ui.main_window import WORKSHEET_SUFFIX, MainWindow, default_data_dir
+from app.ui.none_guard import protect_none
 from app.ui.palette import apply_palette
 from app.ui.settings import Settings
 
@@ -36,6 +37,7 @@ def _t0() -> float:
 
 
 def make_app(argv: list[str]) -> QApplication:
+    protect_none()  # PySide6 6.12 leaks references to None: see app/ui/none_guard.py
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app

@@ -66,6 +66,7 @@ from app.ui.commands import (
 from app.ui.detail_pane import DetailPane
 from app.ui.extraction_worker import ExtractionThread
 from app.ui.filter_bar import FilterBar
+from app.ui.none_guard import protect_none
 from app.ui.palette import apply_palette, is_dark
 from app.ui.recovery import RecoveryStore
 from app.ui.session import Session
@@ -92,6 +93,7 @@ class MainWindow(FileActions, ExtractionActions, QMainWindow):
 
     def __init__(self, settings: Settings | None = None, data_dir: Path | None = None,
                  persist: bool = True) -> None:
+        protect_none()  # before any model or view talks to Qt: see app/ui/none_guard.py
         super().__init__()
         self.settings = settings or Settings()
         self.data_dir = data_dir or default_data_dir()

@@ -405,3 +405,15 @@ def test_opening_something_else_drops_a_running_import(qtbot, quiet, tmp_path: P
     QApplication.processEvents()
     assert window.session.path == sheet.resolve() and quiet.started == []
     assert not window.progress.isVisible()
+
+
+def test_moving_through_the_checklist_cannot_free_none(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    """PySide6 6.12 on Python 3.11 drops references to None on every empty QVariant;
+    without app.ui.none_guard a few hundred J/K presses abort the process."""
+    import sys
+
+    window.tree.setFocus()
+    for _ in range(3):
+        for key in "J" * 12 + "K" * 12:
+            qtbot.keyClick(window.tree, key)
+    assert sys.getrefcount(None) > 1 << 30, "None is not protected"
