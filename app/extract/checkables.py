@@ -150,6 +150,17 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
     found.extend(_vague_counts(doc))
     if not doc.has_annotation("ENT_IOB"):
         found.extend(rules_only(text, article_date))
+    found = [f for f in found if not (  # "pro-Beijing camp": a stance, not a place
+        f.type == "location" and text[max(0, f.start - 5):f.start].lower().endswith(
+            ("pro-", "anti-", "non-")))]
+    for f in found:  # "Hong Kong's", "May 18, 2015\n\n": the name without its tail
+        while f.end > f.start and text[f.end - 1].isspace():
+            f.end -= 1
+        if f.type in ("actor", "location") and text[f.end - 2:f.end] in ("'s", "’s") \
+                and f.end - f.start > 2:
+            f.end -= 2
+            if f.value and f.value.endswith(("'s", "’s")):
+                f.value = f.value[:-2]
     return _refer_pronouns(_drop_counted_classes(_resolve(found, text), text))
 
 
@@ -306,6 +317,10 @@ def _from_entities(doc: Any, article_date: date | None) -> list[Found]:
                     continue  # "expected to take weeks": a span of time, no date to check
                 start = doc[ent.start - 1].idx  # "for weeks", "within hours"
             span_text = doc_text(doc)[start:end]
+            if label == "TIME" and not dates.has_day_word(span_text):
+                # "at 22:30", "four hours": a time of day, no date to resolve
+                out.append(Found("date", start, end, None, {"kind": "time"}))
+                continue
             norm = dates.normalize_date(span_text, article_date)
             if norm.value is None and not dates.has_date_word(span_text):
                 continue  # "(L 12)", "CTF 50": the model's guess, nothing of a date in it
@@ -481,11 +496,13 @@ def _not_a_person(ent: Any) -> bool:
 
 _COORDINATE = re.compile(r"^-?\d{1,3}\.\d{4,}$")
 _FRACTION = re.compile(r"^\d+/\d+$")
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?$", re.I)
 
 
 def _not_a_count(text: str) -> bool:
     """Coordinates, fractions and footnote marks that the model calls cardinals."""
-    return bool(_COORDINATE.match(text) or _FRACTION.match(text) or "[" in text)
+    return bool(_COORDINATE.match(text) or _FRACTION.match(text) or _CLOCK.match(text)
+                or "[" in text)
 
 
 def _year_context(doc: Any, ent: Any) -> bool:
@@ -534,6 +551,10 @@ def _location(doc: Any, ent: Any) -> Found | None:
     tokens = list(ent)
     if len(tokens) == 1 and (tokens[0].tag_ == "JJ" or tokens[0].dep_ == "amod"):
         return None  # "Ukrainian" labelled GPE is an adjective
+    if ent.text[:4].lower() in ("pro-", "anti") or (
+            ent.start >= 2 and doc[ent.start - 1].text == "-"
+            and doc[ent.start - 2].lower_ in ("pro", "anti", "non")):
+        return None  # "pro-Beijing camp": a stance, not a place
     root = ent.root
     if root.dep_ == "compound" and root.head.i >= ent.end and root.head.lower_ not in BORDER_WORDS \
             and root.head.ent_type_ not in LOCATION_LABELS \

@@ -216,3 +216,14 @@ _DATE_WORD = re.compile(
 def has_date_word(text: str) -> bool:
     """Whether ``text`` holds anything of a date or time (a month, a year, "ago", "hours")."""
     return _DATE_WORD.search(text) is not None
+
+
+_DAY_WORD = re.compile(
+    r"\b(?:\d{4}|" + "|".join(MONTHS) + "|" + "|".join(WEEKDAYS)
+    + r"|today|tonight|yesterday|tomorrow|last night|this morning|this afternoon|this evening)\b",
+    re.I)
+
+
+def has_day_word(text: str) -> bool:
+    """Whether a time expression also names its day ("Tuesday evening", "last night")."""
+    return _DAY_WORD.search(text) is not None

@@ -206,6 +206,9 @@ def _claims_in_doc(eng: _Engine, doc: Any, offset: int, text: str,
             index += 1
         if e - s < 2 or not any(ch.isalnum() for ch in chunk[s:e]):
             continue
+        if inside and all(f.type == "date" for f in inside) \
+                and sum(f.end - f.start for f in inside) >= 0.8 * (e - s):
+            continue  # a dateline ("Monday, May 18, 2015") dates the article, it claims nothing
         actors = [(f.start, f.end) for f in inside if f.type == "actor"]
         sentence = chunk[s:e]
         attribution = attribute(sent, actors, sentence)

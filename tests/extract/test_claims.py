@@ -71,3 +71,14 @@ def test_a_headline_line_is_not_run_into_the_first_sentence() -> None:
     # a line ending with a colon leads into the next one: the quote keeps its speaker
     assert any(q.startswith("The ministry's spokesperson said:") and "reopen" in q
                for q in quotes)
+
+
+def test_a_dateline_is_not_a_claim_and_spans_lose_trailing_space() -> None:
+    text = ("Ferry capsizes off Lombok\nSaturday, June 6, 2020\n\n"
+            "Rescuers pulled 31 passengers from the sea near Lombok on Friday, the Indonesian "
+            "search agency said.\n")
+    claims = extract(text)
+    assert not any(c.quote.startswith("Saturday") for c in claims)
+    for claim in claims:
+        for k in claim.checkables:
+            assert k.text == k.text.strip()

@@ -82,3 +82,9 @@ def test_a_model_date_with_nothing_of_a_date_in_it_is_dropped() -> None:
     dated = spans(text, "date")
     assert "4 March 2021" in dated
     assert all(any(ch.isalpha() and ch.islower() for ch in t) or "March" in t for t in dated)
+
+
+def test_a_clock_time_is_not_resolved_to_a_day_or_counted() -> None:
+    text = "Polls closed at 22:30 in Tallinn, the commission said on 4 March 2019."
+    assert not any("22" in t for t in spans(text, "count"))
+    assert all(f.value is None for t, f in spans(text, "date").items() if "22" in t)

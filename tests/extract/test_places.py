@@ -53,3 +53,10 @@ def test_a_name_in_a_place_slot_is_a_place_whatever_the_model_says() -> None:
 def test_capitalised_names_after_near_are_places() -> None:
     text = "Near Khirbet Ghazaleh, two strikes destroyed a fuel depot."
     assert "Khirbet Ghazaleh" in spans(text, "location")
+
+
+def test_pro_and_anti_prefixes_are_stances_not_places() -> None:
+    text = "The pro-Moscow bloc and anti-Kyiv groups won 12 seats in Chisinau in 2019."
+    placed = spans(text, "location")
+    assert "Chisinau" in placed
+    assert not any(p in ("Moscow", "Kyiv") for p in placed)
