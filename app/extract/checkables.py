@@ -243,6 +243,30 @@ def _country_actor(doc: Any, ent: Any) -> bool:
         return True
     if root.dep_ == "conj" and root.head.dep_ in ("nsubj", "poss"):
         return True
+    if ent.start > 0 and doc[ent.start - 1].lower_ in ALLY_WORDS:
+        return True  # "our ally Turkey", "partners France and Germany"
+    return _inside_subject(root)
+
+
+ALLY_WORDS = frozenset({"ally", "allies", "partner", "partners", "neighbour", "neighbor",
+                        "neighbours", "neighbors", "member", "members"})
+_LISTING_PREPS = frozenset({"including", "like", "as", "by", "with"})
+
+
+def _inside_subject(token: Any) -> bool:
+    """ "The international community – including Russia and Iran – must ...": a country
+    listed inside the subject of a clause acts with it."""
+    for _ in range(6):
+        dep = token.dep_
+        if dep in ("nsubj", "nsubjpass") and token.head.pos_ in ("VERB", "AUX"):
+            return True
+        if dep in ("conj", "appos", "pobj", "cc"):
+            token = token.head
+            continue
+        if dep == "prep" and token.lower_ in _LISTING_PREPS:
+            token = token.head
+            continue
+        return False
     return False
 
 

@@ -71,3 +71,12 @@ def test_he_refers_to_a_person_the_rules_kept_not_to_a_mislabelled_place() -> No
     we = [f for f in found("Acme Corp said: we will rebuild.") if f.attributes.get("kind")
           == "pronoun"]
     assert all(f.value is None for f in we)
+
+
+def test_countries_listed_in_a_subject_or_called_allies_are_actors() -> None:
+    text = ("The donor group, including Norway and Japan, pledged 40 million dollars, and "
+            "our ally Estonia sent 12 medics to Lviv.")
+    actors = spans(text, "actor")
+    assert actors["Norway"].attributes["kind"] == "country"
+    assert "Estonia" in actors
+    assert "Lviv" in spans(text, "location")
