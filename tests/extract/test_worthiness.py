@@ -170,6 +170,37 @@ def test_training_script_without_shared_data_exits_0(tmp_path: Path,
     assert "training data not found" in capsys.readouterr().out
 
 
+def _write_claimbuster(folder: Path, rows: list[tuple[int, str, str, int]]) -> None:
+    """ClaimBuster-format CSVs (groundtruth + an empty crowdsourced) for the given rows."""
+    header = ["Sentence_id", "Text", "Speaker", "Speaker_title", "Speaker_party", "File_id",
+              "Length", "Line_number", "Sentiment", "Verdict"]
+    for name, subset in (("groundtruth.csv", rows), ("crowdsourced.csv", [])):
+        with (folder / name).open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(header)
+            for sentence_id, text, file_id, verdict in subset:
+                writer.writerow([sentence_id, text, "X", "", "", file_id,
+                                 len(text.split()), sentence_id, 0.0, verdict])
+
+
+def test_temporal_check_trains_on_old_debates_and_tests_on_new(tmp_path: Path) -> None:
+    """The --temporal figure: fit before 2012, score 2012+; a label flip in the new era shows."""
+    pytest.importorskip("sklearn")
+    script = training_script()
+    sample = read_sample()
+    old = [(i, r["Text"], "1988-09-25.txt", 1 if r["class_label"] == "Yes" else -1)
+           for i, r in enumerate(sample)]
+    _write_claimbuster(tmp_path, old + [(1000 + i, t, "2016-10-09.txt", v)
+                                        for i, t, _, v in old])
+    rows = [(i, t, int(v == 1), year) for i, t, v, year in script.read_claimbuster(tmp_path)]
+    assert {year for *_, year in rows} == {1988, 2016}
+    _, best, threshold = script.temporal_check(rows)
+    assert best == pytest.approx(1.0) and 0.05 <= threshold <= 0.95
+    # Same sentences, opposite labels after 2012: a model fitted on the old era must fail.
+    flipped = rows[: len(old)] + [(i, t, 1 - y, year) for i, t, y, year in rows[len(old):]]
+    assert script.temporal_check(flipped)[0] < 0.3
+
+
 # --- the command --------------------------------------------------------------------------
 
 
