@@ -18,7 +18,13 @@ from datetime import date
 from typing import Any
 
 from app.extract import counts, dates, places
-from app.extract.actors import honorific_start, institution_spans, titled_start
+from app.extract.actors import (
+    INSTITUTION_HEADS,
+    TITLE_WORDS,
+    honorific_start,
+    institution_spans,
+    titled_start,
+)
 from app.extract.organisations import (
     OrganisationFinder,
     group_spans,
@@ -233,10 +239,11 @@ def _country_actor(doc: Any, ent: Any) -> bool:
         return False
     root = ent.root
     if root.dep_ == "poss":  # "Russia's Kursk Oblast" is a place; "Russia's army" an actor
+        # "Russia's army", "Iraq's president" act; "Syria's cultural heritage" and
+        # "Iraq's communities" are things in the place
         head = root.head
-        return not (head.text in places.place_book().region_words
-                    or head.ent_type_ in LOCATION_LABELS or head.lower_ in FACILITY_NOUNS
-                    or head.lower_ in BORDER_WORDS)
+        return head.lower_ in STATE_NOUNS or head.lower_ in INSTITUTION_HEADS \
+            or head.lower_ in TITLE_WORDS or head.lemma_.lower() in ACTING_NOUNS
     if root.dep_ in ("nsubj", "nsubjpass"):
         return True
     if root.dep_ == "pobj" and root.head.dep_ == "agent":
@@ -248,6 +255,14 @@ def _country_actor(doc: Any, ent: Any) -> bool:
     return _inside_subject(root)
 
 
+# what a country does or holds as a state: "Russia's decision", "Iran's nuclear programme"
+ACTING_NOUNS = frozenset({"decision", "support", "role", "position", "policy", "involvement",
+                          "intervention", "campaign", "offensive", "attack", "strike", "response",
+                          "programme", "program", "proposal", "plan", "commitment", "backing",
+                          "refusal", "veto", "vote", "claim", "statement", "ally", "allies",
+                          "partner", "representative", "leader", "leadership", "regime",
+                          "process", "work", "effort", "sovereignty", "cooperation",
+                          "obligation", "relationship", "relation", "request"})
 ALLY_WORDS = frozenset({"ally", "allies", "partner", "partners", "neighbour", "neighbor",
                         "neighbours", "neighbors", "member", "members"})
 _LISTING_PREPS = frozenset({"including", "like", "as", "by", "with"})

@@ -60,3 +60,11 @@ def test_pro_and_anti_prefixes_are_stances_not_places() -> None:
     placed = spans(text, "location")
     assert "Chisinau" in placed
     assert not any(p in ("Moscow", "Kyiv") for p in placed)
+
+
+def test_a_possessive_country_is_a_place_unless_its_state_acts() -> None:
+    text = ("Looters damaged Mali's cultural heritage in 2012, and Chad's army sent 400 troops "
+            "to Gao.")
+    assert "Mali" in spans(text, "location")
+    assert any(a.startswith("Chad") for a in spans(text, "actor"))
+    assert "Chad" not in spans(text, "location")
