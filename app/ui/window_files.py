@@ -349,6 +349,11 @@ class FileActions:
     # HTML dragged from a browser or editor starts a worksheet like a paste.
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.source() is not None:
+            # Dragged from inside this window (a selection in the article or a
+            # field): dropping it must not replace the worksheet by accident.
+            event.ignore()
+            return
         mime = event.mimeData()
         if any(u.isLocalFile() for u in mime.urls()) or mime.hasText() or mime.hasHtml():
             event.acceptProposedAction()

@@ -417,3 +417,16 @@ def test_moving_through_the_checklist_cannot_free_none(qtbot, window) -> None:  
         for key in "J" * 12 + "K" * 12:
             qtbot.keyClick(window.tree, key)
     assert sys.getrefcount(None) > 1 << 30, "None is not protected"
+
+
+def test_text_dragged_inside_the_window_is_not_a_new_article(window) -> None:  # type: ignore[no-untyped-def]
+    class InternalDrag(QDragEnterEvent):
+        def source(self):  # type: ignore[no-untyped-def]  # a drag started in the article
+            return window.article_view
+
+    mime = QMimeData()
+    mime.setText(SENTENCE)
+    enter = InternalDrag(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
+                         Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dragEnterEvent(enter)
+    assert not enter.isAccepted()
