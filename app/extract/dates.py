@@ -45,6 +45,13 @@ _PAST_SPAN = re.compile(
     r"^(?:in\s+|over\s+|during\s+|for\s+|within\s+)?(?:the\s+)?(?:past|last|previous|recent)\s+"
     r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|ten|twelve|several|few)?\s*"
     r"(?P<unit>hour|day|week|month|year)s?$", re.I)
+_DURATION = re.compile(
+    r"^(?:(?:within|in|for|over|after|about|around|just|some|nearly|almost|only|another"
+    r"|up to|an?)\s+)*"
+    r"(?P<span>(?:an?|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve|fifteen|twenty|thirty|forty|fifty|sixty|several|few|a few|many|some)"
+    r"[\s-]+(?:more\s+)?(?:minute|hour|day|week|month|year|decade)s?)"
+    r"(?:\s+(?P<rel>earlier|later|before|after|long|old|previously))?$", re.I)
 _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
           "seven": 7, "ten": 10, "twelve": 12, "several": 3, "few": 3}
 
@@ -67,6 +74,14 @@ def normalize_date(text: str, article_date: date | None) -> DateValue:
     relative = _relative(low, article_date)
     if relative is not None:
         return relative
+    duration = _DURATION.match(low)
+    if duration:
+        # "48 hours", "an 11-year lull", "four hours earlier": a length of time, or a time
+        # relative to an event the sentence names, never a day that dateparser should guess
+        attributes = {"duration": duration.group("span")}
+        if duration.group("rel"):
+            attributes["relative_to"] = "event"
+        return DateValue(None, attributes)
     if article_date is None:
         return DateValue(None, {"relative": "true"})
     parsed = _dateparser(t, article_date)

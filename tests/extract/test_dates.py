@@ -88,3 +88,14 @@ def test_a_clock_time_is_not_resolved_to_a_day_or_counted() -> None:
     text = "Polls closed at 22:30 in Tallinn, the commission said on 4 March 2019."
     assert not any("22" in t for t in spans(text, "count"))
     assert all(f.value is None for t, f in spans(text, "date").items() if "22" in t)
+
+
+@pytest.mark.parametrize("text", ["48 hours", "an 11-year", "just ten days", "four hours earlier"])
+def test_durations_are_not_resolved_to_a_day(text: str) -> None:
+    value = normalize_date(text, date(2021, 6, 15))
+    assert value.value is None
+    assert "duration" in value.attributes
+
+
+def test_ago_still_resolves() -> None:
+    assert normalize_date("two days ago", date(2021, 6, 15)).value == "2021-06-13"
