@@ -552,11 +552,16 @@ def _year_context(doc: Any, ent: Any) -> bool:
 _GLUED_SCALES = frozenset({"k", "m", "bn", "mn"})
 
 
+def _money(doc: Any, start: int) -> bool:
+    """A currency sign before the number: only then is a glued "m" millions, not metres."""
+    return doc[start].text[:1] in "$£€" or (start > 0 and doc[start - 1].text in ("$", "£", "€"))
+
+
 def _count(doc: Any, start: int, end: int, label: str) -> Found:
     text = doc_text(doc)
     if end < len(doc) and not doc[end - 1].whitespace_ and doc[end].lower_ in _GLUED_SCALES \
-            and doc[end - 1].text[-1:].isdigit():
-        end += 1  # "24K gas masks", "2m doses": the scale letter is part of the number
+            and doc[end - 1].text[-1:].isdigit() and (doc[end].lower_ != "m" or _money(doc, start)):
+        end += 1  # "24K gas masks", "£2m": the scale letter is part of the number
     cstart, cend = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
     qstart, qualifier = counts.qualifier_before(text, cstart)
     span_text = text[cstart:cend]
