@@ -610,6 +610,9 @@ def _location(doc: Any, ent: Any) -> Found | None:
         return None  # "UK aid": a modifier, not a place
     if ent.text.lower() in places.DEMONYMS:
         return None
+    if ent.end + 1 < len(doc) and doc[ent.end].text == "-" \
+            and doc[ent.end + 1].lower_ in ("led", "backed", "based", "funded", "trained"):
+        return None  # "the US-led coalition": who leads it, not where anything is
     return _place(doc, ent.start, ent.end)
 
 

@@ -122,7 +122,8 @@ def _classify(head: Any, span: Any, actor_spans: list[tuple[int, int]],
         return "unnamed"  # "a police officer told ...", "a military spokesman said"
     named = has_person or any(t.ent_type_ in NAMED_LABELS for t in span) or any(
         s < span.end_char and span.start_char < e for s, e in actor_spans) or any(
-        t.lower_ in INSTITUTION_HEADS and t.lower_ not in ("forces", "force") for t in span)
+        t.lower_ in INSTITUTION_HEADS and t.lower_ not in ("forces", "force") for t in span) or (
+        head.lower_ == "military" and any(t.ent_type_ in ("NORP", "GPE") for t in span))
     return "named" if named else "unnamed"
 
 

@@ -68,3 +68,10 @@ def test_a_possessive_country_is_a_place_unless_its_state_acts() -> None:
     assert "Mali" in spans(text, "location")
     assert any(a.startswith("Chad") for a in spans(text, "actor"))
     assert "Chad" not in spans(text, "location")
+
+
+def test_a_country_leading_a_coalition_is_not_a_place() -> None:
+    text = "The Kenya-led mission cleared 14 mines off Djibouti in 2022."
+    placed = spans(text, "location")
+    assert "Djibouti" in placed
+    assert not any(p.startswith("Kenya") for p in placed)

@@ -88,3 +88,8 @@ def test_a_rank_abbreviation_does_not_end_the_sentence() -> None:
             "said.")
     claims = extract(text)
     assert len(claims) == 1 and claims[0].sourcing.value == "named"
+
+
+def test_a_national_military_speaking_is_a_named_source() -> None:
+    claim = only_claim("The Kenyan military said that 11 fighters were killed near Lamu on Monday.")
+    assert claim.sourcing.value == "named"
