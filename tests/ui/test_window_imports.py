@@ -73,6 +73,18 @@ def make_file(kind: str, folder: Path) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def _clear_clipboard():  # type: ignore[no-untyped-def]
+    """Give the clipboard's QMimeData back to Qt before the test's objects go.
+
+    Left on the clipboard, a QMimeData created in Python is freed twice at
+    interpreter exit (once by Qt's clipboard, once by its Python wrapper), and the
+    whole pytest process ends with a segmentation fault after every test passed.
+    """
+    yield
+    QApplication.clipboard().clear()
+
+
 @pytest.fixture
 def quiet(window, monkeypatch):  # type: ignore[no-untyped-def]
     """The window with nothing unsaved and extraction replaced by a counter."""
