@@ -30,7 +30,6 @@ from typing import Any
 
 from app.document.model import Claim, Sourcing, Verdict, Worksheet
 from app.reports.markup import safe_url
-from app.reports.summary import report_title
 
 # Characters that are harmless in JSON strings but could end or confuse a
 # <script> element (or a JavaScript string, for the two line separators).
@@ -100,7 +99,7 @@ def _claim_author(claim: Claim, worksheet: Worksheet) -> dict[str, Any]:
 
 def _appearance(worksheet: Worksheet) -> dict[str, Any]:
     article = worksheet.article
-    item: dict[str, Any] = {"@type": "NewsArticle", "headline": report_title(worksheet)}
+    item: dict[str, Any] = {"@type": "NewsArticle", "headline": worksheet.title}
     if safe_url(article.url):
         item["url"] = article.url.strip()
     if article.published:

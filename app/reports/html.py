@@ -25,7 +25,6 @@ from app.reports.summary import (
     STANCE_LABELS,
     checkable_value,
     kind_label,
-    report_title,
     summarize,
     verdict_label,
 )
@@ -96,7 +95,7 @@ def worksheet_html(worksheet: Worksheet, *, blank: bool = False) -> str:
     a = worksheet.article
     out = [f"<html><head><style>{_STYLE}</style></head><body>"]
     kicker = "BLANK FACT-CHECK WORKSHEET" if blank else "FACT-CHECK WORKSHEET"
-    out.append(f'<p class="kicker">{kicker}</p><h1>{_e(report_title(worksheet))}</h1>')
+    out.append(f'<p class="kicker">{kicker}</p><h1>{_e(worksheet.title)}</h1>')
     fields = [("Outlet", _e(a.outlet)), ("Author", _e(a.author)),
               ("URL", _link(a.url) if a.url else ""), ("Published", _e(a.published)),
               ("Checker", _e(worksheet.checker)), ("Reviewer", _e(worksheet.reviewer)),

@@ -16,7 +16,6 @@ from app.reports.summary import (
     STANCE_LABELS,
     checkable_value,
     kind_label,
-    report_title,
     summarize,
     verdict_label,
 )
@@ -63,7 +62,7 @@ def _quote(text: str) -> str:
 def markdown_report(worksheet: Worksheet) -> str:
     summary = summarize(worksheet)
     a = worksheet.article
-    out: list[str] = [f"# Fact-check worksheet: {md(report_title(worksheet))}", ""]
+    out: list[str] = [f"# Fact-check worksheet: {md(worksheet.title)}", ""]
     fields = [
         ("Outlet", md(a.outlet)), ("Author", md(a.author)),
         ("URL", md_link(a.url) if a.url else ""), ("Published", md(a.published)),

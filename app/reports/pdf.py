@@ -43,7 +43,7 @@ from app.reports.pdfblocks import (
     source_block,
 )
 from app.reports.pdfstyle import MUTED, RULE, styles
-from app.reports.summary import report_title, summarize
+from app.reports.summary import summarize
 
 Paper = Literal["a4", "letter"]
 PAPER_SIZES: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
@@ -142,11 +142,11 @@ def _story(worksheet: Worksheet, width: float, blank: bool) -> list[Flowable]:
 def _metadata(worksheet: Worksheet, blank: bool) -> dict[str, str]:
     article = worksheet.article
     what = "Blank fact-check worksheet" if blank else "Fact-check worksheet"
-    about = f"{what} for \u201c{report_title(worksheet)}\u201d"
+    about = f"{what} for \u201c{worksheet.title}\u201d"
     if article.outlet:
         about += f" ({article.outlet})"
     return {
-        "title": printable(f"{what}: {report_title(worksheet)}"),
+        "title": printable(f"{what}: {worksheet.title}"),
         "author": printable(worksheet.checker or "Claimsheet"),
         "subject": printable(about),
         "creator": "Claimsheet",
@@ -174,7 +174,7 @@ def write_pdf(worksheet: Worksheet, output: str | os.PathLike[str] | BinaryIO, *
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    canvas_class = _footer_canvas(drawable(" ".join(report_title(worksheet).split())),
+    canvas_class = _footer_canvas(drawable(" ".join(worksheet.title.split())),
                                   printable(worksheet.id), st.fonts.regular)
     doc.build(_story(worksheet, doc.width, blank), canvasmaker=canvas_class)
     return int(doc.page)

@@ -43,7 +43,6 @@ from app.reports.summary import (
     Summary,
     checkable_value,
     kind_label,
-    report_title,
     verdict_label,
 )
 
@@ -228,7 +227,7 @@ def cover(worksheet: Worksheet, summary: Summary, st: Styles, width: float,
     flow: list[Flowable] = [
         Bookmark("Summary", "summary"),
         _p(kicker, st.kicker),
-        _p(markup.text(report_title(worksheet)), st.title),
+        _p(markup.text(worksheet.title), st.title),
     ]
     fields = Table(_field_rows(worksheet, st, blank), colWidths=[32 * mm, width - 32 * mm])
     fields.setStyle(_grid_style())

@@ -99,11 +99,6 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "September", "October", "November", "December")
 
 
-def report_title(worksheet: Worksheet) -> str:
-    """The title a report prints (the worksheet's, never cut mid-word)."""
-    return worksheet.title
-
-
 def _readable_value(value: str) -> str:
     """ISO month-day without a year (``--10-19``) as ``19 October``; others unchanged."""
     if len(value) == 7 and value.startswith("--") and value[4] == "-":

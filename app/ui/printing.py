@@ -25,7 +25,6 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from app.document.model import Worksheet
-from app.reports.summary import report_title
 
 log = logging.getLogger("claimsheet.printing")
 
@@ -55,7 +54,7 @@ def print_document(printer: QPrinter, worksheet: Worksheet, *, blank: bool = Fal
         data = render_pdf(worksheet, blank=blank, paper=_paper(printer))  # type: ignore[arg-type]
         atomic_write(printer.outputFileName(), data, keep_backup=False)
         return "pdf"
-    printer.setDocName(report_title(worksheet))
+    printer.setDocName(worksheet.title)
     text_document(worksheet, blank=blank).print_(printer)
     return "document"
 
@@ -71,7 +70,7 @@ def print_dialog(parent: QWidget | None, worksheet: Worksheet, *, blank: bool = 
                  done: Callable[[str], None] | None = None) -> QPrintDialog:
     """A print dialog that prints the worksheet when accepted (not shown yet)."""
     printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(report_title(worksheet))
+    printer.setDocName(worksheet.title)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Print blank worksheet" if blank else "Print worksheet")
     dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, True)
@@ -106,7 +105,7 @@ def preview_dialog(parent: QWidget | None, worksheet: Worksheet, *,
     """A print preview of the worksheet (not shown yet); its Print button prints."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintPreviewDialog(printer, parent)
-    dialog.setWindowTitle(f"Preview: {report_title(worksheet)}")
+    dialog.setWindowTitle(f"Preview: {worksheet.title}")
     dialog._printer = printer
 
     def paint(target: QPrinter) -> None:

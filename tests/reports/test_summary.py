@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.document.model import Article, Worksheet
-from app.reports.summary import checkable_value, report_title
+from app.reports.summary import checkable_value
 
 
 def _untitled(text: str) -> Worksheet:
@@ -14,13 +14,13 @@ def _untitled(text: str) -> Worksheet:
 
 def test_article_title_is_used_as_is_with_whitespace_collapsed() -> None:
     ws = Worksheet(article=Article(text="Body.", title="  A   title\nwith a break "))
-    assert report_title(ws) == "A title with a break"
+    assert ws.title == "A title with a break"
 
 
 def test_long_first_line_is_cut_at_a_whole_word() -> None:
     line = ("The Russian Ministry of Defense confirmed on October 19th that its air defense "
             "forces had shot down seven Ukrainian unmanned aerial vehicles.")
-    title = report_title(_untitled(f"\n\n{line}\nSecond line."))
+    title = _untitled(f"\n\n{line}\nSecond line.").title
     assert title.endswith("\u2026") and len(title) <= 91
     body = title[:-1]
     assert line.startswith(body)
@@ -29,12 +29,12 @@ def test_long_first_line_is_cut_at_a_whole_word() -> None:
 
 
 def test_short_first_line_and_empty_text() -> None:
-    assert report_title(_untitled("  Short headline  \nBody text.")) == "Short headline"
-    assert report_title(_untitled("   \n  ")) == "Untitled worksheet"
+    assert _untitled("  Short headline  \nBody text.").title == "Short headline"
+    assert _untitled("   \n  ").title == "Untitled worksheet"
 
 
 def test_one_very_long_word_is_still_shortened() -> None:
-    title = report_title(_untitled("x" * 300))
+    title = _untitled("x" * 300).title
     assert title == "x" * 90 + "\u2026"
 
 
