@@ -5,15 +5,25 @@ aliases (matched with a spaCy ``PhraseMatcher``), generic weapon and platform
 classes, and regular expressions for model designators the list does not hold
 ("Su-34", "M142 HIMARS", "Shahed-136").
 
-Two rules keep the list from firing on ordinary words:
+Rules keep the list from firing on ordinary words:
 
 * a one-word alias that is an everyday word or name ("Patriot", "Leopard",
   "Tiger") counts only when a class noun follows it ("Patriot missiles");
 * generic *platform* classes ("drones", "helicopters", "aircraft") name no
   particular system, so they count only when an actor owns them
-  ("Syrian regime helicopters", "U.S.-led coalition aircraft"); generic
-  *weapon* classes whose mere use is a checkable, often contested fact
-  ("chemical weapons", "barrel bombs", "mortars", "VBIED") always count.
+  ("Syrian regime helicopters", "U.S.-led coalition aircraft") or a weapon
+  class shares their sentence ("dropped barrel bombs out of helicopters");
+* platform and air-defence classes that name only military things
+  ("warplanes", "frigate", "armoured vehicles", "SAMs") and generic *weapon*
+  classes whose mere use is a checkable, often contested fact ("chemical
+  weapons", "barrel bombs", "mortars", "VBIED", "rockets", "tear gas") always
+  count, except weapon words with an everyday sense ("mines", "shells"), which
+  need an owner or a sentence about fighting.
+
+A class that is part of a longer name ("Space and Rocket Center") or is not
+used as a noun ("technical", "mine" the pronoun) is no system. A class that
+modifies an event noun names the weapon of the event ("barrel bomb attacks",
+"rocket fire"); modifying anything else ("tank crews", "gun laws") it does not.
 """
 
 from __future__ import annotations
@@ -27,9 +37,36 @@ from typing import Any
 from app.resources import read_text
 
 WEAPON_CLASS_CATEGORIES = frozenset(
-    {"weapons of mass destruction", "explosives", "artillery", "small arms"}
+    {"weapons of mass destruction", "explosives", "artillery", "small arms", "missiles",
+     "less lethal"}
 )
 OWNER_LABELS = frozenset({"NORP", "GPE", "ORG"})
+NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PERSON", "GPE", "LOC"})
+# nouns a weapon class can modify and still name the weapon used ("rocket attack", "mortar fire",
+# "missile battery")
+EVENT_HEADS = frozenset({
+    "attack", "attacks", "strike", "strikes", "fire", "use", "raid", "raids", "barrage",
+    "barrages", "assault", "bombardment", "salvo", "salvos", "launch", "launches", "test",
+    "tests", "programme", "program", "programmes", "programs", "project", "sale", "sales",
+    "delivery", "deliveries", "shipment", "shipments", "blast", "blasts", "explosion",
+    "explosions", "incident", "incidents", "campaign", "battery", "batteries", "system",
+    "systems", "launcher", "launchers",
+})
+# lemmas that make a sentence about fighting: "mines" or "shells" there are weapons
+MILITARY_LEMMAS = frozenset({
+    "military", "army", "navy", "troop", "soldier", "militant", "militia", "rebel",
+    "insurgent", "fighter", "airstrike", "bomb", "bombing", "bombard", "bombardment", "shell",
+    "shelling", "missile", "rocket", "artillery", "weapon", "war", "combat", "battle",
+    "offensive", "regime", "coalition", "jihadist", "terrorist", "explosive", "ammunition",
+    "munition", "gunfire", "sortie", "warplane", "frontline", "front-line", "ceasefire",
+    "casualty", "shoot", "strike", "attack", "kill", "destroy", "detonate", "explode",
+})
+UNCOUNTABLE = frozenset({
+    "artillery", "ordnance", "ammunition", "aircraft", "rotorcraft", "weaponry", "napalm",
+    "phosphorus", "sarin", "gas", "tnt", "semtex", "dynamite", "anthrax", "ricin", "tabun",
+    "soman", "phosgene", "thermite", "novichok", "vx", "birdshot", "buckshot", "fire",
+    "teargas", "spray", "craft", "chemical", "agent",
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +86,9 @@ class Gazetteer:
     classes: dict[str, str]  # class phrase (lower) -> category
     distinctive_words: frozenset[str]
     designators: tuple[re.Pattern[str], ...]
+    military_only: frozenset[str] = frozenset()  # class phrases that count with no owner
+    ambiguous: frozenset[str] = frozenset()  # weapon class words with an everyday sense
+    owner_only: frozenset[str] = frozenset()  # mostly civilian platforms: only with an owner
 
     @property
     def class_heads(self) -> frozenset[str]:
@@ -78,10 +118,63 @@ def load_gazetteer() -> Gazetteer:
     for category, entries in data["classes"].items():
         for entry in entries:
             for phrase in entry.split("|"):
-                if phrase.strip():
-                    classes.setdefault(phrase.strip().lower(), category)
+                for variant in class_variants(phrase.strip()):
+                    classes.setdefault(variant if is_acronym(variant) else variant.lower(),
+                                       category)
+    military = frozenset(
+        variant if is_acronym(variant) else variant.lower()
+        for entry in data.get("military_only", [])
+        for phrase in entry.split("|") for variant in class_variants(phrase.strip()))
     designators = tuple(re.compile(p) for p in data["designators"])
-    return Gazetteer(named, classes, distinctive, designators)
+    ambiguous = frozenset(w.lower() for w in data.get("ambiguous_classes", []))
+    owner_only = frozenset(w.lower() for w in data.get("owner_only", []))
+    return Gazetteer(named, classes, distinctive, designators, military, ambiguous, owner_only)
+
+
+_ACRONYM = re.compile(r"^[A-Z]{2,}s?$")
+
+
+def is_acronym(phrase: str) -> bool:
+    """ "SAM", "UAVs": matched with their case, so "Sam" and "the Sams" are not systems."""
+    return bool(_ACRONYM.match(phrase))
+
+
+def class_variants(phrase: str) -> list[str]:
+    """A class phrase as written, hyphenated or spaced, and in the plural if it is singular.
+
+    ``"anti-aircraft gun"`` also gives ``"anti aircraft gun"``, ``"anti-aircraft guns"`` and
+    ``"anti aircraft guns"``; ``"UAV"`` gives ``"UAVs"``; ``"artillery"`` stays as it is.
+    """
+    if not phrase:
+        return []
+    forms = {phrase}
+    if "-" in phrase:
+        forms.add(phrase.replace("-", " "))
+    elif " " in phrase and len(phrase.split()) == 2 and not phrase.isupper():
+        forms.add(phrase.replace(" ", "-"))
+    out = []
+    for form in sorted(forms):
+        out.append(form)
+        plural = _plural(form)
+        if plural:
+            out.append(plural)
+    return out
+
+
+def _plural(phrase: str) -> str | None:
+    last = phrase.rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
+    word = last.lower()
+    if not word.isalpha() or word.endswith("s") or word in UNCOUNTABLE or word.endswith("craft"):
+        return None
+    if last.isupper():
+        return phrase + "s"
+    if word.endswith(("x", "ch", "sh")):
+        return phrase + "es"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return phrase[:-1] + "ies"
+    if word.endswith("fe"):
+        return phrase[:-2] + "ves"
+    return phrase + "s"
 
 
 class SystemFinder:
@@ -112,7 +205,7 @@ class SystemFinder:
         for i, (phrase, category) in enumerate(g.classes.items()):
             key = f"C{i}"
             self._class_category[key] = category
-            if phrase.isupper():
+            if is_acronym(phrase):  # "SAM", "VX": never "Sam", "vx"
                 self._exact.add(key, [nlp.make_doc(phrase)])
             else:
                 self._classes.add(key, [nlp.make_doc(phrase)])
@@ -139,10 +232,16 @@ class SystemFinder:
                 found.append(SystemMatch(doc[start].idx, _char_end(doc, span_end), canonical,
                                          category, False))
         found.extend(self._designators(doc.user_data.get("claimsheet.text") or doc.text))
-        for start, end, category in _longest(class_hits):
-            match = self._class_match(doc, start, end, category)
+        # weapons first: a platform counts when a weapon it carries shares its sentence
+        hits = sorted(_longest(class_hits), key=lambda h: h[2] not in WEAPON_CLASS_CATEGORIES)
+        weapons: list[int] = []
+        for start, end, category in hits:
+            match = self._class_match(doc, start, end, category, weapons)
             if match is not None:
                 found.append(match)
+                if category in WEAPON_CLASS_CATEGORIES \
+                        and doc[start:end].text.lower() not in self.gazetteer.ambiguous:
+                    weapons.append(start)
         return _drop_overlaps(found)
 
     def _class_noun_after(self, doc: Any, end: int) -> int | None:
@@ -154,36 +253,75 @@ class SystemFinder:
                 return None
         return None
 
-    def _class_match(self, doc: Any, start: int, end: int, category: str) -> SystemMatch | None:
+    def _class_match(self, doc: Any, start: int, end: int, category: str,
+                     weapons: list[int]) -> SystemMatch | None:
+        """A class hit as a system, or None; ``weapons`` are the starts of weapon class hits."""
         head = doc[end - 1]
+        phrase = doc[start:end].text.lower()
+        if doc.has_annotation("TAG") and head.pos_ not in ("NOUN", "PROPN"):
+            return None  # "technical experts", "a friend of mine"
+        if _inside_longer_name(doc, start, end):
+            return None  # "the U.S. Space and Rocket Center", "Department of Mines"
+        if end < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+            return None  # "drone-based attacks", "tank-like": part of a modifier
+        weapon = category in WEAPON_CLASS_CATEGORIES
+        military = phrase in self.gazetteer.military_only \
+            or doc[start:end].text in self.gazetteer.military_only
         if head.dep_ == "compound" and head.head.i >= end:  # "drone attacks", "tank crews"
+            if (weapon or military) and head.head.lower_ in EVENT_HEADS \
+                    and phrase not in ("weapon", "weapons", "arms"):  # not "arms sales"
+                return SystemMatch(doc[start].idx, _char_end(doc, end), phrase, category, True)
             return None
         if start > 0 and doc[start - 1].lower_ == "think" and head.lower_.startswith("tank"):
             return None
         name = doc[start:end].text
-        if category in WEAPON_CLASS_CATEGORIES:
+        if (weapon and phrase not in self.gazetteer.ambiguous) or military:
             left = _extend_left(doc, start, platform=False)
+            owner = None if weapon else _owner_start(doc, start)
+            left = min(left, owner) if owner is not None else left
             return SystemMatch(doc[left].idx, _char_end(doc, end), name.lower(), category, True)
         owner = _owner_start(doc, start)
-        if owner is None:
-            return None
-        return SystemMatch(doc[owner].idx, _char_end(doc, end), name.lower(), category, True)
+        if owner is not None:
+            return SystemMatch(doc[owner].idx, _char_end(doc, end), name.lower(), category, True)
+        if weapon:  # "mines", "shells": the everyday sense unless the sentence is about fighting
+            fighting = _about_fighting(doc, start, end)
+        else:  # a platform carrying or firing a weapon: "dropped barrel bombs from helicopters"
+            fighting = phrase not in self.gazetteer.owner_only \
+                and not _noun_modifier(doc, start) and _same_sentence(doc, start, weapons)
+        if fighting:
+            return SystemMatch(doc[start].idx, _char_end(doc, end), name.lower(), category, True)
+        return None
 
     def _designators(self, text: str) -> list[SystemMatch]:
         out = []
         for pattern in self.gazetteer.designators:
             for m in pattern.finditer(text):
                 name = m.group("name")
-                if _looks_like_non_system(name):
-                    continue
                 named = self.gazetteer.named.get(name)
+                if not named and _needs_class_noun(name) \
+                        and not self._class_noun_follows(text, m.end("name")):
+                    continue  # "B1242 road", "M5S", but "B-25 Mitchell bombers"
                 canonical, category = named if named else (name, "designator")
                 out.append(SystemMatch(m.start("name"), m.end("name"), canonical, category, False))
         return out
 
+    def _class_noun_follows(self, text: str, end: int) -> bool:
+        """Whether a class noun follows, after at most two capitalised words ("B-25 Mitchell
+        bombers", "T-34 tank")."""
+        words = re.findall(r"[\w-]+|[^\w\s]", text[end:end + 60])[:3]
+        for word in words:
+            if word.lower() in self._class_heads:
+                return True
+            if not word[:1].isupper():
+                return False
+        return False
+
 
 _NOT_SYSTEM = re.compile(
     r"^(?:[A-Z]-\d{1,2}|[A-Z]\d{1,2}|G\d{1,2}|COVID-19|F-\d{3,4}|T-?\d{3,4}|R-\d{3,4}|M\d{1,2}|A\d)$")
+
+
+_ONE_LETTER_GLUED = re.compile(r"^[A-Z]\d")
 
 
 def _looks_like_non_system(name: str) -> bool:
@@ -191,6 +329,68 @@ def _looks_like_non_system(name: str) -> bool:
     return bool(_NOT_SYSTEM.match(name)) and name not in {"M4", "M16", "B-2", "B-1", "C-5", "E-3",
                                                            "E-2", "E-7", "F-4", "F-5", "U-2", "K9",
                                                            "K2", "M2"}
+
+
+def _needs_class_noun(name: str) -> bool:
+    """Designators too like road numbers, party and series names to stand alone: the short
+    ones (G7, A1, T-1000) and a single letter glued to digits (B1242, M5S, A1GP)."""
+    return _looks_like_non_system(name) or (" " not in name and bool(_ONE_LETTER_GLUED.match(name)))
+
+
+def _inside_longer_name(doc: Any, start: int, end: int) -> bool:
+    """Whether a capitalised class is only part of a name ("Space and Rocket Center",
+    "the New York Jets", "Rocket Lab"). Headlines in title case are not names."""
+    head = doc[end - 1]
+    if not head.text[:1].isupper() or is_acronym(doc[start:end].text):
+        return False  # "Katyusha rockets" is a class, "the Rocket Center" a name
+    if doc[end - 1].ent_type_ in NAME_LABELS:
+        ent = next((e for e in doc.ents if e.start <= start and e.end >= end), None)
+        if ent is not None and (ent.start < start or ent.end > end):
+            return True
+    if _title_case(doc, start):
+        return False
+    if not head.is_sent_start:
+        return True  # a capital in mid-sentence: a name, not a common noun
+    return end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper()
+
+
+def _title_case(doc: Any, index: int) -> bool:
+    """Whether the sentence holding ``index`` is a headline in title case."""
+    try:
+        sentence = doc[index].sent
+    except ValueError:
+        return False
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and all(t.text[:1].isupper() for t in words)
+
+
+def _noun_modifier(doc: Any, start: int) -> bool:
+    """Whether a noun says what kind the class is ("water tanks", "news helicopters")."""
+    prev = doc[start - 1] if start > 0 else None
+    return prev is not None and prev.dep_ == "compound" and prev.pos_ in ("NOUN", "PROPN") \
+        and prev.head.i >= start
+
+
+def _same_sentence(doc: Any, start: int, others: list[int]) -> bool:
+    """Whether a token index in ``others`` lies in the sentence of token ``start``."""
+    try:
+        sentence = doc[start].sent
+    except ValueError:  # no sentence boundaries (blank pipeline)
+        return any(abs(i - start) <= 20 for i in others)
+    return any(sentence.start <= i < sentence.end and i != start for i in others)
+
+
+def _about_fighting(doc: Any, start: int, end: int) -> bool:
+    """Whether the sentence around an everyday-sense weapon word ("mines") is about fighting."""
+    if doc[end - 1].ent_type_ in NAME_LABELS:
+        return False  # "Shell reported higher profits"
+    own = {doc[end - 1].lemma_.lower(), doc[end - 1].lower_}
+    try:
+        sentence = doc[start].sent
+    except ValueError:  # no sentence boundaries (blank pipeline)
+        sentence = doc[max(0, start - 20):min(len(doc), end + 20)]
+    return any((t.lemma_.lower() in MILITARY_LEMMAS or t.lower_ in MILITARY_LEMMAS)
+               and t.lemma_.lower() not in own for t in sentence if not start <= t.i < end)
 
 
 def _char_end(doc: Any, token_end: int) -> int:
@@ -255,4 +455,4 @@ def system_word(text: str) -> bool:
     """Whether ``text`` is a system class or alias from the gazetteer ("UAV", "VBIED")."""
     g = load_gazetteer()
     key = text.strip()
-    return key.lower() in g.classes or key in g.named
+    return key.lower() in g.classes or key in g.classes or key in g.named

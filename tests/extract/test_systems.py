@@ -75,3 +75,103 @@ def test_ships_named_with_a_navy_prefix_are_systems() -> None:
     assert "HMS Dauntless" in systems and "USS Carney" in systems
     assert "HMS Dauntless" not in spans(text, "location")
     assert "UAV" not in spans(text, "actor")
+
+
+def test_class_phrases_match_spaced_hyphenated_and_plural() -> None:
+    systems = spans("Anti aircraft guns and a surface to air missile battery guarded the bay; "
+                    "crews also had several man-portable air-defense systems.", "system")
+    assert "Anti aircraft guns" in systems
+    assert any(t.startswith("surface to air missile") for t in systems)
+    assert any("air-defense systems" in t for t in systems)
+
+
+def test_acronym_classes_keep_their_case() -> None:
+    assert not spans("The Sams drove to the coast with Sam's brother.", "system")
+    assert "SAMs" in spans("The battalion moved its SAMs closer to the border.", "system")
+
+
+def test_military_platform_classes_count_without_an_owner() -> None:
+    text = "A frigate and two stealth bombers were seen near the island, and fighter-bombers " \
+           "struck a depot where armoured bulldozers were parked."
+    systems = spans(text, "system")
+    assert "A frigate" in systems
+    assert any(t.endswith("fighter-bombers") for t in systems)
+    assert any(t.endswith("armoured bulldozers") for t in systems)
+
+
+def test_missiles_and_rockets_are_weapon_classes() -> None:
+    text = "Rockets landed near the port on Friday, and a ground-to-ground missile hit a bridge."
+    systems = spans(text, "system")
+    assert "Rockets" in systems
+    assert any(t.endswith("ground-to-ground missile") for t in systems)
+
+
+def test_less_lethal_weapons_are_systems() -> None:
+    systems = spans("Riot police used tear gas, a water cannon and rubber bullets on the march.",
+                    "system")
+    assert "tear gas" in systems
+    assert any(t.endswith("water cannon") for t in systems)
+    assert "rubber bullets" in systems
+
+
+def test_improvised_and_aerial_bombs_are_systems() -> None:
+    systems = spans("A roadside bomb hit the convoy a day after a pipe bomb was found and "
+                    "unguided bombs fell on the market.", "system")
+    assert "A roadside bomb" in systems
+    assert "a pipe bomb" in systems
+    assert any(t.endswith("unguided bombs") for t in systems)
+
+
+def test_weapon_of_an_event_is_a_system() -> None:
+    text = "Residents described rocket fire at dawn and renewed barrel bomb attacks on the suburb."
+    systems = spans(text, "system")
+    assert "rocket" in systems
+    assert "barrel bomb" in systems
+    assert not spans("Lawmakers debated gun laws and the pay of tank crews.", "system")
+
+
+def test_unowned_platforms_count_in_a_sentence_about_fighting() -> None:
+    assert "helicopters" in spans("Witnesses said helicopters dropped explosives on the market.",
+                                  "system")
+    assert not spans("Delivery drones and helicopters filled the sky over the fair.", "system")
+
+
+def test_everyday_senses_of_weapon_words_are_not_systems() -> None:
+    assert not spans("He spent twenty years in a coal mine before the mines closed.", "system")
+    assert not spans("Shell said profits rose, and she is an old friend of mine.", "system")
+    assert not spans("Russian technical advisers toured the plant.", "system")
+    assert "mines" in spans("Retreating troops left mines along the road.", "system")
+
+
+def test_a_class_inside_a_longer_name_is_not_a_system() -> None:
+    assert not spans("She gave a talk at the Space and Rocket Center in Alabama.", "system")
+    assert not spans("He led the Department of Natural Resources and Mines for a decade.",
+                     "system")
+
+
+def test_short_designators_need_a_class_noun() -> None:
+    assert not spans("Take the B1242 road to the coast past the M5S office.", "system")
+    assert "B-25" in spans("The squadron flew B-25 Mitchell bombers from the atoll.", "system")
+
+
+def test_unambiguous_air_defence_classes_count_without_an_owner() -> None:
+    systems = spans("Rebels fired shoulder-launched missiles while an anti-aircraft battery "
+                    "guarded the harbour.", "system")
+    assert any(t.endswith("shoulder-launched missiles") for t in systems)
+    assert any(t.endswith("anti-aircraft battery") for t in systems)
+    assert not spans("The plan is to buy more advanced air defence systems next year.", "system")
+
+
+def test_civilian_platform_words_need_an_owner() -> None:
+    systems = spans("The car bomb wrecked several vehicles parked near the gate.", "system")
+    assert "vehicles" not in systems
+    assert any(t.endswith("car bomb") for t in systems)
+
+
+def test_capitalised_class_words_in_names_are_not_systems() -> None:
+    assert not spans("The New York Jets beat Miami at home on Sunday.", "system")
+    assert "Katyusha rockets" in spans("Militants fired Katyusha rockets at the base.", "system")
+
+
+def test_a_weapon_word_that_is_no_system_does_not_arm_a_platform() -> None:
+    assert not spans("Officials discussed gun laws and water tanks at the meeting.", "system")
