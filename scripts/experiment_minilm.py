@@ -60,18 +60,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"experiment_minilm: {error.name} is not installed; see the docstring.")
         return 0
 
-    from app.extract.worthiness import normalize_text
-
     torch.set_num_threads(args.threads)
     torch.manual_seed(0)
     rng = np.random.default_rng(0)
     dev = training.read_tsv(args.data / training.CT24_DEV)
     test = training.read_tsv(args.data / training.CT24_TEST)
-    excluded_ids = {int(i) for i, _, _ in dev + test}
-    excluded_texts = {normalize_text(t) for _, t, _ in dev + test}
-    rows = [(text, int(verdict == 1), year)
-            for sentence_id, text, verdict, year in training.read_claimbuster(args.data)
-            if sentence_id not in excluded_ids and normalize_text(text) not in excluded_texts]
+    rows = [(text, label, year)
+            for _, text, label, year in training.training_rows(args.data, dev + test)[0]]
     train = [r for r in rows if r[2] < training.TEMPORAL_SPLIT]
     held = [r for r in rows if r[2] >= training.TEMPORAL_SPLIT]
     print(f"train {len(train)} sentences before {training.TEMPORAL_SPLIT}, "

@@ -82,6 +82,26 @@ def read_claimbuster(data: Path) -> list[tuple[int, str, int, int]]:
     return rows
 
 
+def training_rows(data: Path, held_out: list[tuple[str, str, int]]
+                  ) -> tuple[list[tuple[int, str, int, int]], int]:
+    """ClaimBuster as (id, text, label, year), minus every sentence of ``held_out``.
+
+    A sentence goes when its id or its normalised text appears in the held-out
+    (CheckThat! 2024) rows; label 1 is verdict 1 (check-worthy factual). Also
+    returns how many were dropped.
+    """
+    excluded_ids = {int(i) for i, _, _ in held_out}
+    excluded_texts = {normalize_text(t) for _, t, _ in held_out}
+    rows = []
+    dropped = 0
+    for sentence_id, text, verdict, year in read_claimbuster(data):
+        if sentence_id in excluded_ids or normalize_text(text) in excluded_texts:
+            dropped += 1
+            continue
+        rows.append((sentence_id, text, int(verdict == 1), year))
+    return rows, dropped
+
+
 def f1_at(labels: list[int], scores: list[float], threshold: float) -> tuple[float, float, float]:
     """Precision, recall and F1 of the positive class at a threshold."""
     tp = sum(1 for y, s in zip(labels, scores, strict=True) if y and s >= threshold)
@@ -218,15 +238,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     dev = read_tsv(args.data / CT24_DEV)
     test = read_tsv(args.data / CT24_TEST)
-    excluded_ids = {int(i) for i, _, _ in dev + test}
-    excluded_texts = {normalize_text(t) for _, t, _ in dev + test}
-    rows = []
-    dropped = 0
-    for sentence_id, text, verdict, year in read_claimbuster(args.data):
-        if sentence_id in excluded_ids or normalize_text(text) in excluded_texts:
-            dropped += 1
-            continue
-        rows.append((sentence_id, text, int(verdict == 1), year))
+    rows, dropped = training_rows(args.data, dev + test)
     texts = [t for _, t, _, _ in rows]
     labels = [y for _, _, y, _ in rows]
     print(f"ClaimBuster: {len(rows)} sentences ({sum(labels)} check-worthy), "
