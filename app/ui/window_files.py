@@ -78,14 +78,14 @@ class FileActions:
         box.finished.connect(answered)
 
     def choose_article(self) -> None:
-        dialog = QFileDialog(self, "New worksheet from article", "", ARTICLE_FILTER)
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.fileSelected.connect(lambda p: self.open_path(Path(p)))
-        dialog.open()
-        self.last_dialog = dialog
+        self._choose_file("New worksheet from article", ARTICLE_FILTER)
 
     def choose_worksheet(self) -> None:
-        dialog = QFileDialog(self, "Open worksheet", "", WORKSHEET_FILTER)
+        self._choose_file("Open worksheet", WORKSHEET_FILTER)
+
+    def _choose_file(self, title: str, name_filter: str) -> None:
+        """A window-modal file dialog whose chosen file goes to :meth:`open_path`."""
+        dialog = QFileDialog(self, title, "", name_filter)
         dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
         dialog.fileSelected.connect(lambda p: self.open_path(Path(p)))
         dialog.open()
