@@ -354,11 +354,19 @@ def _inside_longer_name(doc: Any, start: int, end: int) -> bool:
     return end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper()
 
 
+def _sentence(doc: Any, index: int) -> Any | None:
+    """The sentence holding token ``index``, or None when the doc has no sentence
+    boundaries (blank pipeline)."""
+    try:
+        return doc[index].sent
+    except ValueError:
+        return None
+
+
 def _title_case(doc: Any, index: int) -> bool:
     """Whether the sentence holding ``index`` is a headline in title case."""
-    try:
-        sentence = doc[index].sent
-    except ValueError:
+    sentence = _sentence(doc, index)
+    if sentence is None:
         return False
     words = [t for t in sentence if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and all(t.text[:1].isupper() for t in words)
@@ -373,9 +381,8 @@ def _noun_modifier(doc: Any, start: int) -> bool:
 
 def _same_sentence(doc: Any, start: int, others: list[int]) -> bool:
     """Whether a token index in ``others`` lies in the sentence of token ``start``."""
-    try:
-        sentence = doc[start].sent
-    except ValueError:  # no sentence boundaries (blank pipeline)
+    sentence = _sentence(doc, start)
+    if sentence is None:
         return any(abs(i - start) <= 20 for i in others)
     return any(sentence.start <= i < sentence.end and i != start for i in others)
 
@@ -385,9 +392,8 @@ def _about_fighting(doc: Any, start: int, end: int) -> bool:
     if doc[end - 1].ent_type_ in NAME_LABELS:
         return False  # "Shell reported higher profits"
     own = {doc[end - 1].lemma_.lower(), doc[end - 1].lower_}
-    try:
-        sentence = doc[start].sent
-    except ValueError:  # no sentence boundaries (blank pipeline)
+    sentence = _sentence(doc, start)
+    if sentence is None:
         sentence = doc[max(0, start - 20):min(len(doc), end + 20)]
     return any((t.lemma_.lower() in MILITARY_LEMMAS or t.lower_ in MILITARY_LEMMAS)
                and t.lemma_.lower() not in own for t in sentence if not start <= t.i < end)
