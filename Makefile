@@ -1,6 +1,8 @@
 # Claimsheet: two commands set everything up on a fresh machine.
-#   make run   create .venv, install the pinned dependencies, open the seed article
+#   make run   create .venv, install the locked dependencies, open the seed article
 #   make test  same set-up, then the whole test suite headless
+# requirements.lock pins every package (spaCy model included) with its hashes;
+# `make lock` refreshes it from pyproject.toml.
 
 PYTHON ?= python3
 VENV := .venv
@@ -8,15 +10,20 @@ BIN := $(VENV)/bin
 SEED := seeds/000_6448b12ea3d2d7a9.txt
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint setup train-checkworthiness screenshots clean
+.PHONY: run test bench lint setup lock train-checkworthiness screenshots clean
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
+
+# Re-resolve the dependency set from pyproject.toml and pin it with hashes.
+lock: $(STAMP)
+	$(BIN)/pip-compile --quiet --extra dev --generate-hashes --allow-unsafe --strip-extras \
+		--no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/claimsheet $(SEED)

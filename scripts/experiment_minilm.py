@@ -1,7 +1,7 @@
 """Experiment: a fine-tuned MiniLM check-worthiness classifier, against the shipped model.
 
 Not part of the product. This script backs the "third round" of
-resources/models/MODEL_CARD.md: it fine-tunes ``all-MiniLM-L6-v2`` (cut to
+app/resources/models/MODEL_CARD.md: it fine-tunes ``all-MiniLM-L6-v2`` (cut to
 ``--layers`` layers, mean pooling, one-unit head) on ClaimBuster debates before
 2012, reports F1 on the later debates (the temporal check) and on CheckThat!
 2024 dev-test after each epoch, and, with ``--report-test``, on CT24 test gold.

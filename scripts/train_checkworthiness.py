@@ -9,7 +9,7 @@ English file (dev-test, test gold) is dropped before training. The CT24 dev-test
 file is used for one thing: choosing the decision threshold. The CT24 test gold
 file is scored once, at the end, and never influences any choice.
 
-Writes resources/models/checkworthiness.json.gz (vocabulary, idf, coefficients,
+Writes app/resources/models/checkworthiness.json.gz (vocabulary, idf, coefficients,
 threshold) and tests/data/worthiness/sklearn_scores.tsv (scikit-learn's own
 probabilities for the test sentences, so the tests can check that the run-time
 arithmetic in app/extract/worthiness.py matches). Deterministic: same data, same
@@ -44,14 +44,14 @@ from app.extract.worthiness import (  # noqa: E402  (needs ROOT on sys.path)
 )
 
 DEFAULT_DATA = ROOT.parent / "shared" / "corpus" / "checkworthiness"
-MODEL_OUT = ROOT / "resources" / "models" / "checkworthiness.json.gz"
+MODEL_OUT = ROOT / "app" / "resources" / "models" / "checkworthiness.json.gz"
 PARITY_IN = ROOT / "tests" / "data" / "worthiness" / "sample.tsv"
 PARITY_OUT = ROOT / "tests" / "data" / "worthiness" / "sklearn_scores.tsv"
 CT24_DEV = "CT24_checkworthy_english_dev-test.tsv"
 CT24_TEST = "CT24_checkworthy_english_test_gold.tsv"
 
 # Chosen by F1 on CT24 dev-test and grouped cross-validation on ClaimBuster
-# (see resources/models/MODEL_CARD.md); larger vocabularies did not help.
+# (see app/resources/models/MODEL_CARD.md); larger vocabularies did not help.
 MIN_DF = {"word": 2, "char": 3}
 MAX_FEATURES = {"word": 30000, "char": 60000}
 C = 1.0
@@ -226,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if not args.data.is_dir():
         print(f"train-checkworthiness: training data not found at {args.data}; "
-              "the shipped model in resources/models/ is unchanged. Nothing to do.")
+              "the shipped model in app/resources/models/ is unchanged. Nothing to do.")
         return 0
     try:
         import sklearn  # noqa: F401

@@ -38,11 +38,14 @@ def run(args: argparse.Namespace) -> int:
             published = None
 
     from app.extract.extractor import dateline, engine, extract
-    from app.extract.pipeline import load_pipeline
+    from app.extract.pipeline import ModelIntegrityError, load_pipeline
 
     published = published or dateline(text)
 
-    pipeline = load_pipeline()
+    try:
+        pipeline = load_pipeline()
+    except ModelIntegrityError as exc:
+        return fail(str(exc))
     if pipeline.warning:
         print(f"warning: {pipeline.warning}", file=sys.stderr)
     engine(pipeline)

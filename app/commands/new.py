@@ -30,8 +30,12 @@ def run(args: argparse.Namespace) -> int:
     ws = Worksheet(result.article)
     if not args.no_extract:
         from app.extract import extract
+        from app.extract.pipeline import ModelIntegrityError
 
-        ws.claims = extract(ws.article)
+        try:
+            ws.claims = extract(ws.article)
+        except ModelIntegrityError as exc:
+            return fail(str(exc))
     try:
         save_worksheet(ws, output)
     except OSError as exc:

@@ -1,6 +1,6 @@
 """Check a parsed worksheet and explain what is wrong in a fact-checker's words.
 
-Two layers: the JSON Schema shipped in ``resources/schema`` (structure and
+Two layers: the JSON Schema shipped in ``app/resources/schema`` (structure and
 types), whose first error is translated from schema jargon into a sentence such
 as "claim 3 has no quote"; then the checks a schema cannot express: offsets
 inside the article, quotes that match the text, unique ids, cited sources that

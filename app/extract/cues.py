@@ -1,4 +1,4 @@
-"""The word lists in ``resources/extract/cues.json``, loaded once."""
+"""The word lists in ``app/resources/extract/cues.json``, loaded once."""
 
 from __future__ import annotations
 

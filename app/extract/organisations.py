@@ -1,6 +1,6 @@
 """Organisations and group actors the small model misses.
 
-* Named organisations from ``resources/extract/organisations.json`` (armed
+* Named organisations from ``app/resources/extract/organisations.json`` (armed
   groups, international bodies, defence institutions, news agencies): spaCy's
   small model does not know "ISIL" or "Daesh" and calls the latter a place.
 * Office holders named by their office alone: "the Foreign Secretary",

@@ -9,11 +9,17 @@ checkables and the parse-based sourcing are lost: callers must show
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import threading
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+from app.extract.model_integrity import ModelIntegrityError, verify_model
+
+__all__ = ["BLANK_WARNING", "MODEL_NAMES", "ModelIntegrityError", "Pipeline", "load_pipeline"]
 
 log = logging.getLogger("claimsheet.extract")
 
@@ -117,11 +123,30 @@ def load_pipeline(names: tuple[str, ...] = MODEL_NAMES) -> Pipeline:
         return _cached
 
 
+def _installed_package(name: str) -> Path | None:
+    """The folder of an installed model package, or None when it is not installed."""
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
 def _load(names: tuple[str, ...]) -> Pipeline:
+    """Load the first installed model, verified; blank English when none is installed.
+
+    An installed model whose files differ from the recorded checksums raises
+    :class:`ModelIntegrityError` instead of being used or skipped: a silently
+    different model would give other checklists than the ones measured.
+    """
     import spacy
 
     started = time.perf_counter()
     for name in names:
+        package = _installed_package(name)
+        if package is None:
+            log.info("spaCy model %s is not installed", name)
+            continue
+        verify_model(name, package)
         try:
             nlp = spacy.load(name)
         except (OSError, ImportError) as exc:

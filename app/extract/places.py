@@ -2,7 +2,7 @@
 
 Countries come from ``pycountry`` (names, official names, common names and a
 few everyday aliases); cities spaCy's small model tends to call people or
-organisations come from ``resources/extract/places.json``; regions are
+organisations come from ``app/resources/extract/places.json``; regions are
 recognised by their designator word ("Belgorod Region", "Kharkiv Oblast").
 """
 

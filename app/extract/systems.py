@@ -1,6 +1,6 @@
 """Finding named weapons, platforms and technical systems (the `system` checkable).
 
-The knowledge lives in ``resources/extract/systems.json``: named systems with
+The knowledge lives in ``app/resources/extract/systems.json``: named systems with
 aliases (matched with a spaCy ``PhraseMatcher``), generic weapon and platform
 classes, and regular expressions for model designators the list does not hold
 ("Su-34", "M142 HIMARS", "Shahed-136").

@@ -4,7 +4,7 @@ The model is a logistic regression over two TF-IDF bags (word uni/bigrams with a
 few hand-made cue tokens, and character 2–5-grams inside words), trained on the
 ClaimBuster debate sentences by ``scripts/train_checkworthiness.py``. Training
 needs scikit-learn; running it does not: the script exports the vocabulary, the
-idf weights and the coefficients to ``resources/models/checkworthiness.json.gz``
+idf weights and the coefficients to ``app/resources/models/checkworthiness.json.gz``
 and this module redoes the arithmetic in plain Python. The analyzers below are
 the very functions the training script hands to scikit-learn, so the features
 cannot drift apart.

@@ -1,7 +1,7 @@
 """The bundled report font (DejaVu Sans) and what it can draw.
 
 reportlab's built-in Helvetica only knows Latin-1, so a Cyrillic or Greek quote
-would print as black boxes. We register DejaVu Sans from ``resources/fonts/``
+would print as black boxes. We register DejaVu Sans from ``app/resources/fonts/``
 (Bitstream Vera licence, see ``LICENSE-DejaVu.txt`` there) once per process,
 and keep the set of code points it covers so :func:`printable` can replace
 anything else with U+FFFD before reportlab sees it: a character the font lacks
