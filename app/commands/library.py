@@ -176,7 +176,8 @@ def _conflicts(library: object, args: argparse.Namespace) -> int:
     for c in found:
         print(f"{c.what} conflict: {c.explanation}")
         for side in (c.first, c.second):
-            print(f"  “{side.quote}” in: {_short(side.record.text, 90)}\n      {_where(side.record)}")
+            print(f"  “{side.quote}” in: {_short(side.record.text, 90)}")
+            print(f"      {_where(side.record)}")
     return 0
 
 
