@@ -23,7 +23,7 @@ from app.commands import fail
 ACTIONS = ("add", "search", "matches", "conflicts", "import", "stats", "rebuild")
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction) -> None:
     """The `library` command and its actions, for app.cli."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--library", metavar="PATH_OR_URL", default=argparse.SUPPRESS,

@@ -143,7 +143,7 @@ class PostgresLibrary(BaseLibrary):
             return migrate(version, STEPS, self._run, self._set_version, self.location)
 
     def _run(self, statement: str) -> None:
-        self._db.execute(statement)  # type: ignore[arg-type]  # fixed SQL from STEPS
+        self._db.execute(statement)  # fixed SQL from STEPS
 
     def _set_version(self, version: int) -> None:
         self._db.execute(
@@ -305,7 +305,7 @@ class PostgresLibrary(BaseLibrary):
 
     def _records(self, sql: str, params: tuple[Any, ...] = ()) -> list[ClaimRecord]:
         with self._guard():
-            rows = self._db.execute(sql, params).fetchall()  # type: ignore[arg-type]
+            rows = self._db.execute(sql, params).fetchall()
         return [_record(row) for row in rows]
 
     def _text_candidates(self, query_terms: list[str], exclude: str,
