@@ -46,13 +46,14 @@ class ParsedFile:
     skipped: int
 
 
-def read_limited(path: str | os.PathLike[str], limit: int = MAX_BYTES) -> bytes:
-    """The bytes of a file of at most ``limit`` bytes.
+def read_limited(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
+    """The bytes of a file of at most ``limit`` bytes (default :data:`MAX_BYTES`).
 
     The one place this module reads a file, kept apart so a shared bounded
     reader can replace it.
     """
     p = Path(path)
+    limit = MAX_BYTES if limit is None else limit
     try:
         if p.is_dir():
             raise ClaimReviewError(f"{p.name} is a folder, not a ClaimReview file")
