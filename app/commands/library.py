@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import sys
 import textwrap
+from typing import Any
 
 from app.commands import fail
 
@@ -53,6 +54,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     imp = actions.add_parser("import", parents=[common],
                              help="add ClaimReview JSON-LD (single, list or feed)")
     imp.add_argument("file", metavar="FILE")
+    imp.add_argument("--no-extract", action="store_true",
+                     help="do not look for dates, places and counts in the reviewed claims "
+                          "(faster; they then match on their words only)")
     actions.add_parser("stats", parents=[common], help="what the library holds")
     rebuild = actions.add_parser("rebuild", parents=[common],
                                  help="index every remembered worksheet afresh")
@@ -181,8 +185,22 @@ def _conflicts(library: object, args: argparse.Namespace) -> int:
     return 0
 
 
+def _checkables(texts: list[str], dates: list[str]) -> list[list[dict[str, Any]]]:
+    """The extractor's checkables for each reviewed claim (offsets within its text)."""
+    from app.extract import extract_many
+    from app.library.facts import published_date
+
+    out: list[list[dict[str, Any]]] = []
+    for claims in extract_many(texts, published=[published_date(d) for d in dates]):
+        out.append([{"type": k.type.value, "start": k.start, "end": k.end, "text": k.text,
+                     "value": k.value, "attributes": dict(k.attributes)}
+                    for claim in claims for k in claim.checkables])
+    return out
+
+
 def _import(library: object, args: argparse.Namespace) -> int:
-    result = library.import_claimreview(args.file)  # type: ignore[attr-defined]
+    analyse = None if args.no_extract else _checkables
+    result = library.import_claimreview(args.file, analyse)  # type: ignore[attr-defined]
     skipped = f" ({result.skipped} other items skipped)" if result.skipped else ""
     print(f"{args.file}: {result.reviews} reviews added{skipped}")
     return 0

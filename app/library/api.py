@@ -13,10 +13,10 @@ database errors never escape as themselves.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from app.document.model import Claim, Worksheet
 from app.library.records import ClaimRecord
@@ -131,8 +131,14 @@ class Library(Protocol):
                   limit: int = 1000) -> list[Conflict]:
         """Conflicts involving ``worksheet``'s claims, or all conflicts in the library."""
 
-    def import_claimreview(self, path: str | Path) -> ImportResult:
-        """Add the ClaimReviews of a JSON-LD file; a bad file raises and adds nothing."""
+    def import_claimreview(self, path: str | Path,
+                           analyse: Callable[[list[str], list[str]],
+                                             list[list[dict[str, Any]]]] | None = None
+                           ) -> ImportResult:
+        """Add the ClaimReviews of a JSON-LD file; a bad file raises and adds nothing.
+
+        ``analyse`` (optional) gives each review's checkables, e.g. from the extractor.
+        """
 
     def search(self, query: str, *, limit: int = 20) -> list[SearchHit]:
         """Claims whose quote, rationale, sources or article match the words of ``query``."""

@@ -11,8 +11,9 @@ import hashlib
 import json
 import logging
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from app.document.model import Claim, Worksheet
 from app.library import claimreview, scoring
@@ -28,13 +29,15 @@ from app.library.api import (
     Stats,
 )
 from app.library.facts import Facts
-from app.library.records import REVIEW, ClaimRecord, claim_record, worksheet_records
+from app.library.records import REVIEW, ClaimRecord, claim_record, derive, worksheet_records
 from app.library.text import terms
 
 log = logging.getLogger("claimsheet.library")
 
+Analyse = Callable[[list[str], list[str]], list[list[dict[str, Any]]]]
 CANDIDATES = 60          # full-text candidates fetched for one claim
 QUERY_TERMS = 16         # most distinctive terms of a claim used to query
+EVENT_CANDIDATES = 60    # claims sharing the most places, systems, actors, for conflicts
 
 
 def fingerprint(records: list[ClaimRecord], path: str) -> str:
@@ -140,11 +143,24 @@ class BaseLibrary(ABC):
             raise LibraryError(str(exc)) from None
         return self.index_worksheet(ws, path)
 
-    def import_claimreview(self, path: str | Path) -> ImportResult:
+    def import_claimreview(self, path: str | Path,
+                           analyse: Analyse | None = None) -> ImportResult:
+        """Add a ClaimReview file's reviews; ``analyse`` gives their checkables.
+
+        ``analyse(texts, dates)`` returns one list of checkable dicts (type,
+        start, end, text, value, attributes; offsets within the text) per
+        review, e.g. from the extractor, so reviews match on facts too.
+        """
         try:
             parsed = claimreview.parse_file(path)
         except claimreview.ClaimReviewError as exc:
             raise LibraryError(str(exc)) from None
+        if analyse is not None:
+            found = analyse([r.text for r in parsed.reviews],
+                            [r.published for r in parsed.reviews])
+            for record, checkables in zip(parsed.reviews, found, strict=True):
+                record.checkables = checkables
+                derive(record)
         self._write_reviews(str(Path(path).resolve()), parsed.reviews)
         return ImportResult(str(path), len(parsed.reviews), parsed.skipped)
 
@@ -168,7 +184,8 @@ class BaseLibrary(ABC):
 
     def event_candidates(self, record: ClaimRecord) -> list[ClaimRecord]:
         """Claims of other worksheets that may report the same event (for conflicts)."""
-        return [c for c in self._event_candidates(record.facts, record.worksheet_id, 200)
+        return [c for c in self._event_candidates(record.facts, record.worksheet_id,
+                                                  EVENT_CANDIDATES)
                 if c.kind != REVIEW]
 
     def match_record(self, record: ClaimRecord, *, limit: int = 10) -> list[Match]:

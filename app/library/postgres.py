@@ -338,7 +338,8 @@ class PostgresLibrary(BaseLibrary):
         return self._records(
             f"SELECT {_CLAIM_COLUMNS} FROM claimsheet_claims WHERE id IN ("
             "  SELECT claim FROM claimsheet_anchors WHERE key = ANY(%s) AND day_low <= %s "
-            "   AND day_high >= %s AND worksheet_id != %s LIMIT %s)",
+            "   AND day_high >= %s AND worksheet_id != %s "
+            "   GROUP BY claim ORDER BY count(*) DESC, claim DESC LIMIT %s)",
             (sorted(facts.anchors), high, low, exclude, limit))
 
     def _event_pairs(self, limit: int) -> Iterator[tuple[ClaimRecord, ClaimRecord]]:

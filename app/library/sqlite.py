@@ -18,6 +18,7 @@ import json
 import os
 import sqlite3
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,6 +28,8 @@ from app.library.facts import Facts
 from app.library.records import REVIEW, ClaimRecord
 from app.library.schema import migrate
 from app.library.scoring import DATE_CONFLICT_WINDOW
+
+RANKED_TERMS = 8  # the rarest terms of a claim that rank candidates
 
 FTS5_MISSING = (
     "this Python's SQLite ({version}) was built without FTS5, which the claim library needs: "
@@ -82,7 +85,9 @@ STEPS: list[list[str]] = [
             INSERT INTO claims_fts(claims_fts, rowid, norm, extra)
             VALUES ('delete', old.id, old.norm, old.extra);
         END""",
-        "CREATE VIRTUAL TABLE claims_vocab USING fts5vocab(claims_fts, 'row')",
+        """CREATE TABLE term_docs (
+            term TEXT PRIMARY KEY,
+            docs INTEGER NOT NULL) WITHOUT ROWID""",
         """CREATE TABLE anchors (
             claim INTEGER NOT NULL,
             worksheet_id TEXT NOT NULL,
@@ -204,14 +209,28 @@ class SqliteLibrary(BaseLibrary):
 
     # ------------------------------------------------------------ writing
 
+    def _count_terms(self, norms: list[str], sign: int) -> None:
+        """Keep ``term_docs`` (how many claims hold each term) in step with the claims."""
+        counts = Counter(t for norm in norms for t in set(norm.split()))
+        if not counts:
+            return
+        self._db.executemany(
+            "INSERT INTO term_docs (term, docs) VALUES (?, ?) "
+            "ON CONFLICT(term) DO UPDATE SET docs = docs + excluded.docs",
+            [(term, sign * n) for term, n in sorted(counts.items())])
+
     def _delete_worksheet(self, worksheet_id: str) -> None:
         db = self._db
+        norms = [n for (n,) in db.execute("SELECT norm FROM claims WHERE worksheet_id = ?",
+                                          (worksheet_id,))]
+        self._count_terms(norms, -1)
         db.execute("DELETE FROM anchors WHERE worksheet_id = ?", (worksheet_id,))
         db.execute("DELETE FROM claims WHERE worksheet_id = ?", (worksheet_id,))
         db.execute("DELETE FROM worksheets WHERE worksheet_id = ?", (worksheet_id,))
 
     def _insert_claims(self, records: list[ClaimRecord]) -> None:
         db = self._db
+        self._count_terms([r.norm for r in records], 1)
         for r in records:
             sources, checkables, facts = r.json_fields()
             cursor = db.execute(
@@ -266,7 +285,7 @@ class SqliteLibrary(BaseLibrary):
         return there
 
     def _clear(self) -> None:
-        for table in ("anchors", "claims", "worksheets", "imports"):
+        for table in ("anchors", "claims", "worksheets", "imports", "term_docs"):
             self._db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
 
     # ------------------------------------------------------------ reading
@@ -291,20 +310,22 @@ class SqliteLibrary(BaseLibrary):
     def _useful_terms(self, query_terms: list[str]) -> list[str]:
         """The terms that exist in the index, leaving out the very common ones.
 
-        A term found in a fifth of all claims ranks nothing and costs the most to
-        score, so it is dropped while rarer terms remain.
+        A term found in one claim in twenty ranks little and costs the most to
+        score, so it is dropped while rarer terms remain; the rarest
+        :data:`RANKED_TERMS` are kept (the candidates are scored on the whole
+        text afterwards).
         """
         if not query_terms:
             return []
         with self._guard():
             marks = ",".join("?" * len(query_terms))
-            rows = dict(self._db.execute(
-                f"SELECT term, doc FROM claims_vocab WHERE term IN ({marks})",
-                query_terms).fetchall())
+            rows = {term: docs for term, docs in self._db.execute(
+                f"SELECT term, docs FROM term_docs WHERE term IN ({marks})",
+                query_terms).fetchall() if docs > 0}
             total = self._db.execute("SELECT max(id) FROM claims").fetchone()[0] or 0
-        present = [t for t in query_terms if t in rows]
-        rare = [t for t in present if rows[t] <= max(50, total // 5)]
-        return rare if len(rare) >= 3 else present
+        present = sorted((t for t in query_terms if t in rows), key=lambda t: rows[t])
+        rare = [t for t in present if rows[t] <= max(50, total // 20)]
+        return (rare if len(rare) >= 3 else present)[:RANKED_TERMS]
 
     def _event_candidates(self, facts: Facts, exclude: str, limit: int) -> list[ClaimRecord]:
         days = facts.event_days
@@ -317,7 +338,8 @@ class SqliteLibrary(BaseLibrary):
         return self._records(
             f"SELECT {_CLAIM_COLUMNS} FROM claims WHERE id IN ("
             f"  SELECT claim FROM anchors WHERE key IN ({marks}) AND day_low <= ? "
-            "   AND day_high >= ? AND worksheet_id != ? LIMIT ?)",
+            "   AND day_high >= ? AND worksheet_id != ? "
+            "   GROUP BY claim ORDER BY count(*) DESC, claim DESC LIMIT ?)",
             (*keys, high, low, exclude, limit))
 
     def _event_pairs(self, limit: int) -> Iterator[tuple[ClaimRecord, ClaimRecord]]:
