@@ -76,3 +76,15 @@ def test_matches_names_a_claim_number_out_of_range(files: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["library", "matches", str(files / "nine.claimsheet"), "--claim", "5"]) == 1
     assert "claims 1 to 1, not 5" in capsys.readouterr().err
+
+
+def test_our_own_claimreview_export_imports_back(files: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    exported = files / "export.json"
+    assert main(["export", str(files / "again.claimsheet"), "--claimreview", str(exported),
+                 "--publisher", "Our Desk"]) == 0
+    assert main(["library", "import", str(exported), "--no-extract"]) == 0
+    assert "1 reviews added" in capsys.readouterr().out
+    assert main(["library", "search", "Belgorod"]) == 0
+    out = capsys.readouterr().out
+    assert "[True]" in out and "Our Desk" in out
