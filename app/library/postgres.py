@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import json
 import time
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -36,6 +37,7 @@ _CLAIM_COLUMNS = ("claim_id, worksheet_id, kind, number, text, norm, extra, verd
                   "status, rationale, sources, checkables, facts, title, outlet, published, "
                   "path, url")
 RETRIES = 5
+RANKED_TERMS = 8  # the rarest terms of a claim that rank candidates
 LOCK_KEY = 0x436C_6D73  # advisory lock held while the schema is created or migrated
 
 STEPS: list[list[str]] = [
@@ -92,6 +94,9 @@ STEPS: list[list[str]] = [
             path TEXT PRIMARY KEY,
             reviews INTEGER NOT NULL,
             imported_at TIMESTAMPTZ NOT NULL DEFAULT now())""",
+        """CREATE TABLE claimsheet_terms (
+            term TEXT PRIMARY KEY,
+            docs INTEGER NOT NULL)""",
         """CREATE TABLE claimsheet_meta (
             key TEXT PRIMARY KEY,
             value TEXT NOT NULL)""",
@@ -213,7 +218,7 @@ class PostgresLibrary(BaseLibrary):
 
     # ------------------------------------------------------------ writing
 
-    def _lock_and_clear(self, worksheet_id: str, kind: str, path: str, title: str,
+    def _lock_worksheet(self, worksheet_id: str, kind: str, path: str, title: str,
                         published: str, claims: int, print_: str) -> str | None:
         """Insert or lock the worksheet row; its old fingerprint (None when new)."""
         row = self._db.execute(
@@ -226,9 +231,26 @@ class PostgresLibrary(BaseLibrary):
         old: str | None = None if row[1] else str(row[0])
         return old
 
+    def _count_terms(self, norms: list[str], sign: int) -> None:
+        """Keep ``claimsheet_terms`` (claims per term) in step, locking rows in one order."""
+        counts = Counter(t for norm in norms for t in set(norm.split()))
+        if counts:
+            with self._db.cursor() as cursor:
+                cursor.executemany(
+                    "INSERT INTO claimsheet_terms (term, docs) VALUES (%s, %s) "
+                    "ON CONFLICT (term) DO UPDATE SET docs = claimsheet_terms.docs + "
+                    "excluded.docs", [(t, sign * n) for t, n in sorted(counts.items())])
+
+    def _delete_claims(self, worksheet_id: str) -> None:
+        rows = self._db.execute(
+            "DELETE FROM claimsheet_claims WHERE worksheet_id = %s RETURNING norm",
+            (worksheet_id,)).fetchall()
+        self._count_terms([norm for (norm,) in rows], -1)
+
     def _insert_claims(self, records: list[ClaimRecord]) -> None:
         if not records:
             return
+        self._count_terms([r.norm for r in records], 1)
         with self._db.cursor() as cursor:
             ids = []
             for r in records:
@@ -257,12 +279,11 @@ class PostgresLibrary(BaseLibrary):
     def _write(self, worksheet_id: str, kind: str, path: str, title: str, published: str,
                records: list[ClaimRecord], print_: str) -> bool:
         def work() -> bool:
-            old = self._lock_and_clear(worksheet_id, kind, path, title, published,
+            old = self._lock_worksheet(worksheet_id, kind, path, title, published,
                                        len(records), print_)
             if old == print_:
                 return False
-            self._db.execute("DELETE FROM claimsheet_claims WHERE worksheet_id = %s",
-                             (worksheet_id,))
+            self._delete_claims(worksheet_id)
             self._db.execute(
                 "UPDATE claimsheet_worksheets SET kind = %s, path = %s, title = %s, "
                 "published = %s, fingerprint = %s, claims = %s, indexed_at = now() "
@@ -276,9 +297,8 @@ class PostgresLibrary(BaseLibrary):
     def _write_reviews(self, path: str, records: list[ClaimRecord]) -> None:
         def work() -> None:
             for r in sorted(records, key=lambda r: r.worksheet_id):  # one lock order: no deadlock
-                self._lock_and_clear(r.worksheet_id, REVIEW, path, r.title, r.published, 1, "")
-                self._db.execute("DELETE FROM claimsheet_claims WHERE worksheet_id = %s",
-                                 (r.worksheet_id,))
+                self._lock_worksheet(r.worksheet_id, REVIEW, path, r.title, r.published, 1, "")
+                self._delete_claims(r.worksheet_id)
                 self._db.execute(
                     "UPDATE claimsheet_worksheets SET path = %s, title = %s, published = %s, "
                     "indexed_at = now() WHERE worksheet_id = %s",
@@ -293,13 +313,14 @@ class PostgresLibrary(BaseLibrary):
 
     def remove_worksheet(self, worksheet_id: str) -> bool:
         with self._write_scope():
+            self._delete_claims(worksheet_id)
             cursor = self._db.execute(
                 "DELETE FROM claimsheet_worksheets WHERE worksheet_id = %s", (worksheet_id,))
             return cursor.rowcount > 0
 
     def _clear(self) -> None:
         self._db.execute("TRUNCATE claimsheet_anchors, claimsheet_claims, "
-                         "claimsheet_worksheets, claimsheet_imports")
+                         "claimsheet_worksheets, claimsheet_imports, claimsheet_terms")
 
     # ------------------------------------------------------------ reading
 
@@ -310,24 +331,39 @@ class PostgresLibrary(BaseLibrary):
 
     def _text_candidates(self, query_terms: list[str], exclude: str,
                          limit: int) -> list[ClaimRecord]:
+        """The rarest terms rank candidates with ``ts_rank``; trigram similarity re-ranks them.
+
+        As on SQLite, terms held by more than one claim in twenty are left out
+        while three rarer ones remain. Twice ``limit`` claims are ranked by the
+        words, then ``pg_trgm``'s similarity to the whole normalized text picks
+        the ``limit`` closest in wording.
+        """
+        query_terms = self._useful_terms(query_terms)
         if not query_terms:
             return []
-        query = " | ".join(t.replace("'", "") for t in query_terms if t.replace("'", ""))
+        query = " | ".join(query_terms)
         norm = " ".join(query_terms)
-        found = self._records(
-            f"SELECT {_CLAIM_COLUMNS} FROM claimsheet_claims WHERE id IN ("
-            "  SELECT id FROM claimsheet_claims "
-            "  WHERE tsv @@ to_tsquery('simple', %s) AND worksheet_id != %s "
-            "  ORDER BY ts_rank(tsv, to_tsquery('simple', %s)) DESC LIMIT %s)",
-            (query, exclude, query, limit))
-        seen = {(r.worksheet_id, r.claim_id) for r in found}
-        for r in self._records(
-                f"SELECT {_CLAIM_COLUMNS} FROM claimsheet_claims "
-                "WHERE norm %% %s AND worksheet_id != %s ORDER BY norm <-> %s LIMIT 10",
-                (norm, exclude, norm)):
-            if (r.worksheet_id, r.claim_id) not in seen:
-                found.append(r)
-        return found
+        return self._records(
+            f"SELECT {_CLAIM_COLUMNS} FROM ("
+            f"  SELECT * FROM claimsheet_claims "
+            "   WHERE tsv @@ to_tsquery('simple', %s) AND worksheet_id != %s "
+            "   ORDER BY ts_rank(tsv, to_tsquery('simple', %s)) DESC LIMIT %s) ranked "
+            "ORDER BY similarity(norm, %s) DESC LIMIT %s",
+            (query, exclude, query, 2 * limit, norm, limit))
+
+    def _useful_terms(self, query_terms: list[str]) -> list[str]:
+        clean = [t for t in (t.replace("'", "").replace("\\", "") for t in query_terms) if t]
+        if not clean:
+            return []
+        with self._guard():
+            docs: dict[str, int] = dict(self._db.execute(
+                "SELECT term, docs FROM claimsheet_terms WHERE term = ANY(%s) AND docs > 0",
+                (clean,)).fetchall())
+            total = _one(self._db.execute("SELECT coalesce(sum(claims), 0) "
+                                          "FROM claimsheet_worksheets"))
+        present = sorted((t for t in clean if t in docs), key=lambda t: docs[t])
+        rare = [t for t in present if docs[t] <= max(50, total // 20)]
+        return (rare if len(rare) >= 3 else present)[:RANKED_TERMS]
 
     def _event_candidates(self, facts: Facts, exclude: str, limit: int) -> list[ClaimRecord]:
         days = facts.event_days
@@ -359,14 +395,22 @@ class PostgresLibrary(BaseLibrary):
                 yield cache[a], cache[b]
 
     def _search(self, query_terms: list[str], limit: int) -> list[tuple[ClaimRecord, float]]:
-        query = " & ".join(t.replace("'", "") for t in query_terms if t.replace("'", ""))
-        if not query:
+        """All the words, ranked; when none has them all, the closest spelling (pg_trgm)."""
+        clean = [t for t in (t.replace("'", "").replace("\\", "") for t in query_terms) if t]
+        if not clean:
             return []
+        query = " & ".join(clean)
         with self._guard():
             rows = self._db.execute(
                 f"SELECT {_CLAIM_COLUMNS}, ts_rank(tsv, to_tsquery('simple', %s)) AS rank "
                 "FROM claimsheet_claims WHERE tsv @@ to_tsquery('simple', %s) "
                 "ORDER BY rank DESC LIMIT %s", (query, query, limit)).fetchall()
+            if not rows:  # a misspelt name: "Bilgorod" finds Belgorod
+                words = " ".join(clean)
+                rows = self._db.execute(
+                    f"SELECT {_CLAIM_COLUMNS}, word_similarity(%s, norm) AS rank "
+                    "FROM claimsheet_claims WHERE %s <%% norm ORDER BY rank DESC LIMIT %s",
+                    (words, words, limit)).fetchall()
         return [(_record(row[:-1]), float(row[-1])) for row in rows]
 
     def _claims_of(self, worksheet_id: str) -> list[ClaimRecord]:
