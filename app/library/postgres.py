@@ -118,6 +118,7 @@ class PostgresLibrary(BaseLibrary):
         self._psycopg = psycopg
         self.location = display(url)
         self._depth = 0
+        self._bulk = False
         try:
             self._db = psycopg.connect(url, connect_timeout=max(1, int(timeout)),
                                        autocommit=True)
@@ -129,6 +130,8 @@ class PostgresLibrary(BaseLibrary):
             with self._guard():
                 self._db.execute(f"SET statement_timeout = {int(max(timeout, 1) * 6000)}")
                 self.schema_version = self._migrate()
+                # one letter wrong in an eight-letter name ("Bilgorod") still finds it
+                self._db.execute("SET pg_trgm.word_similarity_threshold = 0.5")
         except LibraryError:
             self._db.close()
             raise
@@ -209,8 +212,19 @@ class PostgresLibrary(BaseLibrary):
                     time.sleep(0.05 * (attempt + 1))
         return None
 
-    def _rebuilding(self) -> contextlib.AbstractContextManager[None]:
-        return self._write_scope()
+    @contextlib.contextmanager
+    def _rebuilding(self) -> Iterator[None]:
+        """One transaction for a rebuild or a bulk load; term counts are recounted at the end."""
+        with self._write_scope():
+            self._bulk = True
+            try:
+                yield
+            finally:
+                self._bulk = False
+            self._db.execute("DELETE FROM claimsheet_terms")
+            self._db.execute(
+                "INSERT INTO claimsheet_terms (term, docs) SELECT word, ndoc FROM ts_stat("
+                "'SELECT to_tsvector(''simple'', norm) FROM claimsheet_claims')")
 
     def close(self) -> None:
         with contextlib.suppress(Exception):
@@ -232,7 +246,14 @@ class PostgresLibrary(BaseLibrary):
         return old
 
     def _count_terms(self, norms: list[str], sign: int) -> None:
-        """Keep ``claimsheet_terms`` (claims per term) in step, locking rows in one order."""
+        """Keep ``claimsheet_terms`` (claims per term) in step, locking rows in one order.
+
+        During a rebuild the counts are left alone and recounted once at the end:
+        updating one row thousands of times in a transaction leaves thousands of
+        row versions to walk.
+        """
+        if self._bulk:
+            return
         counts = Counter(t for norm in norms for t in set(norm.split()))
         if counts:
             with self._db.cursor() as cursor:
