@@ -76,6 +76,9 @@ def run(args: argparse.Namespace) -> int:
             return int(globals()[f"_{args.action}"](library, args))
     except LibraryError as exc:
         return fail(str(exc))
+    except BrokenPipeError:  # `claimsheet library search ... | head`: the reader has enough
+        sys.stdout = None  # nothing more to flush at exit
+        return 0
 
 
 def _short(text: str, width: int = 100) -> str:
