@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from html import escape
 
+from app.document.labels import VERDICT_STYLES
 from app.document.model import Status, Verdict, Worksheet
 from app.reports.articlemarks import (
     CHECKABLE_LETTER,
@@ -28,13 +29,6 @@ from app.reports.summary import (
     summarize,
     verdict_label,
 )
-
-_VERDICT_FILL = {
-    Verdict.TRUE: "#2e7d32", Verdict.MOSTLY_TRUE: "#689f38", Verdict.HALF_TRUE: "#f9a825",
-    Verdict.MOSTLY_FALSE: "#e65100", Verdict.FALSE: "#b71c1c", Verdict.UNVERIFIABLE: "#616161",
-    Verdict.NOT_A_CLAIM: "#b0b0b0",
-}
-_DARK_INK = {Verdict.HALF_TRUE, Verdict.NOT_A_CLAIM}
 
 _STYLE = """
 body { font-family: 'DejaVu Sans', sans-serif; font-size: 9pt; color: #1a1a1a; }
@@ -85,8 +79,8 @@ def _verdict_cell(verdict: Verdict | None) -> str:
     if verdict is None:
         label = _e(verdict_label(None).upper())
         return f'<td style="border: 1px solid #5a5a5a"><b>{label}</b></td>'
-    ink = "#1a1a1a" if verdict in _DARK_INK else "#ffffff"
-    return (f'<td style="background-color: {_VERDICT_FILL[verdict]}; color: {ink}">'
+    style = VERDICT_STYLES[verdict]
+    return (f'<td style="background-color: {style.fill}; color: {style.ink}">'
             f"<b>&nbsp;{_e(verdict.label.upper())}&nbsp;</b></td>")
 
 
@@ -127,7 +121,7 @@ def worksheet_html(worksheet: Worksheet, *, blank: bool = False) -> str:
     out.append('<h2 class="section">Claims</h2>')
     if not worksheet.claims:
         out.append("<p><i>This worksheet has no claims yet.</i></p>")
-    for number, claim in enumerate(worksheet.claims, start=1):
+    for number, claim in worksheet.numbered_claims():
         out.append('<table cellspacing="0" cellpadding="4" width="100%" '
                    'style="background-color: #f0f0f0; margin-top: 14px"><tr>')
         out.append(f"<td width='20%'><b>Claim {number}</b></td>")
