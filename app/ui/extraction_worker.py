@@ -1,7 +1,7 @@
 """Claim extraction off the GUI thread.
 
 The work itself happens in the helper process of
-:mod:`app.ui.extraction_service` (which loads spaCy in parallel with the
+:mod:`app.services.extraction` (which loads spaCy in parallel with the
 window); this QThread only talks to it, so the GUI thread never blocks. The
 thread touches no widget and no live document: it sends a snapshot of the
 article and hands back plain Claim objects through queued signals, which the
@@ -18,7 +18,7 @@ import traceback
 from PySide6.QtCore import QThread, Signal
 
 from app.document.model import Article
-from app.ui.extraction_service import SERVICE, ServiceCancelled, ServiceError
+from app.services.extraction import SERVICE, ServiceCancelled, ServiceError
 
 log = logging.getLogger("claimsheet.ui.extraction")
 

@@ -242,11 +242,11 @@ def test_helper_process_sends_the_pipeline_warning(monkeypatch) -> None:  # type
     import app.extract.dates as dates
     import app.extract.extractor as extractor
     from app.extract.pipeline import BLANK_WARNING
-    from app.ui import extraction_service
+    from app.services import extraction as extraction_service
 
     blank = SimpleNamespace(pipeline=SimpleNamespace(warning=BLANK_WARNING))
     monkeypatch.setattr(extractor, "engine", lambda **_: blank)
-    monkeypatch.setattr(extract_pkg, "extract", lambda article, **_: [])
+    monkeypatch.setattr(extract_pkg, "extract_many", lambda texts, **_: ([] for _ in texts))
     monkeypatch.setattr(dates, "warm_up", lambda: None)
     stdin = io.BytesIO(pickle.dumps(("extract", 7, Article(text=SENTENCE)))
                        + pickle.dumps(("quit",)))
@@ -257,7 +257,9 @@ def test_helper_process_sends_the_pipeline_warning(monkeypatch) -> None:  # type
     while stdout.tell() < len(stdout.getvalue()):
         messages.append(pickle.load(stdout))
     assert messages[0] == ("ready",)
-    assert messages[1] == ("done", 7, [], BLANK_WARNING)
+    n = len(SENTENCE)
+    assert messages[1:] == [("progress", 7, 0, n), ("claims", 7, [], n, n),
+                            ("done", 7, [], BLANK_WARNING)]
 
 
 def test_year_less_dates_are_spelled_out(window) -> None:  # type: ignore[no-untyped-def]

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 
 from app.document.fileformat import load_worksheet
 from app.document.model import Stance, Status, Verdict
-from app.ui.extraction_service import SERVICE
+from app.services.extraction import SERVICE
 from tests.ui.conftest import SEED
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
