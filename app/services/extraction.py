@@ -290,10 +290,12 @@ def serve(stdin: IO[bytes], stdout: IO[bytes]) -> int:
             continue
         checker = _CancelCheck(inbox, job)
         send(("progress", job, 0, len(article.text)))
+
+        def batch(claims: list[Any], done: int, total: int, job: int = job) -> None:
+            send(("claims", job, claims, done, total))
+
         try:
-            extract_in_pieces(article,
-                              lambda claims, d, t, j=job: send(("claims", j, claims, d, t)),
-                              checker)
+            extract_in_pieces(article, batch, checker)
         except ExtractionCancelled:
             send(("cancelled", job))
             if checker.quitting:
