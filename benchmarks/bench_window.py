@@ -142,7 +142,7 @@ def large(n: int, repeats: int) -> dict[str, tuple[float, float]]:
                         persist=False)
     window.show()
     ws = big_worksheet(n)
-    load_ms = timed(lambda: window._set_session(Session(ws, None, window)), app)
+    load_ms = timed(lambda: window.set_session(Session(ws, None, window)), app)
     verdicts = list(Verdict)
     results: dict[str, list[float]] = {"filter": [], "clear filter": [], "sort": [],
                                        "select": [], "edit": [], "undo": []}
@@ -151,7 +151,7 @@ def large(n: int, repeats: int) -> dict[str, tuple[float, float]]:
         window.filter_bar.text.blockSignals(True)
         window.filter_bar.text.setText(text)
         window.filter_bar.text.blockSignals(False)
-        window._apply_filters()
+        window.apply_filters()
 
     for r in range(repeats):
         results["filter"].append(timed(lambda: set_filter_text("drone"), app))

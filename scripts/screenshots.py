@@ -69,7 +69,7 @@ def main() -> int:
                             persist=False)
         window.resize(1440, 900)
         window.show()
-        window.open_path(SEED)
+        window.files.open_path(SEED)
         wait_for(window.checklistReady)
         if not window.session.worksheet.claims:
             print("screenshots: extraction found no claims", file=sys.stderr)

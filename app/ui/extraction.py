@@ -1,141 +1,190 @@
-"""The window's side of extraction: start, progress, cancel, apply the result.
+"""The window's side of extraction: start, progress, streaming, cancel, apply the result.
 
-:class:`ExtractionActions` is mixed into :class:`app.ui.main_window.MainWindow`.
-The work runs in :class:`app.ui.extraction_worker.ExtractionThread`; results
-arrive as queued signals and are applied here, on the GUI thread, as one undo
-command (a first extraction, or a re-run merged with the checker's work).
+:class:`ExtractionController` is owned by the window (``window.extraction``).
+The work runs in :class:`app.ui.extraction_worker.ExtractionThread`, which talks
+to the helper process; results arrive as queued signals and are applied here,
+on the GUI thread, through :mod:`app.ui.operations`:
+
+* a first extraction streams: each piece of the article adds its claims to
+  the checklist as it is found (one undo step for the whole run), the
+  progress bar counts characters done;
+* a re-run waits for the whole result and merges it with the checker's work
+  (one undo step, "Re-run extraction");
+* Cancel stops the helper; claims a first extraction had already added are
+  taken back (Redo brings them back), unless the checker has worked since.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject
 
-from app.document import edits
-from app.document.model import CheckableType
-from app.ui import dialogs
+from app.document.model import CheckableType, Claim
+from app.ui import dialogs, operations
 from app.ui.extraction_worker import ExtractionThread
-from app.ui.session import Session
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
+
+PROGRESS_FORMAT = "Extracting claims… %p%"
 
 
-def _unresolved_dates(claims: list) -> int:
+def unresolved_dates(claims: list[Claim]) -> int:
     """Date checkables without a value: "yesterday" in an article of unknown date."""
     return sum(1 for c in claims for k in c.checkables
                if k.type is CheckableType.DATE and not k.value)
 
 
-class ExtractionActions:
-    """Needs the window's ``progress``, ``cancel_button`` and ``worker`` attributes."""
+class ExtractionController(QObject):
+    """One extraction at a time for the window's worksheet."""
 
-    session: Session
-    worker: ExtractionThread | None
-    importer: Any
-    _restart_extraction: bool
-    last_dialog: Any
-    checklistReady: Signal  # noqa: N815 - Qt signal names
-    extractionFinished: Signal  # noqa: N815
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.worker: ExtractionThread | None = None
+        self.restart_requested = False  # start again once the running one ends
+        self._worksheet_id = ""  # the worksheet the running worker extracts for
+        self._streaming = False  # the running worker adds its claims as they come
+        self._streamed = 0  # claims added so far by the running worker
+        self._run = 0  # which run the streamed undo step belongs to
+        self._stream_index = -1  # undo-stack index right after the last streamed piece
 
-    def start_extraction(self) -> None:
-        self._restart_extraction = False
-        if self.worker is not None or not self.session.worksheet.article.text.strip():
+    # ------------------------------------------------------------ start and stop
+
+    def start(self) -> None:
+        window = self.window
+        self.restart_requested = False
+        session = window.session
+        if self.worker is not None or not session.worksheet.article.text.strip():
             return
-        worker = ExtractionThread(self.session.worksheet.article, self)
-        worker.ws_id = self.session.worksheet.id  # type: ignore[attr-defined]
-        worker.progressed.connect(self._on_progress)
+        worker = ExtractionThread(session.worksheet.article, self)
+        self._worksheet_id = session.worksheet.id
+        self._streaming = not session.worksheet.claims
+        self._streamed = 0
+        self._run += 1
+        self._stream_index = -1
+        worker.progressed.connect(lambda fraction: self._on_progress(worker, fraction))
+        worker.batch.connect(lambda claims: self._on_batch(worker, claims))
         worker.succeeded.connect(lambda claims: self._on_extracted(worker, claims))
-        worker.failed.connect(lambda msg, details: self._on_extraction_failed(worker, msg,
-                                                                              details))
-        worker.cancelled.connect(lambda: self._on_extraction_cancelled(worker))
+        worker.failed.connect(lambda msg, details: self._on_failed(worker, msg, details))
+        worker.cancelled.connect(lambda: self._on_cancelled(worker))
         self.worker = worker
-        self.progress.setValue(0)
-        self.progress.show()
-        self.cancel_button.show()
-        self._update_actions()
+        window.progress.setRange(0, 0)  # busy until the helper has the model and starts
+        window.progress.setFormat("Loading the language model…")
+        window.progress.show()
+        window.cancel_button.show()
+        window.update_actions()
         worker.start()
 
-    def rerun_extraction(self) -> None:
-        self.start_extraction()
+    def rerun(self) -> None:
+        self.start()
 
-    def cancel_extraction(self) -> None:
+    def cancel(self) -> None:
         if self.worker is not None:
             self.worker.cancel()
-            self.progress.setFormat("Cancelling…")
+            self.window.progress.setFormat("Cancelling…")
 
-    def _on_progress(self, fraction: float) -> None:
-        if self.sender() is not self.worker:
-            return
-        self.progress.setValue(int(max(0.0, min(1.0, fraction)) * 100))
-
-    def _worker_done(self, worker: ExtractionThread) -> bool:
-        """Tidy up after a worker; False when it is stale (stopped, or another worksheet's)."""
-        worker.wait()
-        worker.deleteLater()
-        if self.worker is not worker:
-            return False  # stopped by stop_workers(): its late signals change nothing
-        self.worker = None
-        self._reset_progress()
-        self._update_actions()
-        return worker.ws_id == self.session.worksheet.id  # type: ignore[attr-defined]
-
-    def _on_extracted(self, worker: ExtractionThread, claims: list) -> None:
-        if not self._worker_done(worker):
-            return
-        ws = self.session.worksheet
-        if ws.claims:
-            merged = edits.merge_reextraction(ws.article.text, ws.claims, claims)
-            self._structural(merged, "Re-run extraction", self.current_claim_id())
-        else:
-            self._structural(edits.sorted_claims(claims), f"Extract {len(claims)} claims", None)
-        message = f"Found {len(claims)} claims"
-        if not ws.article.published and _unresolved_dates(ws.claims):
-            message += (" · some dates need the article's published date: "
-                        "File → Article details (Ctrl+I)")
-        self.statusBar().showMessage(message, 10_000)
-        self.show_warning(worker.warning)
-        self.extractionFinished.emit("ok")
-        self.checklistReady.emit()
-        self._restart_if_asked()
-
-    def _restart_if_asked(self) -> None:
-        """Run again when the article changed under a running extraction (its date)."""
-        if self._restart_extraction:
-            self.start_extraction()
-
-    def _on_extraction_failed(self, worker: ExtractionThread, message: str,
-                              details: str) -> None:
-        if not self._worker_done(worker):
-            return
-        self._restart_extraction = False
-        self.last_dialog = dialogs.error_box(self, "Extraction failed", message, details)
-        self.extractionFinished.emit("failed")
-
-    def _on_extraction_cancelled(self, worker: ExtractionThread) -> None:
-        if not self._worker_done(worker):
-            return
-        if self._restart_extraction:
-            self._restart_if_asked()
-            return
-        self.statusBar().showMessage("Extraction cancelled", 5000)
-        self.extractionFinished.emit("cancelled")
-
-    def _reset_progress(self) -> None:
-        """Hide the progress bar and Cancel, back to the extraction format."""
-        self.progress.hide()
-        self.cancel_button.hide()
-        self.progress.setRange(0, 100)
-        self.progress.setFormat("Extracting claims… %p%")
-
-    def stop_workers(self) -> None:
-        self._restart_extraction = False
-        if self.importer is not None:  # its result would replace the new worksheet
-            self.importer = None
-            self._reset_progress()
+    def stop(self) -> None:
+        """Stop at once (another worksheet opens, or the application quits)."""
+        self.restart_requested = False
+        self.window.files.drop_import()
         worker = self.worker
         if worker is not None:
             worker.cancel()
             worker.requestInterruption()
             worker.wait(10_000)
             self.worker = None
-            self.progress.hide()
-            self.cancel_button.hide()
+            self.window.reset_progress()
+
+    # ------------------------------------------------------------ what the worker reports
+
+    def _current(self, worker: ExtractionThread) -> bool:
+        return worker is self.worker and self._worksheet_id == self.window.session.worksheet.id
+
+    def _on_progress(self, worker: ExtractionThread, fraction: float) -> None:
+        if worker is not self.worker:
+            return
+        progress = self.window.progress
+        if progress.maximum() == 0:
+            progress.setRange(0, 100)
+            progress.setFormat(PROGRESS_FORMAT)
+        progress.setValue(int(max(0.0, min(1.0, fraction)) * 100))
+
+    def _on_batch(self, worker: ExtractionThread, claims: list[Claim]) -> None:
+        if not self._streaming or not self._current(worker) or not claims:
+            return
+        first = self._streamed == 0
+        self._streamed += len(claims)
+        session = self.window.session
+        operations.add_extracted(session, claims, self._run, self._streamed)
+        self._stream_index = session.undo_stack.index()
+        if first:
+            self.window.show_first_claims()
+
+    def _done(self, worker: ExtractionThread) -> bool:
+        """Tidy up after a worker; False when it is stale (stopped, or another worksheet's)."""
+        worker.wait()
+        worker.deleteLater()
+        if self.worker is not worker:
+            return False  # stopped by stop(): its late signals change nothing
+        self.worker = None
+        self.window.reset_progress()
+        self.window.update_actions()
+        return self._worksheet_id == self.window.session.worksheet.id
+
+    def _on_extracted(self, worker: ExtractionThread, claims: list[Claim]) -> None:
+        if not self._done(worker):
+            return
+        window = self.window
+        ws = window.session.worksheet
+        if not (self._streaming and self._streamed):
+            operations.apply_extraction(window.session, claims, window.current_claim_id())
+            if self._streaming:
+                window.show_first_claims()
+        message = f"Found {len(claims)} claims"
+        if not ws.article.published and unresolved_dates(ws.claims):
+            message += (" · some dates need the article's published date: "
+                        "File → Article details (Ctrl+I)")
+        window.statusBar().showMessage(message, 10_000)
+        window.show_warning(worker.warning)
+        window.extractionFinished.emit("ok")
+        window.checklistReady.emit()
+        self.restart_if_asked()
+
+    def restart_if_asked(self) -> None:
+        """Run again when the article changed under a running extraction (its date)."""
+        if self.restart_requested:
+            self.start()
+
+    def _on_failed(self, worker: ExtractionThread, message: str, details: str) -> None:
+        if not self._done(worker):
+            return
+        self.restart_requested = False
+        self.window.last_dialog = dialogs.error_box(self.window, "Extraction failed", message,
+                                                    details)
+        self.window.extractionFinished.emit("failed")
+
+    def _on_cancelled(self, worker: ExtractionThread) -> None:
+        if not self._done(worker):
+            return
+        if self.restart_requested:
+            self._take_back()
+            self.restart_if_asked()
+            return
+        kept = self._take_back()
+        self.window.statusBar().showMessage(
+            f"Extraction cancelled; the {kept} claims found so far are kept" if kept
+            else "Extraction cancelled", 5000)
+        self.window.extractionFinished.emit("cancelled")
+
+    def _take_back(self) -> int:
+        """Undo the claims this run streamed in, if that is still the last step; else
+        return how many stay (the checker has worked on them since)."""
+        if not self._streamed:
+            return 0
+        stack = self.window.session.undo_stack
+        if stack.index() == self._stream_index:
+            stack.undo()
+            return 0
+        return self._streamed

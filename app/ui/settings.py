@@ -66,7 +66,9 @@ class Settings:
         value = self._q.value("files/recent", [])
         if isinstance(value, str):
             value = [value]
-        return [str(v) for v in (value or []) if v][:MAX_RECENT]
+        if not isinstance(value, list):
+            return []
+        return [str(v) for v in value if v][:MAX_RECENT]
 
     def add_recent_file(self, path: Path) -> None:
         entry = str(Path(path).resolve())
@@ -75,6 +77,16 @@ class Settings:
 
     def clear_recent_files(self) -> None:
         self._q.setValue("files/recent", [])
+
+    # who checks (new worksheets start with this checker)
+    @property
+    def checker(self) -> str:
+        value = self._q.value("user/checker", "")
+        return value if isinstance(value, str) else ""
+
+    @checker.setter
+    def checker(self, value: str) -> None:
+        self._q.setValue("user/checker", value)
 
     # appearance
     @property

@@ -42,5 +42,5 @@ def window(make_window) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     """A window showing a synthetic (no spaCy) worksheet of the seed article."""
     w = make_window()
     ws = synthetic_worksheet(SEED.read_text(encoding="utf-8"))
-    w._set_session(Session(ws, None, w))
+    w.set_session(Session(ws, None, w))
     yield w

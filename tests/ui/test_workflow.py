@@ -30,7 +30,7 @@ def helper_process():  # type: ignore[no-untyped-def]
 
 def open_and_extract(qtbot, window, path: Path) -> None:  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(window.extractionFinished, timeout=EXTRACTION_MS) as blocker:
-        window.open_path(path)
+        window.files.open_path(path)
         assert window.progress.isVisible() and window.cancel_button.isVisible()
         shown = window.article_view.toPlainText()
         assert shown == window.session.worksheet.article.text
@@ -88,12 +88,12 @@ def test_checker_workflow_end_to_end(qtbot, make_window, tmp_path: Path) -> None
 
     # Save, close, reopen, find everything.
     path = tmp_path / "seed.claimsheet"
-    assert window.save_to(path)
+    assert window.files.save_to(path)
     window.close()
     assert not window.isVisible()
     again = make_window()
     with qtbot.waitSignal(again.checklistReady, timeout=5000):
-        again.open_path(path)
+        again.files.open_path(path)
     ws2 = again.session.worksheet
     assert ws2.claims[0].verdict == Verdict.FALSE and ws2.claims[0].status == Status.CHECKED
     assert ws2.claims[1].verdict == Verdict.UNVERIFIABLE
@@ -127,7 +127,7 @@ def test_cancel_extraction(qtbot, make_window, tmp_path: Path) -> None:  # type:
     long_article = tmp_path / "long.txt"
     long_article.write_text(SEED.read_text(encoding="utf-8") * 40, encoding="utf-8")
     with qtbot.waitSignal(window.extractionFinished, timeout=EXTRACTION_MS) as blocker:
-        window.open_path(long_article)
+        window.files.open_path(long_article)
         qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
     assert blocker.args == ["cancelled"]
     assert window.session.worksheet.claims == []
@@ -170,10 +170,10 @@ def test_opening_another_article_mid_extraction(qtbot, make_window, tmp_path: Pa
     window = make_window()
     long_article = tmp_path / "long.txt"
     long_article.write_text(SEED.read_text(encoding="utf-8") * 30, encoding="utf-8")
-    window.open_path(long_article)
-    assert window.worker is not None
+    window.files.open_path(long_article)
+    assert window.extraction.worker is not None
     with qtbot.waitSignal(window.extractionFinished, timeout=EXTRACTION_MS) as blocker:
-        window.open_path(SEED)  # nothing to save yet: no prompt; the old run is stopped
+        window.files.open_path(SEED)  # nothing to save yet: no prompt; the old run is stopped
     assert blocker.args == ["ok"]
     assert window.session.worksheet.article.text.startswith("The Russian Ministry")
     assert window.session.worksheet.claims and not window.progress.isVisible()
