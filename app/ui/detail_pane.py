@@ -165,7 +165,9 @@ class DetailPane(QScrollArea):
         sources_box.addWidget(self.sources)
         sources_box.addLayout(_row(self.stance, self.add_source, self.cite_source,
                                    self.edit_source, self.open_url, self.remove_source))
-        form.addRow("Sources", sources_box)
+        sources_label = QLabel("Sources", body)
+        sources_label.setBuddy(self.sources)
+        form.addRow(sources_label, sources_box)
         form.addRow("&Rationale", self.rationale)
         sourcing_row = QHBoxLayout()
         sourcing_row.addWidget(self.sourcing)
@@ -180,7 +182,9 @@ class DetailPane(QScrollArea):
         type_label.setBuddy(self.checkable_type)
         checkables_box.addLayout(_row(type_label, self.checkable_type, self.respan,
                                       self.delete_checkable))
-        form.addRow("Chec&kables", checkables_box)
+        checkables_label = QLabel("Chec&kables", body)
+        checkables_label.setBuddy(self.checkables)
+        form.addRow(checkables_label, checkables_box)
         layout = QVBoxLayout(body)
         layout.addWidget(self.heading)
         layout.addWidget(self.quote)

@@ -21,12 +21,22 @@ class KeyHandler(QObject):
         self.handlers = handlers
         widget.installEventFilter(self)
 
+    def _handler(self, event: QKeyEvent) -> Callable[[], bool | None] | None:
+        if event.modifiers() not in (Qt.KeyboardModifier.NoModifier,
+                                     Qt.KeyboardModifier.KeypadModifier):
+            return None
+        return self.handlers.get(Qt.Key(event.key()))
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            handler = self.handlers.get(Qt.Key(event.key()))
-            if handler is not None and event.modifiers() in (
-                    Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
-                return handler() is not False
+        if not isinstance(event, QKeyEvent):
+            return False
+        if event.type() == QEvent.Type.ShortcutOverride and self._handler(event) is not None:
+            # The key is this widget's (Del deletes the row here), not the window's
+            # shortcut for the same key (Del deletes the selected claim).
+            event.accept()
+            return True
+        if event.type() == QEvent.Type.KeyPress and (handler := self._handler(event)):
+            return handler() is not False
         return False
 
 

@@ -422,6 +422,8 @@ class MainWindow(QMainWindow):
             (s.claimsInserted, self._claims_moved),
             (s.claimsRemoved, self._claims_moved),
             (s.claimChanged, self._on_claim_changed),
+            (s.sourceInserted, self._sources_moved),
+            (s.sourceRemoved, self._sources_moved),
             (s.pathChanged, self.update_title),
             (s.articleChanged, self.update_title),
         ])
@@ -460,6 +462,9 @@ class MainWindow(QMainWindow):
     def _claims_moved(self, _first: int, _last: int) -> None:
         self.update_summary()
         self.update_actions()
+
+    def _sources_moved(self, _row: int) -> None:
+        self.update_summary()
 
     def _on_claim_changed(self, _claim_id: str, fields: frozenset[str]) -> None:
         if fields & _SUMMARY_FIELDS or fields == ALL_FIELDS:
@@ -770,7 +775,6 @@ class MainWindow(QMainWindow):
     def _save_source(self, claim_id: str, dialog: SourceDialog) -> None:
         self.apply(operations.save_source(self.session, claim_id, dialog.source(),
                                           dialog.chosen_stance()))
-        self.update_summary()
 
     def open_url(self, url: str) -> None:
         self.last_dialog = dialogs.open_url_box(self, url)

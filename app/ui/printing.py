@@ -107,7 +107,7 @@ def print_dialog(parent: QWidget | None, worksheet: Worksheet, *, blank: bool = 
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Print blank worksheet" if blank else "Print worksheet")
     dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, True)
-    dialog.setProperty("printer", printer)  # keep the printer alive as long as the dialog
+    setattr(dialog, "_printer", printer)  # noqa: B010 - keep the printer alive with the dialog
 
     def finished(result: int) -> None:
         if result != QDialog.DialogCode.Accepted:
@@ -139,7 +139,7 @@ def preview_dialog(parent: QWidget | None, worksheet: Worksheet, *,
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(f"Preview: {worksheet.title}")
-    dialog.setProperty("printer", printer)
+    setattr(dialog, "_printer", printer)  # noqa: B010 - keep the printer alive with the dialog
     rendered: dict[str, bytes] = {}
 
     def paint(target: QPrinter) -> None:

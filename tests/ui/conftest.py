@@ -28,6 +28,9 @@ def make_window(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
         window.show()
         qtbot.waitExposed(window)
         window.activateWindow()
+        # Window shortcuts (J, K, 1–7, Esc) need the window active; activation is
+        # asynchronous, so wait for it (a window made inside a test would not be yet).
+        qtbot.waitUntil(window.isActiveWindow, timeout=5000)
         made.append(window)
         return window
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 
 from app.document.model import CheckableType, Sourcing, Status, Verdict
+from app.ui import operations
 from app.ui.checklist_model import (
     COL_NUMBER,
     COL_VERDICT,
     ChecklistFilter,
     ChecklistModel,
 )
-from app.ui import operations
 from app.ui.session import Session
 from tests.ui.conftest import SEED
 from tests.ui.synthetic import synthetic_worksheet
