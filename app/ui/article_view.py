@@ -45,7 +45,7 @@ from app.ui.palette import CLAIM_TINTS, SELECTED_TINT, TYPE_STYLES, tint
 from app.ui.session import Links, Session
 from app.ui.value_text import shown_value
 
-Span = tuple[int, int, QTextCharFormat]
+Span = tuple[int, int, QTextCharFormat, str]  # Qt start, end, format, claim id
 
 
 class OffsetMap:
@@ -81,29 +81,45 @@ def tooltip_for(checkable: Checkable) -> str:
     return "\n".join(lines)
 
 
-class ClaimHighlighter(QSyntaxHighlighter):
-    """Paints claim tints and checkable underlines, paragraph by paragraph.
+class SpanLayer:
+    """Spans (Qt positions) sorted by start, with what each belongs to (a claim id)."""
 
-    Spans are kept in Qt positions, sorted by start; ``longest`` bounds how far
-    back a span that reaches into a paragraph can start.
-    """
+    def __init__(self, spans: list[tuple[int, int, QTextCharFormat, str]] | None = None) -> None:
+        self.spans = sorted(spans or [], key=lambda t: t[0])
+        self.starts = [t[0] for t in self.spans]
+        self.longest = max((e - s for s, e, _, _ in self.spans), default=0)
+
+    def replace_owner(self, owner: str, lo: int, hi: int,
+                      spans: list[tuple[int, int, QTextCharFormat, str]]) -> None:
+        """Drop ``owner``'s spans starting in [lo, hi] and add ``spans`` (a few bisects)."""
+        first = bisect.bisect_left(self.starts, lo)
+        last = bisect.bisect_right(self.starts, hi)
+        keep = [t for t in self.spans[first:last] if t[3] != owner]
+        merged = sorted(keep + spans, key=lambda t: t[0])
+        self.spans[first:last] = merged
+        self.starts[first:last] = [t[0] for t in merged]
+        self.longest = max(self.longest, max((e - s for s, e, _, _ in spans), default=0))
+
+    def in_block(self, first: int, last: int) -> list[tuple[int, int, QTextCharFormat, str]]:
+        lo = bisect.bisect_left(self.starts, first - self.longest)
+        hi = bisect.bisect_left(self.starts, last)
+        return [t for t in self.spans[lo:hi] if t[1] > first]
+
+
+class ClaimHighlighter(QSyntaxHighlighter):
+    """Paints claim tints, then checkable underlines on top, paragraph by paragraph."""
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
-        self.spans: list[Span] = []
-        self.starts: list[int] = []
-        self.longest = 0
+        self.claims = SpanLayer()
+        self.checkables = SpanLayer()
 
-    def set_spans(self, spans: list[Span], changed: tuple[int, int] | None = None) -> None:
-        """New spans; repaint only the paragraphs in ``changed`` (Qt positions), or all."""
-        self.spans = sorted(spans, key=lambda t: t[0])
-        self.starts = [t[0] for t in self.spans]
-        self.longest = max((e - s for s, e, _ in self.spans), default=0)
+    def repaint(self, changed: tuple[int, int] | None = None) -> None:
+        """Repaint the paragraphs in ``changed`` (Qt positions), or all of them."""
         if changed is None:
             self.rehighlight()
             return
-        document = self.document()
-        block = document.findBlock(changed[0])
+        block = self.document().findBlock(changed[0])
         while block.isValid() and block.position() <= changed[1]:
             self.rehighlightBlock(block)
             block = block.next()
@@ -111,10 +127,8 @@ class ClaimHighlighter(QSyntaxHighlighter):
     def highlightBlock(self, text: str) -> None:  # noqa: N802
         block = self.currentBlock()
         first, last = block.position(), block.position() + block.length()
-        lo = bisect.bisect_left(self.starts, first - self.longest)
-        hi = bisect.bisect_left(self.starts, last)
-        for start, end, fmt in self.spans[lo:hi]:
-            if end > first:
+        for layer in (self.claims, self.checkables):
+            for start, end, fmt, _ in layer.in_block(first, last):
                 begin = max(start, first)
                 self.setFormat(begin - first, min(end, last) - begin, fmt)
 
@@ -172,8 +186,11 @@ class ArticleView(QPlainTextEdit):
         self._links = Links()
         self._claims: Sequence[Claim] = ()
         self._starts: list[int] = []
-        self._checkables: list[tuple[int, int, Checkable]] = []
+        self._checkables: list[tuple[int, int, Checkable, str]] = []  # ..., claim id
         self._k_starts: list[int] = []
+        self._qt_starts: list[int] = []
+        self._hues: dict[str, int] = {}
+        self._margin_font: tuple[QFont, QFont] | None = None
         self._by_id: dict[str, Claim] = {}
         self._formats: dict[tuple[object, int], QTextCharFormat] = {}
         self._highlighter = ClaimHighlighter(self.document())
@@ -190,14 +207,7 @@ class ArticleView(QPlainTextEdit):
     def set_session(self, session: Session) -> None:
         """Show a worksheet's article and follow the session's changes to its claims."""
         self._session = session
-        self._links.replace([
-            (session.claimsInserted, self._claims_moved),
-            (session.claimsRemoved, self._claims_moved),
-            (session.claimChanged, self._claim_changed),
-            (session.checkablesInserted, self._checkables_changed),
-            (session.checkablesRemoved, self._checkables_changed),
-            (session.checkableChanged, self._checkable_changed),
-        ])
+        self._links.follow(session, self)
         self.set_article_text(session.worksheet.article.text)
         self.set_claims(session.worksheet.claims)
 
@@ -210,21 +220,57 @@ class ArticleView(QPlainTextEdit):
         """Rebuild the highlights; ``changed`` (article offsets) limits the repaint."""
         self._claims = list(claims)  # in reading order (the session keeps them sorted)
         self._starts = [c.start for c in self._claims]
+        to_qt = self._map.to_qt
+        self._qt_starts = [to_qt(s) for s in self._starts]
         self._by_id = {c.id: c for c in self._claims}
+        self._hues = {c.id: i % 2 for i, c in enumerate(self._claims)}
         self._checkables = sorted(
-            ((k.start, k.end, k) for c in self._claims for k in c.checkables),
+            ((k.start, k.end, k, c.id) for c in self._claims for k in c.checkables),
             key=lambda t: t[0])
         self._k_starts = [t[0] for t in self._checkables]
-        to_qt = self._map.to_qt
-        qt_changed = None if changed is None else (to_qt(changed[0]), to_qt(changed[1]))
-        self._highlighter.set_spans(self._build_spans(), qt_changed)
+        self._highlighter.claims = SpanLayer(
+            [(to_qt(c.start), to_qt(c.end), self._format(None, self._hues[c.id]), c.id)
+             for c in self._claims])
+        self._highlighter.checkables = SpanLayer(
+            [self._checkable_span(k, cid) for _, _, k, cid in self._checkables])
+        self._highlighter.repaint(
+            None if changed is None else (to_qt(changed[0]), to_qt(changed[1])))
         self._apply()
         self.margin.update()
+
+    def _checkable_span(self, k: Checkable, claim_id: str) -> Span:
+        to_qt = self._map.to_qt
+        return to_qt(k.start), to_qt(k.end), self._format(k.type, self._hues.get(claim_id, -1)), \
+            claim_id
+
+    def _refresh_checkables(self, claim_id: str) -> None:
+        """One claim's checkables changed: update their spans and repaint only there."""
+        claim = self._session.claim(claim_id) if self._session is not None else None
+        old = self._by_id.get(claim_id)
+        if claim is None or old is None:
+            return
+        self._by_id[claim_id] = claim
+        lo, hi = min(claim.start, old.start), max(claim.end, old.end)
+        first = bisect.bisect_left(self._k_starts, lo)
+        last = bisect.bisect_right(self._k_starts, hi)
+        kept = [t for t in self._checkables[first:last] if t[3] != claim_id]
+        merged = sorted(kept + [(k.start, k.end, k, claim_id) for k in claim.checkables],
+                        key=lambda t: t[0])
+        self._checkables[first:last] = merged
+        self._k_starts[first:last] = [t[0] for t in merged]
+        to_qt = self._map.to_qt
+        self._highlighter.checkables.replace_owner(
+            claim_id, to_qt(lo), to_qt(hi),
+            [self._checkable_span(k, claim_id) for k in claim.checkables])
+        self._highlighter.repaint((to_qt(lo), to_qt(hi)))
 
     def _live_claims(self) -> Sequence[Claim]:
         return self._session.worksheet.claims if self._session is not None else self._claims
 
-    def _claims_moved(self, first: int, _last: int) -> None:
+    def on_claims_removed(self, first: int, last: int) -> None:
+        self.on_claims_inserted(first, last)
+
+    def on_claims_inserted(self, first: int, _last: int) -> None:
         # Tints alternate by position: every claim after the change may swap hue.
         claims = self._live_claims()
         start = claims[first].start if first < len(claims) else (
@@ -235,8 +281,8 @@ class ArticleView(QPlainTextEdit):
     def _map_text(self) -> str:
         return self._session.worksheet.article.text if self._session is not None else ""
 
-    def _claim_changed(self, claim_id: str, fields: frozenset[str]) -> None:
-        if "anchor" in fields or "checkables" in fields:
+    def on_claim_changed(self, claim_id: str, fields: frozenset[str]) -> None:
+        if "anchor" in fields:  # merged or split: its span and place may have moved
             old = self._by_id.get(claim_id)
             claim = self._session.claim(claim_id) if self._session is not None else None
             spans = [c for c in (old, claim) if c is not None]
@@ -244,12 +290,14 @@ class ArticleView(QPlainTextEdit):
                 self.set_claims(self._live_claims(), (min(c.start for c in spans),
                                                       max(c.end for c in spans)))
 
-    def _checkables_changed(self, claim_id: str, _first: int, _last: int) -> None:
-        self._claim_changed(claim_id, frozenset(("checkables",)))
+    def on_checkables_inserted(self, claim_id: str, _first: int, _last: int) -> None:
+        self._refresh_checkables(claim_id)
 
-    def _checkable_changed(self, claim_id: str, _kid: str, fields: frozenset[str]) -> None:
+    on_checkables_removed = on_checkables_inserted
+
+    def on_checkable_changed(self, claim_id: str, _kid: str, fields: frozenset[str]) -> None:
         if fields != frozenset(("checked",)):
-            self._claim_changed(claim_id, frozenset(("checkables",)))
+            self._refresh_checkables(claim_id)
 
     def _span_cursor(self, start: int, end: int) -> QTextCursor:
         cursor = QTextCursor(self.document())
@@ -272,21 +320,6 @@ class ArticleView(QPlainTextEdit):
             self._formats[(kind, hue)] = fmt
         return fmt
 
-    def _build_spans(self) -> list[Span]:
-        """Claim tints (alternating hues), then checkables on the tint they sit in."""
-        to_qt = self._map.to_qt
-        spans: list[Span] = []
-        hues: dict[str, int] = {}
-        for position, claim in enumerate(self._claims):
-            hues[claim.id] = position % 2
-            spans.append((to_qt(claim.start), to_qt(claim.end), self._format(None, position % 2)))
-        for start, end, k in self._checkables:
-            around = self.claim_at(start)
-            hue = hues[around.id] if around is not None else -1
-            spans.append((to_qt(start), to_qt(end), self._format(k.type, hue)))
-        # Checkables after claims at the same start, so their format wins.
-        return spans
-
     def _apply(self) -> None:
         claim = self._by_id.get(self._selected) if self._selected else None
         if claim is None:
@@ -303,9 +336,7 @@ class ArticleView(QPlainTextEdit):
     def refresh_colours(self) -> None:
         """Rebuild highlight formats after a palette switch."""
         self._formats.clear()
-        self._highlighter.set_spans(self._build_spans())
-        self._apply()
-        self.margin.update()
+        self.set_claims(self._claims)
 
     def select_claim(self, claim_id: str | None, scroll: bool = True) -> None:
         self._selected = claim_id
@@ -321,9 +352,17 @@ class ArticleView(QPlainTextEdit):
 
     # ------------------------------------------------------------ the number margin
 
+    def margin_font(self) -> QFont:
+        """The numbers' font: bold, a little smaller than the text (made once per font)."""
+        base = self.font()
+        if self._margin_font is None or self._margin_font[0] != base:
+            font = QFont(base)
+            font.setPointSizeF(max(6.0, base.pointSizeF() * 0.8))
+            font.setBold(True)
+            self._margin_font = (QFont(base), font)
+        return self._margin_font[1]
+
     def margin_width(self) -> int:
-        font = QFont(self.font())
-        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
         return 14 + self.fontMetrics().horizontalAdvance("0000")
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
@@ -344,8 +383,7 @@ class ArticleView(QPlainTextEdit):
         block = self.firstVisibleBlock()
         offset = self.contentOffset()
         bottom = self.viewport().height()
-        to_qt = self._map.to_qt
-        qt_starts = [to_qt(s) for s in self._starts]
+        qt_starts = self._qt_starts
         while block.isValid():
             geometry = self.blockBoundingGeometry(block).translated(offset)
             if geometry.top() > bottom:
@@ -370,10 +408,7 @@ class ArticleView(QPlainTextEdit):
     def paint_margin(self, margin: QWidget, rect: QRect) -> None:
         painter = QPainter(margin)
         painter.fillRect(rect, self.palette().window())
-        font = QFont(self.font())
-        font.setPointSizeF(max(6.0, font.pointSizeF() * 0.8))
-        font.setBold(True)
-        painter.setFont(font)
+        painter.setFont(self.margin_font())
         metrics = painter.fontMetrics()
         width = margin.width() - 4
         for top, height, claims in self._claim_lines():
@@ -443,7 +478,7 @@ class ArticleView(QPlainTextEdit):
 
     def checkable_at(self, offset: int) -> Checkable | None:
         i = bisect.bisect_right(self._k_starts, offset)
-        for start, end, k in reversed(self._checkables[max(0, i - 8):i]):
+        for start, end, k, _ in reversed(self._checkables[max(0, i - 8):i]):
             if start <= offset < end:
                 return k
         return None

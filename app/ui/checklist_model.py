@@ -39,6 +39,7 @@ from PySide6.QtGui import QColor
 
 from app.document.labels import SOURCING_SHORT, VERDICT_STYLES
 from app.document.model import CheckableType, Claim, Sourcing, Status, Verdict
+from app.ui.item_keys import IdKeys
 from app.ui.palette import TYPE_STYLES
 from app.ui.session import Links, Session
 from app.ui.value_text import shown_value
@@ -114,8 +115,7 @@ class ChecklistModel(QAbstractItemModel):
         self._claims: list[Claim] = []
         self._order: list[int] = []  # display row -> position in reading order
         self._pos: list[int] = []  # position in reading order -> display row
-        self._keys: dict[str, int] = {}  # claim id -> key (checkable rows' internalId)
-        self._ids: list[str] = [""]  # key -> claim id
+        self._item_keys = IdKeys()  # claim id <-> checkable rows' internalId
         self._sort_column = COL_NUMBER
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._insert_at = 0  # display row of claims being inserted
@@ -127,22 +127,11 @@ class ChecklistModel(QAbstractItemModel):
         """Show another worksheet (the only reset this model does)."""
         self.beginResetModel()
         self._session = session
-        self._links.replace([
-            (session.claimsAboutToBeInserted, self._before_insert),
-            (session.claimsInserted, self._after_insert),
-            (session.claimsAboutToBeRemoved, self._before_remove),
-            (session.claimsRemoved, self._after_remove),
-            (session.claimChanged, self._on_claim_changed),
-            (session.checkablesAboutToBeInserted, self._before_child_insert),
-            (session.checkablesInserted, self.endInsertRows),
-            (session.checkablesAboutToBeRemoved, self._before_child_remove),
-            (session.checkablesRemoved, self.endRemoveRows),
-            (session.checkableChanged, self._on_checkable_changed),
-        ])
+        self._links.follow(session, self)
         # A direct reference to the live list: index() runs thousands of times per
         # view update, so it must not walk session -> worksheet -> claims each time.
         self._claims = session.worksheet.claims
-        self._keys, self._ids = {}, [""]
+        self._item_keys = IdKeys()
         self._order = self._sorted_order(self._sort_column, self._sort_order)
         self._pos = _inverse(self._order)
         self.endResetModel()
@@ -150,13 +139,6 @@ class ChecklistModel(QAbstractItemModel):
     @property
     def claims(self) -> list[Claim]:
         return self._claims
-
-    def _key(self, claim_id: str) -> int:
-        key = self._keys.get(claim_id)
-        if key is None:
-            key = self._keys[claim_id] = len(self._ids)
-            self._ids.append(claim_id)
-        return key
 
     def _row_of_position(self, position: int) -> int:
         return self._pos[position]
@@ -172,14 +154,14 @@ class ChecklistModel(QAbstractItemModel):
     def _identity(self) -> bool:
         return self._sort_column <= COL_NUMBER and self._sort_order == Qt.SortOrder.AscendingOrder
 
-    def _before_insert(self, first: int, last: int) -> None:
+    def on_claims_about_to_be_inserted(self, first: int, last: int) -> None:
         # In reading order the rows go where the claims go; in another order, after
         # the claim that precedes them in reading order (the checker's context).
         row = first if self._identity() or first == 0 else self._pos[first - 1] + 1
         self._insert_at = row
         self.beginInsertRows(QModelIndex(), row, row + last - first)
 
-    def _after_insert(self, first: int, last: int) -> None:
+    def on_claims_inserted(self, first: int, last: int) -> None:
         count = last - first + 1
         order = [p + count if p >= first else p for p in self._order]
         row = self._insert_at
@@ -187,13 +169,13 @@ class ChecklistModel(QAbstractItemModel):
         self._order, self._pos = order, _inverse(order)
         self.endInsertRows()
 
-    def _before_remove(self, first: int, last: int) -> None:
+    def on_claims_about_to_be_removed(self, first: int, last: int) -> None:
         rows = sorted(self._pos[p] for p in range(first, last + 1))
         if rows[-1] - rows[0] != len(rows) - 1:  # the Session removes one claim at a time
             raise ValueError("claims removed at once must be adjacent rows")
         self.beginRemoveRows(QModelIndex(), rows[0], rows[-1])
 
-    def _after_remove(self, first: int, last: int) -> None:
+    def on_claims_removed(self, first: int, last: int) -> None:
         count = last - first + 1
         self._order = [p - count if p > last else p for p in self._order
                        if not first <= p <= last]
@@ -202,23 +184,29 @@ class ChecklistModel(QAbstractItemModel):
 
     # ------------------------------------------------------------ checkables
 
-    def _before_child_insert(self, claim_id: str, first: int, last: int) -> None:
+    def on_checkables_about_to_be_inserted(self, claim_id: str, first: int, last: int) -> None:
         self.beginInsertRows(self._claim_index(claim_id), first, last)
 
-    def _before_child_remove(self, claim_id: str, first: int, last: int) -> None:
+    def on_checkables_about_to_be_removed(self, claim_id: str, first: int, last: int) -> None:
         self.beginRemoveRows(self._claim_index(claim_id), first, last)
 
-    def _on_checkable_changed(self, claim_id: str, checkable_id: str, _fields: object) -> None:
+    def on_checkables_inserted(self, *_: object) -> None:
+        self.endInsertRows()
+
+    def on_checkables_removed(self, *_: object) -> None:
+        self.endRemoveRows()
+
+    def on_checkable_changed(self, claim_id: str, checkable_id: str, _fields: object) -> None:
         row = self._session.checkable_row(claim_id, checkable_id)
         parent = self._claim_index(claim_id)
         if row >= 0 and parent.isValid():
-            key = self._key(claim_id)
+            key = self._item_keys.key(claim_id)
             self.dataChanged.emit(self.createIndex(row, 0, key),
                                   self.createIndex(row, _NCOLS - 1, key))
 
     # ------------------------------------------------------------ fields
 
-    def _on_claim_changed(self, claim_id: str, fields: frozenset[str]) -> None:
+    def on_claim_changed(self, claim_id: str, fields: frozenset[str]) -> None:
         position = self._session.row_of(claim_id)
         if position < 0:
             return
@@ -238,7 +226,8 @@ class ChecklistModel(QAbstractItemModel):
         if internal == 0:
             row = index.row()
             return self._claims[self._order[row]] if 0 <= row < len(self._order) else None
-        return self._session.claim(self._ids[internal]) if internal < len(self._ids) else None
+        claim_id = self._item_keys.id(internal)
+        return self._session.claim(claim_id) if claim_id is not None else None
 
     def checkable_id_at(self, index: AnyIndex) -> str | None:
         """The checkable of a checkable row (None on a claim row)."""
@@ -254,7 +243,7 @@ class ChecklistModel(QAbstractItemModel):
         row = self._session.checkable_row(claim_id, checkable_id)
         if row < 0 or not self._claim_index(claim_id).isValid():
             return QModelIndex()
-        return self.createIndex(row, 0, self._key(claim_id))
+        return self.createIndex(row, 0, self._item_keys.key(claim_id))
 
     # ------------------------------------------------------------ sorting
 
@@ -315,15 +304,16 @@ class ChecklistModel(QAbstractItemModel):
         claim = self._claims[self._order[prow]]
         if not 0 <= row < len(claim.checkables):
             return QModelIndex()
-        return self.createIndex(row, column, self._key(claim.id))
+        return self.createIndex(row, column, self._item_keys.key(claim.id))
 
     def parent(self, index: AnyIndex = _ROOT) -> QModelIndex:  # type: ignore[override]
         if not index.isValid():
             return QModelIndex()
         internal = index.internalId()
-        if internal == 0 or internal >= len(self._ids):
+        claim_id = self._item_keys.id(internal)
+        if claim_id is None:
             return QModelIndex()
-        position = self._session.row_of(self._ids[internal])
+        position = self._session.row_of(claim_id)
         if position < 0:
             return QModelIndex()
         return self.createIndex(self._pos[position], 0, 0)

@@ -93,21 +93,18 @@ class ChangeClaims(Command):
         self.merge_key = merge_key
         self.merge_id = MERGE_EXTRACTION if merge_key is not None else -1
 
+    def _apply(self, remove: list[Claim], put: Iterable[Claim], insert: list[Claim]) -> None:
+        for claim in remove:
+            self.session.remove_claim(claim.id)
+        for claim in put:
+            self.session.replace_claim(claim)
+        self.session.insert_claims(insert)
+
     def redo(self) -> None:
-        s = self.session
-        for claim in self.removed:
-            s.remove_claim(claim.id)
-        for _, new in self.replaced:
-            s.replace_claim(new)
-        s.insert_claims(self.inserted)
+        self._apply(self.removed, (new for _, new in self.replaced), self.inserted)
 
     def undo(self) -> None:
-        s = self.session
-        for claim in self.inserted:
-            s.remove_claim(claim.id)
-        for old, _ in self.replaced:
-            s.replace_claim(old)
-        s.insert_claims(self.removed)
+        self._apply(self.inserted, (old for old, _ in self.replaced), self.removed)
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
         """Streamed extraction: the next piece's claims join the same undo step."""

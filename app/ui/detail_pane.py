@@ -217,30 +217,25 @@ class DetailPane(QScrollArea):
 
     def set_session(self, session: Session) -> None:
         self.session = session
-        self._links.replace([
-            (session.claimChanged, self._on_changed),
-            (session.checkablesInserted, self._on_checkables),
-            (session.checkablesRemoved, self._on_checkables),
-            (session.checkableChanged, self._on_checkable),
-            (session.sourceChanged, self._on_source),
-            (session.claimsRemoved, self._on_removed),
-        ])
+        self._links.follow(session, self)
         self.show_claim(None)
 
-    def _on_changed(self, claim_id: str, _fields: object) -> None:
+    def on_claim_changed(self, claim_id: str, _fields: object) -> None:
         if claim_id == self.claim_id:
             self._refresh()
 
-    def _on_checkables(self, claim_id: str, _first: int, _last: int) -> None:
-        self._on_changed(claim_id, None)
+    def on_checkables_inserted(self, claim_id: str, _first: int, _last: int) -> None:
+        self.on_claim_changed(claim_id, None)
 
-    def _on_checkable(self, claim_id: str, _kid: str, _fields: object) -> None:
-        self._on_changed(claim_id, None)
+    on_checkables_removed = on_checkables_inserted
 
-    def _on_source(self, _source_id: str) -> None:
+    def on_checkable_changed(self, claim_id: str, _kid: str, _fields: object) -> None:
+        self.on_claim_changed(claim_id, None)
+
+    def on_source_changed(self, _source_id: str) -> None:
         self._refresh()
 
-    def _on_removed(self, _first: int, _last: int) -> None:
+    def on_claims_removed(self, _first: int, _last: int) -> None:
         if self.current_claim() is None:
             self.show_claim(None)
 

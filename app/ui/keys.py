@@ -1,4 +1,4 @@
-"""Extra keys on one widget (Del in a list, Up/Down in a search box), without subclassing."""
+"""Keys on one widget (Del in a list, Up/Down in a search box), and the search box itself."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 
 class KeyHandler(QObject):
@@ -42,3 +42,13 @@ class KeyHandler(QObject):
 
 def on_keys(widget: QWidget, handlers: dict[Qt.Key, Callable[[], bool | None]]) -> KeyHandler:
     return KeyHandler(widget, handlers)
+
+
+def search_box(parent: QWidget, name: str, placeholder: str, accessible: str) -> QLineEdit:
+    """A one-line search field with a clear button (the filter bar, the source picker)."""
+    box = QLineEdit(parent)
+    box.setObjectName(name)
+    box.setPlaceholderText(placeholder)
+    box.setAccessibleName(accessible)
+    box.setClearButtonEnabled(True)
+    return box

@@ -417,16 +417,7 @@ class MainWindow(QMainWindow):
     # ================================================================ session
 
     def _connect_session(self) -> None:
-        s = self.session
-        self._links.replace([
-            (s.claimsInserted, self._claims_moved),
-            (s.claimsRemoved, self._claims_moved),
-            (s.claimChanged, self._on_claim_changed),
-            (s.sourceInserted, self._sources_moved),
-            (s.sourceRemoved, self._sources_moved),
-            (s.pathChanged, self.update_title),
-            (s.articleChanged, self.update_title),
-        ])
+        self._links.follow(self.session, self)
 
     def set_session(self, session: Session) -> None:
         """Show another worksheet; the old session and its undo history go away."""
@@ -459,14 +450,25 @@ class MainWindow(QMainWindow):
             self.focus_checklist()
         self.firstClaimsShown.emit()
 
-    def _claims_moved(self, _first: int, _last: int) -> None:
+    # The session's changes that the window shows (see Links.follow).
+
+    def on_claims_inserted(self, _first: int, _last: int) -> None:
         self.update_summary()
         self.update_actions()
 
-    def _sources_moved(self, _row: int) -> None:
+    on_claims_removed = on_claims_inserted
+
+    def on_source_inserted(self, _row: int) -> None:
         self.update_summary()
 
-    def _on_claim_changed(self, _claim_id: str, fields: frozenset[str]) -> None:
+    on_source_removed = on_source_inserted
+
+    def on_path_changed(self) -> None:
+        self.update_title()
+
+    on_article_changed = on_path_changed
+
+    def on_claim_changed(self, _claim_id: str, fields: frozenset[str]) -> None:
         if fields & _SUMMARY_FIELDS or fields == ALL_FIELDS:
             self.update_summary()
 

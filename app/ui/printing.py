@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPageSize, QPainter
@@ -92,6 +93,16 @@ def print_document(printer: QPrinter, worksheet: Worksheet, *, blank: bool = Fal
     return "pages"
 
 
+D = TypeVar("D", bound=QDialog)
+
+
+def _opened(dialog: D) -> D:
+    """Open window-modally: QPrintDialog.open() and QPrintPreviewDialog.open() are the
+    (receiver, slot) overloads, so QDialog's own open() is called."""
+    QDialog.open(dialog)
+    return dialog
+
+
 def _report_failure(parent: QWidget | None, error: OSError) -> None:
     log.warning("printing failed: %s", error)
     QMessageBox.warning(parent, "Print worksheet",
@@ -128,9 +139,7 @@ def print_dialog(parent: QWidget | None, worksheet: Worksheet, *, blank: bool = 
 def print_worksheet(parent: QWidget | None, worksheet: Worksheet, *,
                     blank: bool = False) -> QPrintDialog:
     """Open the print dialog for ``worksheet`` (window-modal); printing happens on OK."""
-    dialog = print_dialog(parent, worksheet, blank=blank)
-    QDialog.open(dialog)  # QPrintDialog.open() is the (receiver, slot) overload
-    return dialog
+    return _opened(print_dialog(parent, worksheet, blank=blank))
 
 
 def preview_dialog(parent: QWidget | None, worksheet: Worksheet, *,
@@ -154,6 +163,4 @@ def preview_dialog(parent: QWidget | None, worksheet: Worksheet, *,
 
 def preview_worksheet(parent: QWidget | None, worksheet: Worksheet, *,
                       blank: bool = False) -> QPrintPreviewDialog:
-    dialog = preview_dialog(parent, worksheet, blank=blank)
-    QDialog.open(dialog)  # QPrintPreviewDialog.open() is the (receiver, slot) overload
-    return dialog
+    return _opened(preview_dialog(parent, worksheet, blank=blank))

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import bisect
 import logging
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtGui import QUndoStack
@@ -38,26 +40,37 @@ ALL_FIELDS = CLAIM_FIELDS | {"anchor", "checkables", "worthiness", "hedges", "or
 WORKSHEET_FIELDS = frozenset({"checker", "reviewer", "notes"})
 
 
-class Links:
-    """The signal connections one listener holds to one session, dropped together.
+def slot_name(signal: str) -> str:
+    """``claimsAboutToBeInserted`` → ``on_claims_about_to_be_inserted``."""
+    return "on_" + re.sub(r"(?<!^)(?=[A-Z])", "_", signal).lower()
 
-    A listener (a model, a pane) is shown a new session when another worksheet
-    opens; :meth:`replace` disconnects it from the old one and connects it to
-    the new one in one step.
+
+class Links:
+    """The connections one listener holds to one session, dropped together.
+
+    A listener (a model, a pane, the window) follows a session by defining
+    ``on_<signal>`` methods, in the spirit of Qt's ``connectSlotsByName``:
+    ``on_claims_inserted(first, last)`` receives ``claimsInserted``. When
+    another worksheet opens, :meth:`follow` moves every connection to the new
+    session in one step.
     """
 
     def __init__(self) -> None:
         self._connections: list[tuple[SignalInstance, Callable[..., object]]] = []
 
-    def replace(self, pairs: Iterable[tuple[SignalInstance, Callable[..., object]]]) -> None:
+    def follow(self, session: Session, listener: object) -> None:
         for signal, slot in self._connections:
             try:
                 signal.disconnect(slot)
             except (RuntimeError, TypeError):  # the old session is already gone
                 pass
-        self._connections = list(pairs)
+        self._connections = [(getattr(session, name), getattr(listener, slot_name(name)))
+                             for name in SIGNALS if hasattr(listener, slot_name(name))]
         for signal, slot in self._connections:
             signal.connect(slot)
+
+
+T = TypeVar("T")
 
 
 def _key(claim: Claim) -> tuple[int, int]:
@@ -88,6 +101,15 @@ class Session(QObject):
     articleChanged = Signal()
     worksheetChanged = Signal(object)  # frozenset of WORKSHEET_FIELDS
     pathChanged = Signal()
+
+    def _change(self, about: SignalInstance, done: SignalInstance, args: tuple[object, ...],
+                change: Callable[[], T]) -> T:
+        """Announce a change of rows, make it, say it is done (the item models' protocol)."""
+        about.emit(*args)
+        result = change()
+        self.worksheet.touch()
+        done.emit(*args)
+        return result
 
     def __init__(self, worksheet: Worksheet, path: Path | None = None,
                  parent: QObject | None = None) -> None:
@@ -158,11 +180,13 @@ class Session(QObject):
             claim.number = ws.next_number
         ws.next_number = max(ws.next_number, claim.number + 1)
         position = bisect.bisect_right(self._keys, _key(claim))
-        self.claimsAboutToBeInserted.emit(position, position)
-        ws.claims.insert(position, claim)
-        self._reindex()
-        ws.touch()
-        self.claimsInserted.emit(position, position)
+
+        def insert() -> None:
+            ws.claims.insert(position, claim)
+            self._reindex()
+
+        self._change(self.claimsAboutToBeInserted, self.claimsInserted, (position, position),
+                     insert)
         return position
 
     def insert_claims(self, claims: list[Claim]) -> None:
@@ -177,24 +201,27 @@ class Session(QObject):
                     claim.number = ws.next_number
                 ws.next_number = max(ws.next_number, claim.number + 1)
             first = len(ws.claims)
-            last = first + len(ordered) - 1
-            self.claimsAboutToBeInserted.emit(first, last)
-            ws.claims.extend(ordered)
-            self._reindex()
-            ws.touch()
-            self.claimsInserted.emit(first, last)
+
+            def extend() -> None:
+                ws.claims.extend(ordered)
+                self._reindex()
+
+            self._change(self.claimsAboutToBeInserted, self.claimsInserted,
+                         (first, first + len(ordered) - 1), extend)
             return
         for claim in ordered:
             self.insert_claim(claim)
 
     def remove_claim(self, claim_id: str) -> Claim:
         position = self._positions[claim_id]
-        self.claimsAboutToBeRemoved.emit(position, position)
-        claim = self.worksheet.claims.pop(position)
-        self._reindex()
-        self.worksheet.touch()
-        self.claimsRemoved.emit(position, position)
-        return claim
+
+        def pop() -> Claim:
+            claim = self.worksheet.claims.pop(position)
+            self._reindex()
+            return claim
+
+        return self._change(self.claimsAboutToBeRemoved, self.claimsRemoved,
+                            (position, position), pop)
 
     def replace_claim(self, claim: Claim) -> Claim:
         """Put a new version of a claim (same id) in place of the old; returns the old.
@@ -241,20 +268,16 @@ class Session(QObject):
         claim = self._index[claim_id]
         keys = [(k.start, k.end) for k in claim.checkables]
         row = bisect.bisect_right(keys, (checkable.start, checkable.end))
-        self.checkablesAboutToBeInserted.emit(claim_id, row, row)
-        claim.checkables.insert(row, checkable)
-        self.worksheet.touch()
-        self.checkablesInserted.emit(claim_id, row, row)
+        self._change(self.checkablesAboutToBeInserted, self.checkablesInserted,
+                     (claim_id, row, row), lambda: claim.checkables.insert(row, checkable))
         self.claimChanged.emit(claim_id, frozenset(("checkables",)))
         return row
 
     def remove_checkable(self, claim_id: str, checkable_id: str) -> Checkable:
         claim = self._index[claim_id]
         row = self.checkable_row(claim_id, checkable_id)
-        self.checkablesAboutToBeRemoved.emit(claim_id, row, row)
-        checkable = claim.checkables.pop(row)
-        self.worksheet.touch()
-        self.checkablesRemoved.emit(claim_id, row, row)
+        checkable = self._change(self.checkablesAboutToBeRemoved, self.checkablesRemoved,
+                                 (claim_id, row, row), lambda: claim.checkables.pop(row))
         self.claimChanged.emit(claim_id, frozenset(("checkables",)))
         return checkable
 
@@ -290,19 +313,15 @@ class Session(QObject):
 
     def insert_source(self, source: Source, row: int | None = None) -> int:
         sources = self.worksheet.sources
-        row = len(sources) if row is None else row
-        self.sourceAboutToBeInserted.emit(row)
-        sources.insert(row, source)
-        self.worksheet.touch()
-        self.sourceInserted.emit(row)
-        return row
+        at = len(sources) if row is None else row
+        self._change(self.sourceAboutToBeInserted, self.sourceInserted, (at,),
+                     lambda: sources.insert(at, source))
+        return at
 
     def remove_source(self, source_id: str) -> tuple[Source, int]:
         row = self.source_row(source_id)
-        self.sourceAboutToBeRemoved.emit(row)
-        source = self.worksheet.sources.pop(row)
-        self.worksheet.touch()
-        self.sourceRemoved.emit(row)
+        source = self._change(self.sourceAboutToBeRemoved, self.sourceRemoved, (row,),
+                              lambda: self.worksheet.sources.pop(row))
         return source, row
 
     def replace_source(self, source: Source) -> Source:
@@ -335,3 +354,7 @@ class Session(QObject):
         self.dirty = False
         self.undo_stack.setClean()
         self.pathChanged.emit()
+
+
+#: Every change signal of a Session, in the order they are declared.
+SIGNALS = tuple(name for name, value in vars(Session).items() if isinstance(value, Signal))

@@ -8,16 +8,15 @@ from datetime import date
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.document.labels import SOURCE_KIND_LABELS, STANCE_LABELS
 from app.document.model import Source, SourceKind, Stance
+from app.ui.dialogs import ok_cancel
 
 KIND_LABELS = SOURCE_KIND_LABELS
 
@@ -68,13 +67,7 @@ class SourceDialog(QDialog):
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(60)
         form.addRow("&Notes", self.notes)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        ok_cancel(self, form)
         self.resize(560, self.sizeHint().height())
 
     def source(self) -> Source:

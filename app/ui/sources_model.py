@@ -19,6 +19,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistent
 
 from app.document.labels import SOURCE_KIND_LABELS, STANCE_LABELS
 from app.document.model import Claim, Source
+from app.ui.item_keys import IdKeys
 from app.ui.session import ALL_FIELDS, Links, Session
 
 COLUMNS = ("Source", "Publisher", "Kind", "Cited by")
@@ -41,8 +42,7 @@ class SourcesModel(QAbstractItemModel):
         self._links = Links()
         self._citing: dict[str, list[str]] = {}  # source id -> citing claim ids, reading order
         self._cites: dict[str, set[str]] = {}  # claim id -> source ids it cites
-        self._keys: dict[str, int] = {}
-        self._ids: list[str] = [""]
+        self._item_keys = IdKeys()  # source id <-> citing-claim rows' internalId
         self._leaving: set[str] = set()  # ids of claims being removed
         self.set_session(session)
 
@@ -51,17 +51,7 @@ class SourcesModel(QAbstractItemModel):
     def set_session(self, session: Session) -> None:
         self.beginResetModel()
         self._session = session
-        self._links.replace([
-            (session.sourceAboutToBeInserted, self._before_source_insert),
-            (session.sourceInserted, self._after_source_insert),
-            (session.sourceAboutToBeRemoved, self._before_source_remove),
-            (session.sourceRemoved, self._after_source_remove),
-            (session.sourceChanged, self._source_changed),
-            (session.claimChanged, self._claim_changed),
-            (session.claimsInserted, self._claims_inserted),
-            (session.claimsAboutToBeRemoved, self._claims_leaving),
-            (session.claimsRemoved, self._claims_left),
-        ])
+        self._links.follow(session, self)
         self._cites = {c.id: {x.source_id for x in c.citations}
                        for c in session.worksheet.claims}
         self._citing = {s.id: [] for s in session.worksheet.sources}
@@ -70,13 +60,6 @@ class SourcesModel(QAbstractItemModel):
                 self._citing.setdefault(sid, []).append(claim.id)
         self._leaving = set()
         self.endResetModel()
-
-    def _key(self, source_id: str) -> int:
-        key = self._keys.get(source_id)
-        if key is None:
-            key = self._keys[source_id] = len(self._ids)
-            self._ids.append(source_id)
-        return key
 
     @property
     def _sources(self) -> list[Source]:
@@ -88,14 +71,14 @@ class SourcesModel(QAbstractItemModel):
         if index.internalId() == 0:
             row = index.row()
             return self._sources[row] if row < len(self._sources) else None
-        row = self._session.source_row(self._ids[index.internalId()])
+        row = self._session.source_row(self._item_keys.id(index.internalId()) or "")
         return self._sources[row] if row >= 0 else None
 
     def claim_at(self, index: AnyIndex) -> Claim | None:
         """The citing claim of a child row (None on a source row)."""
         if not index.isValid() or index.internalId() == 0:
             return None
-        citing = self._citing.get(self._ids[index.internalId()], [])
+        citing = self._citing.get(self._item_keys.id(index.internalId()) or "", [])
         return self._session.claim(citing[index.row()]) if index.row() < len(citing) else None
 
     def index_of_source(self, source_id: str) -> QModelIndex:
@@ -104,25 +87,25 @@ class SourcesModel(QAbstractItemModel):
 
     # ------------------------------------------------------------ sources
 
-    def _before_source_insert(self, row: int) -> None:
+    def on_source_about_to_be_inserted(self, row: int) -> None:
         self.beginInsertRows(QModelIndex(), row, row)
 
-    def _after_source_insert(self, row: int) -> None:
+    def on_source_inserted(self, row: int) -> None:
         source = self._sources[row]
         self._citing[source.id] = [cid for cid in self._ordered(
             cid for cid, sids in self._cites.items() if source.id in sids)]
         self.endInsertRows()
 
-    def _before_source_remove(self, row: int) -> None:
+    def on_source_about_to_be_removed(self, row: int) -> None:
         self.beginRemoveRows(QModelIndex(), row, row)
 
-    def _after_source_remove(self, _row: int) -> None:
+    def on_source_removed(self, _row: int) -> None:
         known = {s.id for s in self._sources}
         for sid in [sid for sid in self._citing if sid not in known]:
             del self._citing[sid]
         self.endRemoveRows()
 
-    def _source_changed(self, source_id: str) -> None:
+    def on_source_changed(self, source_id: str) -> None:
         row = self._session.source_row(source_id)
         if row >= 0:
             self.dataChanged.emit(self.index(row, 0), self.index(row, _NCOLS - 1))
@@ -163,7 +146,7 @@ class SourcesModel(QAbstractItemModel):
                 self.endInsertRows()
         self.dataChanged.emit(self.index(row, _NCOLS - 1), self.index(row, _NCOLS - 1))
 
-    def _claim_changed(self, claim_id: str, fields: frozenset[str]) -> None:
+    def on_claim_changed(self, claim_id: str, fields: frozenset[str]) -> None:
         claim = self._session.claim(claim_id)
         if claim is None:
             return
@@ -173,14 +156,14 @@ class SourcesModel(QAbstractItemModel):
             for sid in self._cites.get(claim_id, ()):
                 self._refresh_children(sid)
 
-    def _claims_inserted(self, first: int, last: int) -> None:
+    def on_claims_inserted(self, first: int, last: int) -> None:
         for claim in self._session.worksheet.claims[first:last + 1]:
             self._recite(claim.id, {x.source_id for x in claim.citations})
 
-    def _claims_leaving(self, first: int, last: int) -> None:
+    def on_claims_about_to_be_removed(self, first: int, last: int) -> None:
         self._leaving = {c.id for c in self._session.worksheet.claims[first:last + 1]}
 
-    def _claims_left(self, _first: int, _last: int) -> None:
+    def on_claims_removed(self, _first: int, _last: int) -> None:
         leaving, self._leaving = self._leaving, set()
         for claim_id in leaving:
             before = self._cites.pop(claim_id, set())
@@ -201,12 +184,12 @@ class SourcesModel(QAbstractItemModel):
         sid = self._sources[parent.row()].id
         if not 0 <= row < len(self._citing.get(sid, ())):
             return QModelIndex()
-        return self.createIndex(row, column, self._key(sid))
+        return self.createIndex(row, column, self._item_keys.key(sid))
 
     def parent(self, index: AnyIndex = _ROOT) -> QModelIndex:  # type: ignore[override]
         if not index.isValid() or index.internalId() == 0:
             return QModelIndex()
-        row = self._session.source_row(self._ids[index.internalId()])
+        row = self._session.source_row(self._item_keys.id(index.internalId()) or "")
         return self.createIndex(row, 0, 0) if row >= 0 else QModelIndex()
 
     def rowCount(self, parent: AnyIndex = _ROOT) -> int:  # noqa: N802

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from app.document.labels import STANCE_LABELS
 from app.document.model import Source, Stance
-from app.ui.keys import on_keys
+from app.ui.keys import on_keys, search_box
 from app.ui.sources_model import SourcesModel, source_title
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -141,11 +140,8 @@ class SourcePicker(QDialog):
         self.setWindowTitle(f"Cite a source in claim {claim_number}")
         self._sources = sources
         self._cited = cited
-        self.search = QLineEdit(self)
-        self.search.setObjectName("sourceSearch")
-        self.search.setAccessibleName("Search sources")
-        self.search.setPlaceholderText("Search title, publisher, URL…")
-        self.search.setClearButtonEnabled(True)
+        self.search = search_box(self, "sourceSearch", "Search title, publisher, URL…",
+                                 "Search sources")
         self.list = QListWidget(self)
         self.list.setObjectName("sourceChoices")
         self.list.setAccessibleName("Sources of this worksheet")

@@ -10,15 +10,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.document.model import Worksheet
+from app.ui.dialogs import ok_cancel
 
 
 class WorksheetDialog(QDialog):
@@ -42,13 +41,7 @@ class WorksheetDialog(QDialog):
         form.addRow("C&hecker", self.checker)
         form.addRow("&Reviewer", self.reviewer)
         form.addRow("&Notes", self.notes)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        ok_cancel(self, form)
         self.resize(520, 320)
 
     def values(self) -> tuple[str, str, str]:

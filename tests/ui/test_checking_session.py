@@ -383,7 +383,7 @@ def test_detail_pane_shows_verdict_status_and_sources_at_1280x800(qtbot, window)
 def test_adjacent_claims_have_different_tints_and_the_margin_numbers_them(window) -> None:  # type: ignore[no-untyped-def]
     view = window.article_view
     claims = window.session.worksheet.claims
-    spans = {(start, end): fmt for start, end, fmt in view._highlighter.spans}
+    spans = {(start, end): fmt for start, end, fmt, _ in view._highlighter.claims.spans}
     first = spans[(claims[0].start, claims[0].end)].background().color()
     second = spans[(claims[1].start, claims[1].end)].background().color()
     assert first != second
@@ -523,6 +523,12 @@ def test_edits_never_reset_the_checklist_model(window, qtmodeltester) -> None:  
     assert resets == []
     assert window.tree.isExpanded(index) and window.current_claim_id() == claim.id
     qtmodeltester.check(window.model)
+    # The article follows: the added date is underlined, the deleted checkable is not.
+    layer = window.article_view._highlighter.checkables
+    owned = {(start, end) for start, end, _, owner in layer.spans if owner == claim.id}
+    assert owned == {(k.start, k.end) for k in claim.checkables}
+    assert (k.start, k.end) not in owned or any(
+        (x.start, x.end) == (k.start, k.end) for x in claim.checkables)
 
 
 # --------------------------------------------------------------------- keyboard only

@@ -230,3 +230,31 @@ def test_setting_the_published_date_resolves_relative_dates(qtbot, make_window, 
     assert yesterday().value is None
     window.actions["undo"].trigger()
     assert window.session.worksheet.article.published == ""
+
+
+def test_a_long_article_streams_its_claims_with_true_progress(qtbot, make_window,  # type: ignore[no-untyped-def]
+                                                               tmp_path: Path) -> None:
+    """Claims of a long article reach the checklist piece by piece; the bar moves."""
+    from app.services.extraction import STREAM_ABOVE
+
+    article = tmp_path / "long.txt"
+    text = "\n\n".join([SEED.read_text(encoding="utf-8")] * 4)
+    assert len(text) > STREAM_ABOVE
+    article.write_text(text, encoding="utf-8")
+    window = make_window()
+    values: list[int] = []
+    window.progress.valueChanged.connect(values.append)
+    first: list[int] = []
+    window.firstClaimsShown.connect(lambda: first.append(len(window.session.worksheet.claims)))
+    with qtbot.waitSignal(window.extractionFinished, timeout=EXTRACTION_MS) as blocker:
+        window.files.open_path(article)
+    assert blocker.args == ["ok"]
+    claims = window.session.worksheet.claims
+    assert first and 0 < first[0] < len(claims)  # the first piece's claims came first
+    assert len([v for v in values if 0 < v < 100]) >= 3  # and the bar moved in between
+    assert values == sorted(values)
+    assert window.session.undo_stack.count() == 1  # the whole run is one undo step
+    assert window.session.undo_stack.undoText() == f"Extract {len(claims)} claims"
+    assert [c.number for c in claims] == list(range(1, len(claims) + 1))
+    window.session.undo_stack.undo()
+    assert window.session.worksheet.claims == []
