@@ -80,6 +80,8 @@ def checklist_menu(window: MainWindow, pos: QPoint) -> QMenu | None:
     """A claim row: verdict, status, sources, merge, delete. A checkable row: tick,
     change type, move to the article's selection, delete."""
     index = window.tree.indexAt(pos)
+    if not index.isValid():  # the Menu key away from a row: the current row's menu
+        index = window.tree.currentIndex()
     if not index.isValid():
         return None
     source = window.proxy.mapToSource(index)

@@ -376,7 +376,7 @@ class MainWindow(QMainWindow):
         rows.append(("Checklist", "Move between claims", "Up, Down, J, K"))
         rows.append(("Checklist", "Show / hide a claim's checkables", "Right, Left"))
         rows.append(("Checklist", "Tick the selected checkable", "Space"))
-        rows.append(("Checklist", "Context menu of the row", "Menu, Shift+F10"))
+        rows.append(("Checklist", "Context menu of the row", "Menu"))
         return rows
 
     # ================================================================ settings
