@@ -224,7 +224,7 @@ class MainWindow(QMainWindow):
             lambda cid, kid: self.apply(operations.respan_checkable(
                 self.session, cid, kid, self.article_view.selection_span())))
         self.sources_panel.claimActivated.connect(self._show_citing_claim)
-        self.sources_panel.editRequested.connect(self.edit_source)
+        self.sources_panel.editRequested.connect(self.edit_source_everywhere)
         self.sources_panel.deleteRequested.connect(
             lambda sid: self.apply(operations.delete_source(self.session, sid)))
         self.proxy.layoutChanged.connect(self.update_summary)
@@ -756,12 +756,14 @@ class MainWindow(QMainWindow):
         if chosen is not None:
             self.apply(operations.cite_source(self.session, claim_id, *chosen))
 
-    def edit_source(self, source_id: str) -> None:
+    def edit_source_everywhere(self, source_id: str) -> None:
+        """From the Sources panel: the source's details, for every claim citing it."""
+        self.edit_source(source_id, for_claim=False)
+
+    def edit_source(self, source_id: str, for_claim: bool = True) -> None:
         """Edit a source: for the selected claim (with its stance) from the detail pane,
         for every claim at once from the Sources panel."""
-        from_panel = self.tabs.currentIndex() == 1 and self.sources_panel.isAncestorOf(
-            QApplication.focusWidget() or self)
-        cid = None if from_panel else self.current_claim_id()
+        cid = self.current_claim_id() if for_claim else None
         claim = self.session.claim(cid) if cid else None
         stance = next((c.stance for c in claim.citations if c.source_id == source_id),
                       None) if claim else None

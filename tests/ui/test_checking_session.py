@@ -587,3 +587,42 @@ def test_sessions_load_numbers_for_old_worksheets(window) -> None:  # type: igno
         claim.number = 0
     window.set_session(Session(ws, None, window))
     assert [c.number for c in ws.claims] == list(range(1, len(ws.claims) + 1))
+
+
+def test_edit_a_source_from_the_sources_panel_for_every_claim(window) -> None:  # type: ignore[no-untyped-def]
+    session = window.session
+    claims = session.worksheet.claims
+    source = Source(title="Ministry statment")
+    operations.save_source(session, claims[0].id, source, Stance.SUPPORTS)
+    operations.cite_source(session, claims[3].id, source.id, Stance.CONTEXT)
+    window.focus_sources()
+    window.sources_panel.tree.setCurrentIndex(window.sources_model.index(0, 0))
+    window.sources_panel.edit_button.click()
+    dialog = window.last_dialog
+    assert not dialog.stance.isVisible()  # no claim here: the source itself is edited
+    dialog.fields["title"].setText("Ministry statement")
+    dialog.accept()
+    assert [s.title for s, _ in session.worksheet.sources_of(claims[3])] == [
+        "Ministry statement"]
+    assert window.sources_model.index(0, 0).data() == "S1  Ministry statement"
+    assert session.undo_stack.undoText() == "Edit source “Ministry statement”"
+    session.undo_stack.undo()
+    assert session.worksheet.sources[0].title == "Ministry statment"
+
+
+def test_export_from_the_window(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    claims = window.session.worksheet.claims
+    operations.set_verdict(window.session, claims[0].id, Verdict.FALSE)
+    operations.set_verdict(window.session, claims[1].id, Verdict.TRUE)
+    operations.set_status(window.session, claims[1].id, Status.REVIEWED)
+    assert window.reports.export_to(tmp_path / "reviews", "claimreview")
+    reviews = json.loads((tmp_path / "reviews.json").read_text(encoding="utf-8"))
+    assert [r["claimReviewed"] for r in reviews] == [claims[1].quote]  # reviewed only
+    assert window.reports.export_to(tmp_path / "report.pdf", "pdf")
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+    window.actions["export"].trigger()
+    dialog = window.last_dialog
+    assert dialog.windowTitle() == "Export worksheet" and dialog.isVisible()
+    dialog.reject()
