@@ -49,3 +49,27 @@ def test_no_module_outside_app_ui_imports_qt() -> None:
     assert len(report["names"]) > 50
     assert report["failed"] == {}
     assert report["qt"] == []
+
+
+def test_only_the_operations_module_builds_undo_commands() -> None:
+    """Widgets call operations (app/ui/operations.py); none builds an undo command itself."""
+    import ast
+
+    ui = REPO / "app" / "ui"
+    commands = {node.name for node in ast.walk(ast.parse((ui / "commands.py").read_text()))
+                if isinstance(node, ast.ClassDef)}
+    offenders = []
+    for path in sorted(ui.glob("*.py")):
+        if path.name in ("commands.py", "operations.py"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module == "app.ui.commands":
+                offenders.append(f"{path.name} imports {[a.name for a in node.names]}")
+            if isinstance(node, ast.Attribute) and node.attr in ("push", "beginMacro") \
+                    and isinstance(node.value, ast.Attribute) \
+                    and node.value.attr == "undo_stack":
+                offenders.append(f"{path.name}:{node.lineno} pushes on the undo stack")
+            if isinstance(node, ast.Name) and node.id in commands:
+                offenders.append(f"{path.name}:{node.lineno} uses {node.id}")
+    assert offenders == []
