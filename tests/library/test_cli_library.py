@@ -82,7 +82,7 @@ def test_our_own_claimreview_export_imports_back(files: Path,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     exported = files / "export.json"
     assert main(["export", str(files / "again.claimsheet"), "--claimreview", str(exported),
-                 "--publisher", "Our Desk"]) == 0
+                 "--publisher", "Our Desk", "--include-unreviewed"]) == 0
     assert main(["library", "import", str(exported), "--no-extract"]) == 0
     assert "1 reviews added" in capsys.readouterr().out
     assert main(["library", "search", "Belgorod"]) == 0
