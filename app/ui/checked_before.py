@@ -97,9 +97,14 @@ def describe_match(match: Match) -> str:
     if record.sources:
         shown = [s.get("title") or s.get("url") or "untitled" for s in record.sources]
         lines.append(f"Sources ({len(shown)}): " + "; ".join(one_line(s, 80) for s in shown))
-    else:
+    elif not is_review(record):
         lines.append("No sources cited there.")
     return "\n".join(lines)
+
+
+def has_citations(record: ClaimRecord) -> bool:
+    """Something to cite from a match: its sources, or a fact-check's own address."""
+    return bool(record.url) if is_review(record) else bool(record.sources)
 
 
 class CheckedBeforePanel(ResultsPanel):
@@ -134,6 +139,7 @@ class CheckedBeforePanel(ResultsPanel):
         self.open_button.setText("O&pen fact-check address" if review else "O&pen at this claim")
         self.copy_button.setText("Cite this fact-check i&n this claim" if review
                                  else "Copy sources as citatio&ns")
+        self.copy_button.setEnabled(match is not None and has_citations(match.record))
 
     def _open(self) -> None:
         match = self.current()

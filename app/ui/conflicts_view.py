@@ -77,7 +77,7 @@ class ConflictsPanel(ResultsPanel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self.conflicts_model = ConflictsModel()
-        super().__init__(self.conflicts_model, "conflicts", (50, 190, 220, 180), parent)
+        super().__init__(self.conflicts_model, "conflicts", (50, 230, 210, 180), parent)
         self.conflicts_model.setParent(self)
         self.setAccessibleName("Conflicts with other worksheets")
         self.tree.setAccessibleName("Claims of this worksheet that other worksheets contradict")
