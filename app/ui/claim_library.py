@@ -46,7 +46,7 @@ log = logging.getLogger("claimsheet.ui.library")
 
 INDEX_TIMEOUT = 2.0  # seconds a save's indexing waits for a locked library
 QUERY_TIMEOUT = 2.0
-LOOKUP_DELAY_MS = 150  # the selection must rest this long before its matches are looked up
+LOOKUP_DELAY_MS = 250  # the selection must rest this long before its matches are looked up
 MATCH_LIMIT = 10
 CONFLICT_CHUNK = 10  # claims per library call, so a newer search stops an old one quickly
 _SOURCE_KINDS = {k.value: k for k in SourceKind}
@@ -85,6 +85,26 @@ def citations_for(match: Match) -> list[tuple[Source, Stance]]:
     return out
 
 
+def distinct(matches: list[Match], own_path: str) -> list[Match]:
+    """Matches less those an overwritten file left behind in the library.
+
+    The library keys worksheets by id, so a file saved over with another
+    worksheet (a fresh "New from article") is remembered twice. A file holds
+    one worksheet: a match in this very file is not "another worksheet", and
+    the same quote in the same file is one claim, shown once (the best first).
+    """
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for match in matches:
+        record = match.record
+        if record.path and record.kind != "review":
+            if record.path == own_path or (record.path, record.text) in seen:
+                continue
+            seen.add((record.path, record.text))
+        out.append(match)
+    return out
+
+
 class LibraryController(QObject):
     """The window's library work; every answer arrives as a signal on the GUI thread."""
 
@@ -106,6 +126,7 @@ class LibraryController(QObject):
         self._conflicts_token: tuple[object, int] | None = None  # the running search
         self.conflicts_state: object = None  # what the last finished search was about
         self._counts: dict[str, int | None] = {}
+        self._location = window.settings.library  # the setting, as the threads use it
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(LOOKUP_DELAY_MS)
@@ -115,20 +136,20 @@ class LibraryController(QObject):
     def session(self) -> Session:
         return self.window.session
 
-    def _setting(self) -> str:
-        return self.window.settings.library
-
-    def _thread(self, name: str, timeout: float, handler: Callable[[Reply], None]
-                ) -> LibraryThread:
+    def _thread(self, name: str, timeout: float, handler: Callable[[Reply], None],
+                progress: Callable[[object, int, int], None] | None = None) -> LibraryThread:
         thread = self._threads.get(name)
         if thread is None:
-            thread = LibraryThread(name, self._setting(), timeout, self)
+            thread = LibraryThread(name, self._location, timeout, self)
             thread.replied.connect(handler)
+            if progress is not None:
+                thread.progressed.connect(progress)
             self._threads[name] = thread
         return thread
 
     def set_location(self, location: str) -> None:
         """A new library setting: every connection is opened again, answers are sought anew."""
+        self._location = location
         if self.window.persist:
             self.window.settings.library = location
         for thread in self._threads.values():
@@ -203,9 +224,8 @@ class LibraryController(QObject):
         def work(library: Library, cancelled: Callable[[], bool]) -> object:
             if cancelled():
                 return []
-            found = library.matches(worksheet.claims[0], worksheet, limit=MATCH_LIMIT)
-            # An older worksheet once saved to this very file is not "another" worksheet.
-            return [m for m in found if not own_path or m.record.path != own_path]
+            return distinct(library.matches(worksheet.claims[0], worksheet, limit=MATCH_LIMIT),
+                            own_path)
 
         self._thread("match", QUERY_TIMEOUT, self._on_matches).submit("match", token, work)
 
@@ -244,11 +264,16 @@ class LibraryController(QObject):
             return
         path = Path(record.path) if record.path else None
         if path is None or not path.is_file():
-            where = f" at {record.path}" if record.path else ""
+            where = f"no worksheet file at {record.path}" if record.path else "no file"
             window.statusBar().showMessage(
-                f"Cannot open “{record.title}”: its worksheet file is no longer{where}", 8000)
+                f"Cannot open “{record.title}”: there is {where} on this computer", 8000)
             return
         window.files.open_path(path, at_claim=record.claim_id)
+
+    def show_claim_here(self, claim_id: str) -> None:
+        """Select a claim of this worksheet (from the Conflicts tab), if it is still there."""
+        if not self.window.select_claim(claim_id):
+            self.window.statusBar().showMessage("That claim is no longer in the worksheet", 6000)
 
     def copy_sources(self, match: Match) -> operations.Changes:
         """Cite the match's sources in the claim it was found for (one undo step)."""
@@ -269,6 +294,7 @@ class LibraryController(QObject):
     def session_changed(self) -> None:
         """Another worksheet is shown: old answers are void."""
         self._links.follow(self.session, self)
+        self.look_up(None)
         self._conflicts_token = None
         self.conflicts_state = None
         if "conflicts" in self._threads:
@@ -290,12 +316,20 @@ class LibraryController(QObject):
         if not again and self.conflicts_current():
             return
         session = self.session
+        if not session.worksheet.claims:
+            self.conflicts_state = self._state()
+            self.window.conflicts_panel.show_conflicts([], {})
+            self._update_tabs(conflicts=None)
+            return
         worksheet = snapshot(session.worksheet)
         numbers = {c.id: c.number for c in session.worksheet.claims}
+        own_path = str(session.path or "")
         token = (self._state(), next(self._serial))
         self._conflicts_token = token
         self.window.conflicts_panel.show_searching()
         self._update_tabs(conflicts=None)
+        thread = self._thread("conflicts", QUERY_TIMEOUT, self._on_conflicts,
+                              self._on_conflicts_progress)
 
         def work(library: Library, cancelled: Callable[[], bool]) -> object:
             found: list[Conflict] = []
@@ -304,12 +338,18 @@ class LibraryController(QObject):
                 if cancelled():
                     return None
                 part = replace(worksheet, claims=claims[start:start + CONFLICT_CHUNK])
-                found.extend(library.conflicts(part))
+                found.extend(c for c in library.conflicts(part)
+                             if not own_path or c.second.record.path != own_path)
+                thread.progressed.emit(token, min(start + CONFLICT_CHUNK, len(claims)),
+                                       len(claims))
             found.sort(key=lambda c: -c.score)
             return found, numbers
 
-        self._thread("conflicts", QUERY_TIMEOUT, self._on_conflicts).submit(
-            "conflicts", token, work)
+        thread.submit("conflicts", token, work)
+
+    def _on_conflicts_progress(self, token: object, done: int, total: int) -> None:
+        if token == self._conflicts_token and done < total:
+            self.window.conflicts_panel.show_progress(done, total)
 
     def _on_conflicts(self, reply: Reply) -> None:
         token = self._conflicts_token
@@ -339,4 +379,6 @@ class LibraryController(QObject):
         for name, panel, label in (("matches", window.checked_before, "Checked before"),
                                    ("conflicts", window.conflicts_panel, "Conflicts")):
             count = self._counts.get(name)
-            tabs.setTabText(tabs.indexOf(panel), f"{label} ({count})" if count else label)
+            index, text = tabs.indexOf(panel), f"{label} ({count})" if count else label
+            if tabs.tabText(index) != text:  # a new text lays the tab bar out again
+                tabs.setTabText(index, text)

@@ -128,6 +128,9 @@ class ConflictsPanel(ResultsPanel):
         self.model.set_rows([])
         self.show_state(SEARCHING)
 
+    def show_progress(self, done: int, total: int) -> None:
+        self.show_state(f"{SEARCHING} {done:,} of {total:,} claims")
+
     def show_conflicts(self, conflicts: list[Conflict], numbers: dict[str, int]) -> None:
         self.conflicts_model.numbers = numbers
         count = len(conflicts)

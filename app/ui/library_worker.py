@@ -69,6 +69,7 @@ class LibraryThread(QThread):
     """Runs library jobs off the GUI thread with its own connection."""
 
     replied = Signal(object)  # a Reply
+    progressed = Signal(object, int, int)  # a job's token, done, total: emitted by its work
 
     def __init__(self, name: str, setting: str, timeout: float, parent: QObject | None = None
                  ) -> None:

@@ -242,7 +242,8 @@ class MainWindow(QMainWindow):
         self.proxy.layoutChanged.connect(self.update_summary)
         self.checked_before.openRequested.connect(lambda record: self.library.open_record(record))
         self.checked_before.copyRequested.connect(lambda match: self.library.copy_sources(match))
-        self.conflicts_panel.claimRequested.connect(self.select_claim)
+        self.conflicts_panel.claimRequested.connect(
+            lambda claim_id: self.library.show_claim_here(claim_id))
         self.conflicts_panel.openRequested.connect(lambda record: self.library.open_record(record))
         self.conflicts_panel.refreshRequested.connect(
             lambda: self.library.find_conflicts(again=True))

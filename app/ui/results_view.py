@@ -132,6 +132,7 @@ class ResultsPanel(QWidget):
         self.model = model
         self.state = QLabel("", self)
         self.state.setObjectName(f"{name}State")
+        self.state.setAccessibleName("Where the search is")
         self.state.setWordWrap(True)
         self.state.setTextFormat(Qt.TextFormat.PlainText)
         self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -151,6 +152,7 @@ class ResultsPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.detail = QLabel("", self)
         self.detail.setObjectName(f"{name}Detail")
+        self.detail.setAccessibleName("The selected row in full")
         self.detail.setWordWrap(True)
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -21,7 +21,7 @@ from app.document.fileformat import load_worksheet, save_worksheet
 from app.document.model import Citation, Source, Stance, Verdict, Worksheet
 from app.library import open_library
 from app.library.location import ENVIRONMENT
-from app.ui import operations
+from app.ui import claim_library, operations
 from app.ui.checked_before import NOTHING, SEARCHING, MatchesModel
 from app.ui.conflicts_view import ConflictsModel
 from app.ui.library_worker import Reply, window_location
@@ -168,6 +168,15 @@ def test_copying_sources_is_one_undo_step_that_reuses_known_sources(qtbot, index
     assert "already cites" in window.statusBar().currentMessage()
 
 
+def test_a_file_saved_over_is_one_worksheet_in_the_matches(answers, files: Files) -> None:  # type: ignore[no-untyped-def]
+    matches, _ = answers
+    best, other = matches
+    older = replace(best, record=replace(best.record, worksheet_id="older"), score=0.5)
+    listed = claim_library.distinct([best, older, other], str(files.mine.resolve()))
+    assert listed == [best, other]  # the same quote in the same file: once
+    assert claim_library.distinct([best, other], best.record.path) == [other]  # this very file
+
+
 def test_copy_sources_operation_reuses_a_source_with_the_same_address(qtbot) -> None:  # type: ignore[no-untyped-def]
     ws = worksheet(BELGOROD_7, UNRELATED)
     ws.claims[0].citations.clear()
@@ -242,10 +251,15 @@ def test_conflicts_view_lists_the_disagreement_and_goes_to_either_claim(qtbot, i
     assert panel.state.text().startswith("Shown when this tab is open")
 
 
-def test_an_edit_makes_the_conflicts_stale(qtbot, indexed) -> None:  # type: ignore[no-untyped-def]
+def test_an_edit_makes_the_conflicts_stale(qtbot, indexed, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     window = indexed
+    monkeypatch.setattr(claim_library, "CONFLICT_CHUNK", 1)  # one claim per library call
+    shown: list[tuple[int, int]] = []
+    monkeypatch.setattr(window.conflicts_panel, "show_progress",
+                        lambda done, total: shown.append((done, total)))
     with qtbot.waitSignal(window.library.conflictsFound, timeout=WAIT):
         window.focus_conflicts()
+    assert shown == [(1, 2)]  # the last step is the answer itself
     window.focus_checklist()
     window.select_row(0)
     window.set_verdict(Verdict.FALSE)
