@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -26,24 +25,24 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.dialogs import ok_cancel
+from app.ui.results_view import text_label
 
-
-def _note(parent: QWidget, name: str) -> QLabel:
-    label = QLabel("", parent)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
+ABOUT = ("Every worksheet you save or open is added to this library, so that “Checked before” "
+         "and “Conflicts” find it again. Leave the field empty for the file in your data "
+         "folder, or give a postgresql:// address to share one library with your newsroom.")
 
 class LibraryDialog(QDialog):
+    """The location field, a file browser, and what the environment overrides."""
+
     def __init__(self, parent: QWidget | None, setting: str) -> None:
+        # The library package is imported here, on demand, not when the window starts.
         from app.library.location import ENVIRONMENT, FILE_NAME, default_path, display
 
         super().__init__(parent)
-        self.setObjectName("libraryDialog")
+        about = text_label(self, "libraryAbout", "About the claim library")
+        about.setText(ABOUT)
         self.setWindowTitle("Claim library")
+        self.setObjectName("libraryDialog")
         self._file_name = FILE_NAME
         self.field = QLineEdit(setting, self)
         self.field.setObjectName("libraryLocation")
@@ -56,12 +55,7 @@ class LibraryDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.field, 1)
         row.addWidget(browse)
-        about = _note(self, "libraryAbout")
-        about.setText("Every worksheet you save or open is added to this library, so that "
-                      "“Checked before” and “Conflicts” find it again. Leave the field empty "
-                      "for the file in your data folder, or give a postgresql:// address to "
-                      "share one library with your newsroom.")
-        self.environment = _note(self, "libraryEnvironment")
+        self.environment = text_label(self, "libraryEnvironment", "Library from the environment")
         overriding = os.environ.get(ENVIRONMENT, "").strip()
         if overriding:
             self.environment.setText(f"{ENVIRONMENT} is set to {display(overriding)}: while it "

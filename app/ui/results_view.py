@@ -55,6 +55,17 @@ def one_line(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
+def text_label(parent: QWidget, name: str, accessible: str) -> QLabel:
+    """Plain text that wraps and can be selected (and copied) with the mouse."""
+    label = QLabel("", parent)
+    label.setObjectName(name)
+    label.setAccessibleName(accessible)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
 class ResultsModel(QAbstractTableModel):
     """Rows of one library answer; subclasses define ``COLUMNS`` and :meth:`cell`."""
 
@@ -130,12 +141,7 @@ class ResultsPanel(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        self.state = QLabel("", self)
-        self.state.setObjectName(f"{name}State")
-        self.state.setAccessibleName("Where the search is")
-        self.state.setWordWrap(True)
-        self.state.setTextFormat(Qt.TextFormat.PlainText)
-        self.state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.state = text_label(self, f"{name}State", "Where the search is")
         self.tree = QTreeView(self)
         self.tree.setObjectName(f"{name}Tree")
         self.tree.setModel(model)
@@ -150,12 +156,7 @@ class ResultsPanel(QWidget):
         for column, width in enumerate(widths):
             header.resizeSection(column, width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.detail = QLabel("", self)
-        self.detail.setObjectName(f"{name}Detail")
-        self.detail.setAccessibleName("The selected row in full")
-        self.detail.setWordWrap(True)
-        self.detail.setTextFormat(Qt.TextFormat.PlainText)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail = text_label(self, f"{name}Detail", "The selected row in full")
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.buttons = QHBoxLayout()
         self.row_buttons: list[QPushButton] = []

@@ -146,7 +146,7 @@ def test_copying_sources_is_one_undo_step_that_reuses_known_sources(qtbot, index
     panel = window.checked_before
     assert panel.current().kind == "same claim"
     assert panel.copy_button.isEnabled()
-    panel.copy_button.click()
+    panel.copy_button.click()  # Alt+N (offscreen Qt has no mnemonics; checked under Xvfb)
     # The ministry statement (same address) is already here and cited: only the
     # Telegram post is new, with the stance it had on the same claim.
     assert [s.title for s in ws.sources] == ["Ministry statement", "MoD Telegram post"]
@@ -249,6 +249,20 @@ def test_conflicts_view_lists_the_disagreement_and_goes_to_either_claim(qtbot, i
     assert window.session.path == files.nine.resolve()
     assert window.tabs.currentIndex() == 0  # back in the checklist of the other worksheet
     assert panel.state.text().startswith("Shown when this tab is open")
+
+
+def test_a_shared_postgresql_library_works_the_same(qtbot, make_window, files: Files,  # type: ignore[no-untyped-def]
+                                                    postgres_url: str, monkeypatch) -> None:
+    monkeypatch.setenv(ENVIRONMENT, postgres_url)
+    window = make_window()
+    open_and_index(qtbot, window, files.earlier)
+    open_and_index(qtbot, window, files.nine)
+    with qtbot.waitSignal(window.library.matchesFound, timeout=WAIT) as found:
+        open_and_index(qtbot, window, files.mine)
+    assert [m.record.title for m in found.args[1]] == ["Earlier check", "Nine drones"]
+    with qtbot.waitSignal(window.library.conflictsFound, timeout=WAIT) as conflicts:
+        window.focus_conflicts()
+    assert [c.explanation for c in conflicts.args[0]] == ["7 vs 9 (Ukrainian drones)"]
 
 
 def test_an_edit_makes_the_conflicts_stale(qtbot, indexed, monkeypatch) -> None:  # type: ignore[no-untyped-def]
