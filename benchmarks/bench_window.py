@@ -38,6 +38,8 @@ REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "000_6448b12ea3d2d7a9.txt"
 PY = sys.executable
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The window asks the claim library about the selected claim: never the user's own library.
+os.environ["CLAIMSHEET_LIBRARY"] = str(Path(tempfile.mkdtemp()) / "library.sqlite3")
 
 BARE_WINDOW = r"""
 import os, sys, time

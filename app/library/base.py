@@ -203,7 +203,8 @@ class BaseLibrary(ABC):
         return found[:limit]
 
     def matches(self, claim: Claim, worksheet: Worksheet, *, limit: int = 10) -> list[Match]:
-        number = next((n for n, c in enumerate(worksheet.claims, 1) if c is claim), 0)
+        number = claim.number or next((n for n, c in enumerate(worksheet.claims, 1)
+                                       if c is claim), 0)
         return self.match_record(claim_record(worksheet, claim, number, None), limit=limit)
 
     def worksheet_matches(self, worksheet: Worksheet, *,

@@ -32,7 +32,7 @@ class ClaimRecord:
     worksheet_id: str
     text: str
     kind: str = WORKSHEET
-    number: int = 0                  # the claim's number in its worksheet (1-based)
+    number: int = 0                  # the claim's stable number in its worksheet (1-based)
     verdict: str | None = None       # a Verdict value for worksheets, mapped for reviews
     rating: str = ""                 # the rating as shown: verdict label or review's own words
     status: str = ""
@@ -90,5 +90,7 @@ def claim_record(ws: Worksheet, claim: Claim, number: int, path: str | Path | No
 
 
 def worksheet_records(ws: Worksheet, path: str | Path | None) -> list[ClaimRecord]:
-    return [claim_record(ws, claim, number, path)
+    """Every claim's record, numbered as the checker knows it ("claim 16" stays claim 16
+    after edits); claims without a stable number yet get their position."""
+    return [claim_record(ws, claim, claim.number or number, path)
             for number, claim in enumerate(ws.claims, start=1)]

@@ -127,10 +127,13 @@ class FileController(QObject):
         dialog.open()
         self.window.last_dialog = dialog
 
-    def open_path(self, path: Path) -> None:
-        """Open a worksheet or start one from an article (after the unsaved prompt)."""
+    def open_path(self, path: Path, at_claim: str | None = None) -> None:
+        """Open a worksheet or start one from an article (after the unsaved prompt);
+        ``at_claim`` is the claim of the opened worksheet to select ("Checked before")."""
         def open_it() -> None:
-            self.open_now(Path(path))
+            if self.open_now(Path(path)) and at_claim and not self.window.select_claim(at_claim):
+                self._status(f"Opened {Path(path).name}; the matching claim is no longer in it",
+                             8000)
 
         self.confirm_discard(open_it)
 
@@ -143,6 +146,7 @@ class FileController(QObject):
                 return False
             self.window.set_session(Session(worksheet, path.resolve(), self.window))
             self.remember(path)
+            self.window.library.index(path.resolve())
             self._status(f"Opened {path.name}")
             self.window.checklistReady.emit()
             return True
@@ -299,6 +303,7 @@ class FileController(QObject):
         self.remember(path)
         self.window.update_title()
         self._status(f"Saved {path.name}")
+        self.window.library.index(path.resolve())  # in the background; never fails the save
         return True
 
     def remember(self, path: Path) -> None:

@@ -1,15 +1,18 @@
 """The worksheet window: article, checklist and sources, detail pane, menus.
 
 Layout: the article on the left (claim numbers in its margin); on the right,
-two tabs above the detail pane: the checklist (filter bar + claims) and the
-Sources panel. The status bar always shows the progress summary and, while
-extraction runs, a progress bar with Cancel.
+tabs above the detail pane: the checklist (filter bar + claims), the Sources
+panel, and the claim library's "Checked before" (the selected claim's
+matches) and "Conflicts" (this worksheet against the others). The status
+bar always shows the progress summary and, while extraction runs, a progress
+bar with Cancel.
 
-The window owns three controllers: ``files`` (:mod:`app.ui.files`),
-``extraction`` (:mod:`app.ui.extraction`) and ``reports``
-(:mod:`app.ui.report_actions`). Every edit is an operation
-(:mod:`app.ui.operations`) on the shown claim; the window only finds the
-claim, checkable or text selection the checker means and reports the result.
+The window owns four controllers: ``files`` (:mod:`app.ui.files`),
+``extraction`` (:mod:`app.ui.extraction`), ``reports``
+(:mod:`app.ui.report_actions`) and ``library`` (:mod:`app.ui.claim_library`).
+Every edit is an operation (:mod:`app.ui.operations`) on the shown claim; the
+window only finds the claim, checkable or text selection the checker means
+and reports the result.
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ from app.document.model import Article, CheckableType, Stance, Verdict, Workshee
 from app.ui import context_menus, dialogs, operations
 from app.ui.actions import REDO_KEYS, SPECS, UNDO_KEYS, VERDICT_KEYS, key_sequences
 from app.ui.article_view import ArticleView
+from app.ui.checked_before import CheckedBeforePanel
 from app.ui.checklist_model import (
     COL_NUMBER,
     COL_QUOTE,
@@ -58,6 +62,8 @@ from app.ui.checklist_model import (
     ChecklistFilter,
     ChecklistModel,
 )
+from app.ui.claim_library import LibraryController
+from app.ui.conflicts_view import ConflictsPanel
 from app.ui.detail_pane import DetailPane
 from app.ui.extraction import ExtractionController
 from app.ui.files import WORKSHEET_SUFFIX, FileController, default_data_dir
@@ -115,11 +121,13 @@ class MainWindow(QMainWindow):
         self.files = FileController(self, self.data_dir)
         self.extraction = ExtractionController(self)
         self.reports = ReportController(self)
+        self.library = LibraryController(self)
 
         self._build_views()
         self._build_status_bar()
         self._build_actions()
         self._connect_session()
+        self.library.session_changed()
         self._restore_layout()
 
         self.autosave = QTimer(self)
@@ -183,6 +191,10 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("sideTabs")
         self.tabs.addTab(checklist_box, "Checklist")
         self.tabs.addTab(self.sources_panel, "Sources")
+        self.checked_before = CheckedBeforePanel(self)
+        self.conflicts_panel = ConflictsPanel(self)
+        self.tabs.addTab(self.checked_before, "Checked before")
+        self.tabs.addTab(self.conflicts_panel, "Conflicts")
         self.side_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.side_splitter.setObjectName("sideSplitter")
         self.side_splitter.addWidget(self.tabs)
@@ -228,6 +240,14 @@ class MainWindow(QMainWindow):
         self.sources_panel.deleteRequested.connect(
             lambda sid: self.apply(operations.delete_source(self.session, sid)))
         self.proxy.layoutChanged.connect(self.update_summary)
+        self.checked_before.openRequested.connect(lambda record: self.library.open_record(record))
+        self.checked_before.copyRequested.connect(lambda match: self.library.copy_sources(match))
+        self.conflicts_panel.claimRequested.connect(
+            lambda claim_id: self.library.show_claim_here(claim_id))
+        self.conflicts_panel.openRequested.connect(lambda record: self.library.open_record(record))
+        self.conflicts_panel.refreshRequested.connect(
+            lambda: self.library.find_conflicts(again=True))
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self._set_tab_order()
 
     def _set_tab_order(self) -> None:
@@ -321,7 +341,7 @@ class MainWindow(QMainWindow):
             if spec.toolbar:
                 toolbar.addAction(action)
             if spec.name in ("save_as", "export", "print_blank", "respan", "delete", "rerun",
-                             "cite_source", "tags", "focus_sources"):
+                             "cite_source", "tags", "focus_conflicts"):
                 menu.addSeparator()
         self.actions["dark"].setCheckable(True)
         self.actions["dark"].setChecked(self.settings.dark)
@@ -377,6 +397,10 @@ class MainWindow(QMainWindow):
         rows.append(("Checklist", "Show / hide a claim's checkables", "Right, Left"))
         rows.append(("Checklist", "Tick the selected checkable", "Space"))
         rows.append(("Checklist", "Context menu of the row", "Menu"))
+        rows.append(("Checked before", "Open the match at its claim", "Enter"))
+        rows.append(("Checked before", "Copy the match's sources as citations", "Alt+N"))
+        rows.append(("Conflicts", "Show the claim here / open the other worksheet",
+                     "Enter / Shift+Enter"))
         return rows
 
     # ================================================================ settings
@@ -432,6 +456,7 @@ class MainWindow(QMainWindow):
         self.sources_panel.tree.expandAll()
         self.detail.set_session(session)
         self._connect_session()
+        self.library.session_changed()
         self.article_view.set_session(session)
         old.deleteLater()
         self.update_title()
@@ -538,6 +563,7 @@ class MainWindow(QMainWindow):
             self.detail.show_claim(cid)
             self.article_view.select_claim(cid, scroll=self._scroll_article)
             self.article_view.margin.update()
+        self.library.look_up(cid)
         kid = self.model.checkable_id_at(source)
         if kid is not None:
             self.detail.select_checkable(kid)
@@ -624,6 +650,28 @@ class MainWindow(QMainWindow):
         self.sources_panel.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
         if not self.sources_panel.tree.currentIndex().isValid() and self.sources_model.rowCount():
             self.sources_panel.tree.setCurrentIndex(self.sources_model.index(0, 0))
+
+    def focus_checked_before(self) -> None:
+        """Ctrl+5: where the selected claim was checked before (J/K still move claims)."""
+        self.tabs.setCurrentWidget(self.checked_before)
+        self.checked_before.focus_list()
+
+    def focus_conflicts(self) -> None:
+        """Ctrl+6: this worksheet's conflicts with other worksheets (searched when shown)."""
+        self.tabs.setCurrentWidget(self.conflicts_panel)
+        self.conflicts_panel.focus_list()
+
+    def _on_tab_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.conflicts_panel:
+            self.library.find_conflicts()
+
+    def show_library_settings(self) -> None:
+        """File → Claim library…: where the library is (a file or a PostgreSQL address)."""
+        from app.ui.library_dialog import library_dialog
+
+        dialog = library_dialog(self, self.settings.library)
+        dialog.accepted.connect(lambda: self.library.set_location(dialog.location()))
+        self.last_dialog = dialog
 
     def focus_rationale(self) -> None:
         self.detail.ensureWidgetVisible(self.detail.rationale)
@@ -869,6 +917,7 @@ class MainWindow(QMainWindow):
     def stop_workers(self) -> None:
         self.extraction.stop()
         self.files.wait_for_imports()
+        self.library.stop()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self._close_confirmed or not self.session.modified:

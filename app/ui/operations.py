@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from urllib.parse import urlsplit, urlunsplit
 
 from app.document import edits
 from app.document.labels import CHECKABLE_STYLES, SOURCING_LABELS
@@ -28,6 +29,7 @@ from app.document.model import (
     Stance,
     Status,
     Verdict,
+    new_id,
 )
 from app.ui.commands import (
     AddCheckable,
@@ -394,6 +396,60 @@ def delete_source(session: Session, source_id: str) -> Changes:
         session, f"Delete source “{_short(source.title or source.url or 'untitled', 30)}”",
         removed=[source], citations=citing))
     return Changes(claims=tuple(citing), sources=(source_id,))
+
+
+def source_key(source: Source) -> str:
+    """What makes two sources the same: the address (scheme and host in any case, no
+    trailing slash or #fragment), or without one the title and publisher; "" for neither."""
+    url = source.url.strip()
+    if url:
+        parts = urlsplit(url)
+        return "url:" + urlunsplit((parts.scheme.lower(), parts.netloc.lower(),
+                                    parts.path.rstrip("/"), parts.query, ""))
+    title = " ".join(source.title.split()).casefold()
+    publisher = " ".join(source.publisher.split()).casefold()
+    return f"title:{title}|{publisher}" if title else ""
+
+
+def copy_sources(session: Session, claim_id: str, sources: Sequence[tuple[Source, Stance]],
+                 origin: str) -> Changes:
+    """Cite another worksheet's sources in a claim (a "Checked before" match), one step.
+
+    A source already in this worksheet (same address, see :func:`source_key`) is
+    cited as it is rather than added twice; a source the claim already cites
+    keeps the stance the checker gave it. ``origin`` names where they come from
+    in the Edit menu ("Copy 2 sources from “Drones over Belgorod” to claim 3").
+    """
+    claim = session.claim(claim_id)
+    if claim is None:
+        return _nothing("That claim is no longer in the worksheet")
+    known = {source_key(s): s.id for s in session.worksheet.sources}
+    ids = {s.id for s in session.worksheet.sources}
+    added: list[Source] = []
+    citations = [replace(c) for c in claim.citations]
+    cited = {c.source_id for c in citations}
+    for source, stance in sources:
+        key = source_key(source)
+        if not key:
+            continue  # neither an address nor a title: nothing a reader could look up
+        source_id = known.get(key)
+        if source_id is None:
+            new = replace(source, id=new_id("s")) if source.id in ids else replace(source)
+            added.append(new)
+            known[key] = source_id = new.id
+            ids.add(new.id)
+        if source_id not in cited:
+            citations.append(Citation(source_id, stance))
+            cited.add(source_id)
+    count = len(citations) - len(claim.citations)
+    if not count:
+        return _nothing(f"Claim {claim.number} already cites every source of that match")
+    plural = "" if count == 1 else "s"
+    newly_cited = tuple(c.source_id for c in citations[-count:])
+    session.undo_stack.push(EditSources(
+        session, f"Copy {count} source{plural} from “{_short(origin, 30)}” to claim {claim.number}",
+        added=added, citations={claim_id: citations}))
+    return Changes(claims=(claim_id,), select=claim_id, sources=newly_cited)
 
 
 # ---------------------------------------------------------------- article and worksheet

@@ -1,8 +1,8 @@
 """Typed access to QSettings: the only place that knows the keys and their types.
 
-Window geometry, splitter sizes, recent files and the palette choice go
-through :class:`Settings`; tests pass an INI file in a temporary folder so
-they never touch the user's real settings.
+Window geometry, splitter sizes, recent files, the palette choice and the
+claim library's location go through :class:`Settings`; tests pass an INI
+file in a temporary folder so they never touch the user's real settings.
 """
 
 from __future__ import annotations
@@ -80,6 +80,16 @@ class Settings:
     @dark.setter
     def dark(self, value: bool) -> None:
         self._q.setValue("view/dark", bool(value))
+
+    # the claim library: a file path or a postgresql:// URL; "" means the default file
+    @property
+    def library(self) -> str:
+        value = self._q.value("library/location", "")
+        return value.strip() if isinstance(value, str) else ""
+
+    @library.setter
+    def library(self, value: str) -> None:
+        self._q.setValue("library/location", value.strip())
 
     def sync(self) -> None:
         self._q.sync()

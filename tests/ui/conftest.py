@@ -10,6 +10,7 @@ import pytest
 from app.ui.main_window import MainWindow
 from app.ui.session import Session
 from app.ui.settings import Settings
+from tests.library.conftest import postgres_url  # noqa: F401 - the library tests' fixture
 from tests.ui.synthetic import synthetic_worksheet
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "ui"
