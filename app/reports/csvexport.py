@@ -121,12 +121,13 @@ def sources_path(claims_path: str | os.PathLike[str]) -> Path:
 def write_csv(worksheet: Worksheet, claims_path: str | os.PathLike[str]) -> tuple[Path, Path]:
     """Write the claims and sources files; returns both paths."""
     from app.document.atomic import atomic_write
+    from app.document.utf8 import encode
 
     claims_file = Path(claims_path)
     sources_file = sources_path(claims_file)
     for path, text in ((claims_file, to_csv(claim_rows(worksheet), CLAIM_COLUMNS)),
                        (sources_file, to_csv(source_rows(worksheet), SOURCE_COLUMNS))):
-        atomic_write(path, ("\ufeff" + text).encode("utf-8"), keep_backup=False)
+        atomic_write(path, encode("\ufeff" + text), keep_backup=False)
     return claims_file, sources_file
 
 
