@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     from app.reports.claimreview import claimreview_json
     from app.reports.csvexport import write_csv
     from app.reports.markdown import markdown_report
-    from app.reports.pdf import render_pdf
+    from app.reports.pdf import ReportTooLarge, render_pdf
 
     current = ""
     try:
@@ -78,6 +78,8 @@ def run(args: argparse.Namespace) -> int:
             current = args.markdown
             _write(args.markdown, encode(markdown_report(worksheet)))
             print(f"wrote {shown(args.markdown)}")
+    except ReportTooLarge as error:
+        return fail(f"cannot write {shown(current)}: {error}")
     except LayoutError:
         # The report is built so that no text can make a page overflow; should a
         # layout still fail, say so plainly (reportlab's own message is jargon).

@@ -106,35 +106,46 @@ def _context_score(prefix: str, suffix: str, exact_len: int, text: str, start: i
 def _nearest(needle: str, text: str, around: int, limit: int, budget: SearchBudget) -> list[int]:
     """Up to ``limit`` start positions of ``needle`` in ``text``, nearest to ``around`` first.
 
-    Searches outwards in both directions with C-level ``find``/``rfind``, so a
-    needle that occurs a million times costs ``limit`` short searches, and one
-    that does not occur costs one pass over the text.
+    Searches a window around ``around`` that grows fourfold until it holds
+    ``limit`` occurrences or the whole text, with C-level ``find``/``rfind``:
+    a quote that moved by a few characters costs a few characters, one that
+    occurs a million times costs ``limit`` short searches, and one that does
+    not occur costs about one pass over the text.
     """
     size = len(needle)
     if not size or size > len(text):
         return []
-    around = max(0, min(around, len(text)))
-
-    def forward(origin: int) -> int:
-        found = text.find(needle, origin)
-        budget.spend((len(text) if found == -1 else found + size) - origin)
-        return found
-
-    def backward(origin: int) -> int:  # positions strictly before origin
-        found = text.rfind(needle, 0, origin + size - 1)
-        budget.spend(origin + size - 1 - (0 if found == -1 else found))
-        return found
-
-    ahead, behind = forward(around), backward(around)
-    hits: list[int] = []
-    while len(hits) < limit and (ahead != -1 or behind != -1):
-        if behind == -1 or (ahead != -1 and ahead - around <= around - behind):
-            hits.append(ahead)
-            ahead = forward(ahead + 1)
-        else:
-            hits.append(behind)
-            behind = backward(behind) if behind > 0 else -1
-    return hits
+    length = len(text)
+    around = max(0, min(around, length))
+    found: list[int] = []
+    low = high = around  # start positions in [low, high) have been searched
+    width = max(1024, 4 * size)
+    while len(found) < limit and (low > 0 or high < length):
+        new_low, new_high = max(0, around - width), min(length, around + width)
+        position = high
+        taken = 0
+        while taken < limit:  # forwards through [high, new_high)
+            hit = text.find(needle, position, new_high + size - 1)
+            budget.spend((new_high + size - 1 if hit == -1 else hit + size) - position)
+            if hit == -1:
+                break
+            found.append(hit)
+            taken += 1
+            position = hit + 1
+        position = low
+        taken = 0
+        while taken < limit and position > new_low:  # backwards through [new_low, low)
+            hit = text.rfind(needle, new_low, position + size - 1)
+            budget.spend(position + size - 1 - (new_low if hit == -1 else hit))
+            if hit == -1:
+                break
+            found.append(hit)
+            taken += 1
+            position = hit
+        low, high = new_low, new_high
+        width *= 4
+    found.sort(key=lambda p: (abs(p - around), p < around))
+    return found[:limit]
 
 
 def reanchor(anchor: Anchor, text: str, budget: SearchBudget | None = None) -> Anchor | None:

@@ -333,6 +333,9 @@ def parse_document(data: bytes) -> dict[str, Any]:
     except RecursionError:
         raise _Problem("the file is nested too deeply to be a worksheet") from None
     except json.JSONDecodeError as exc:
+        if exc.msg.startswith("Extra data"):
+            raise _Problem(f"the file is damaged: something follows the end of the worksheet "
+                           f"(line {exc.lineno}, column {exc.colno})") from None
         if not text.rstrip().endswith(("}", "]")) or exc.pos >= len(text.rstrip()) - 1:
             raise _Problem("the file is cut off (truncated): it ends in the middle of the "
                            "worksheet") from None

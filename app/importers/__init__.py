@@ -130,7 +130,7 @@ def import_text(text: str, *, name: str = "pasted text", html: str | None = None
     if has_text(text):
         kind = sniff_text(text, name)
         if kind is Kind.HTML:
-            body, metadata = read_html(text, name)
+            body, metadata = read_html(text, name, notes)
             notes.append("The pasted text was HTML source; its main text was extracted.")
         elif kind is Kind.MARKDOWN:
             body, metadata = _read_markdown(text, notes)
@@ -189,7 +189,7 @@ def _read_document(data: bytes, label: str, progress: Progress | None = None
                 data = f'<meta charset="{charset}">'.encode("ascii", "ignore") + data
         decoded = decode_html(data, label)
         notes.append(decoded.note)
-        text, metadata = read_html(decoded.text, label)
+        text, metadata = read_html(decoded.text, label, notes)
         metadata.merge(Metadata(url=url))
     else:
         decoded = decode_bytes(data, label)
@@ -198,7 +198,7 @@ def _read_document(data: bytes, label: str, progress: Progress | None = None
         if kind is Kind.HTML:
             from app.importers.webpage import read_html
 
-            text, metadata = read_html(decoded.text, label)
+            text, metadata = read_html(decoded.text, label, notes)
         elif kind is Kind.MARKDOWN:
             text, metadata = _read_markdown(decoded.text, notes)
             if text is decoded.text:

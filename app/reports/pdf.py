@@ -47,7 +47,16 @@ from app.reports.pdfblocks import (
 from app.reports.pdfstyle import MUTED, RULE, styles
 from app.reports.summary import summarize
 
+MAX_PDF_BLOCKS = 5_000
+"""Most claims and sources together in one PDF report: about 2,000 pages, laid out in a
+minute or two with a few hundred megabytes. Larger worksheets (they open with up to
+50,000 claims) are exported as CSV or Markdown, which have no such limit."""
+
 Paper = Literal["a4", "letter"]
+
+
+class ReportTooLarge(ValueError):
+    """The worksheet has more claims and sources than one PDF report holds; ``str()`` says so."""
 PAPER_SIZES: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
 
 MARGIN_X = 18 * mm
@@ -168,6 +177,12 @@ def write_pdf(worksheet: Worksheet, output: str | os.PathLike[str] | BinaryIO, *
     """
     if paper not in PAPER_SIZES:
         raise ValueError(f"unknown paper size {paper!r}: use a4 or letter")
+    blocks = len(worksheet.claims) + (0 if blank else len(worksheet.sources))
+    if blocks > MAX_PDF_BLOCKS:
+        raise ReportTooLarge(
+            f"the worksheet has {len(worksheet.claims):,} claims and {len(worksheet.sources):,} "
+            f"sources; a PDF report holds at most {MAX_PDF_BLOCKS:,} claims and sources "
+            "together (export CSV or Markdown instead)")
     st = styles()
     pagesize = PAPER_SIZES[paper]
     target: Any = os.fspath(output) if isinstance(output, str | os.PathLike) else output

@@ -49,11 +49,15 @@ def print_document(printer: QPrinter, worksheet: Worksheet, *, blank: bool = Fal
     """Send the worksheet to ``printer``; returns ``"pdf"`` or ``"document"`` (the path used)."""
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
         from app.document.atomic import atomic_write
-        from app.reports.pdf import render_pdf
+        from app.reports.pdf import ReportTooLarge, render_pdf
 
-        data = render_pdf(worksheet, blank=blank, paper=_paper(printer))  # type: ignore[arg-type]
-        atomic_write(printer.outputFileName(), data, keep_backup=False)
-        return "pdf"
+        try:
+            data = render_pdf(worksheet, blank=blank, paper=_paper(printer))  # type: ignore[arg-type]
+        except ReportTooLarge:  # over the report's size: Qt lays the worksheet out instead
+            data = b""
+        if data:
+            atomic_write(printer.outputFileName(), data, keep_backup=False)
+            return "pdf"
     printer.setDocName(worksheet.title)
     text_document(worksheet, blank=blank).print_(printer)
     return "document"
