@@ -49,7 +49,8 @@ def read_checkthat_tsv(path: Path) -> Sentences:
         text = read_file(path, limit=MAX_TSV_BYTES).decode("utf-8-sig")
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter="\t"))
     except FileRefused as error:
-        raise TsvError(f"{where}: {error.reason}") from None
+        reason = "no such file" if error.kind == "missing" else error.reason
+        raise TsvError(f"{where}: {reason}") from None
     except UnicodeDecodeError:
         raise TsvError(f"{where}: not UTF-8 text") from None
     except csv.Error as error:

@@ -261,10 +261,10 @@ def test_real_shapes_stay_within_the_limits(text: str) -> None:
 def test_bracket_storms_in_markdown_are_refused_quickly(source: str) -> None:
     import time
 
-    started = time.perf_counter()
+    started = time.process_time()  # CPU seconds: other jobs on the machine do not count
     message = _refused(source.encode(), name="storm.md")
     assert "in a row" in message or "word" in message
-    assert time.perf_counter() - started < 10  # before: markdown-it and spaCy ran for minutes
+    assert time.process_time() - started < 10  # before: markdown-it and spaCy ran for minutes
 
 
 def test_dense_markdown_is_read_as_plain_text_with_a_note() -> None:
@@ -332,7 +332,7 @@ def test_a_file_name_that_is_not_utf8_is_stored_with_a_replacement_character() -
 def test_long_runs_of_spaces_normalize_in_linear_time() -> None:
     import time
 
-    started = time.perf_counter()
+    started = time.process_time()
     result = import_article((" \t" * 500_000 + "x\nSeven drones.").encode(), name="spaces.txt")
     assert result.article.text == "x\nSeven drones."
-    assert time.perf_counter() - started < 10  # before: quadratic, hours
+    assert time.process_time() - started < 10  # before: quadratic, hours

@@ -104,18 +104,18 @@ def test_linear_sweep_matches_the_reference(ws: Worksheet) -> None:
     assert article_lines(ws) == reference_article_lines(ws)
 
 
-def test_fifty_thousand_claims_over_one_line_stay_linear() -> None:
+def test_twenty_thousand_claims_over_one_line_stay_linear() -> None:
     """Claims covering the whole article and one line of 1 MB: the old scan took hours."""
     import time
 
     text = "Seven drones were shot down over the region. " * 22_000
-    claims = [Claim(anchor=make_anchor(text, 0, len(text))) for _ in range(2_000)]
+    claims = [Claim(anchor=make_anchor(text, 0, len(text))) for _ in range(1_000)]
     claims += [Claim(anchor=make_anchor(text, i * 20, i * 20 + 10),
                      checkables=[Checkable(CheckableType.COUNT, i * 20, i * 20 + 5,
                                            text[i * 20:i * 20 + 5])])
-               for i in range(48_000)]
-    started = time.perf_counter()
+               for i in range(19_000)]
+    started = time.process_time()
     lines = article_lines(Worksheet(article=Article(text=text), claims=claims))
-    elapsed = time.perf_counter() - started
-    assert sum(p.kind == "marker" for p in lines[0]) == 50_000
-    assert elapsed < 30  # about 1 s; the bound only has to survive a loaded machine
+    elapsed = time.process_time() - started
+    assert sum(p.kind == "marker" for p in lines[0]) == 20_000
+    assert elapsed < 30  # CPU seconds; about 0.5 s, where the old scan took hours
