@@ -56,6 +56,8 @@ def _command_parser() -> argparse.ArgumentParser:
     new.add_argument("--force", action="store_true", help="overwrite an existing output file")
     new.add_argument("--no-extract", action="store_true",
                      help="create the worksheet without running claim extraction")
+    new.add_argument("--checker", metavar="NAME", default="",
+                     help="who checks this worksheet (shown on the report and in ClaimReview)")
 
     validate = sub.add_parser("validate", help="check a .claimsheet file",
                               description="Print `ok` when the worksheet loads, "
@@ -92,6 +94,13 @@ def _command_parser() -> argparse.ArgumentParser:
     export.add_argument("--publisher", metavar="NAME",
                         help="with --claimreview: the organisation publishing the fact-check "
                              "(review author and publisher; default the worksheet's checker)")
+    export.add_argument("--include-unreviewed", action="store_true",
+                        help="with --claimreview: also claims whose status is not yet "
+                             "'reviewed' (by default only reviewed claims are published)")
+    export.add_argument("--checker", metavar="NAME",
+                        help="the checker's name for this export (default: the worksheet's)")
+    export.add_argument("--reviewer", metavar="NAME",
+                        help="the reviewer's name for this export (default: the worksheet's)")
     export.add_argument("--csv", metavar="OUT.csv",
                         help="write claims as CSV (sources go to OUT.sources.csv)")
     export.add_argument("--markdown", metavar="OUT.md", help="write a Markdown report")

@@ -1,5 +1,6 @@
 """`claimsheet export FILE --pdf OUT.pdf [--blank] [--paper a4|letter] --claimreview OUT.json
-[--url-template URL] [--publisher NAME] --csv OUT.csv --markdown OUT.md`: write one or more
+[--url-template URL] [--publisher NAME] [--include-unreviewed] [--checker NAME]
+[--reviewer NAME] --csv OUT.csv --markdown OUT.md`: write one or more
 exports of a worksheet.
 
 Each output is rendered completely in memory, then written atomically, so a
@@ -30,8 +31,10 @@ def run(args: argparse.Namespace) -> int:
         return fail("export: --blank only applies to --pdf")
     url_template = getattr(args, "url_template", None)
     publisher = getattr(args, "publisher", None)
-    if (url_template or publisher) and not args.claimreview:
-        return fail("export: --url-template and --publisher only apply to --claimreview")
+    include_unreviewed = getattr(args, "include_unreviewed", False)
+    if (url_template or publisher or include_unreviewed) and not args.claimreview:
+        return fail("export: --url-template, --publisher and --include-unreviewed only apply "
+                    "to --claimreview")
     if url_template:
         from app.reports.claimreview import ReviewUrlError, check_review_url
 
@@ -46,6 +49,11 @@ def run(args: argparse.Namespace) -> int:
         worksheet = load_worksheet(args.file)
     except WorksheetError as error:
         return fail(str(error))
+    # Names given for this export only: the worksheet file is not changed.
+    for role in ("checker", "reviewer"):
+        name = getattr(args, role, None)
+        if name is not None:
+            setattr(worksheet, role, " ".join(name.split()))
 
     from reportlab.platypus.doctemplate import LayoutError
 
@@ -67,7 +75,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"wrote {shown(args.pdf)}")
         if args.claimreview:
             current = args.claimreview
-            text = claimreview_json(worksheet, review_url=url_template, publisher=publisher)
+            text = claimreview_json(worksheet, review_url=url_template, publisher=publisher,
+                                    include_unreviewed=include_unreviewed)
             _write(args.claimreview, encode(text))
             print(f"wrote {shown(args.claimreview)}")
         if args.csv:
@@ -79,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
             _write(args.markdown, encode(markdown_report(worksheet)))
             print(f"wrote {shown(args.markdown)}")
     except ReportTooLarge as error:
-        return fail(f"cannot write {shown(current)}: {error}")
+        return fail(f"cannot write {shown(current)}: {error.strerror}")
     except LayoutError:
         # The report is built so that no text can make a page overflow; should a
         # layout still fail, say so plainly (reportlab's own message is jargon).

@@ -24,32 +24,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from app.document.model import CheckableType, Worksheet
+from app.document.labels import CHECKABLE_STYLES
+from app.document.model import Worksheet
 
 PieceKind = Literal["marker", "shade_on", "shade_off", "text", "letter"]
 
-#: Letter printed after every checkable in the article: works without colour.
-CHECKABLE_LETTER = {
-    CheckableType.DATE: "D",
-    CheckableType.SYSTEM: "S",
-    CheckableType.LOCATION: "L",
-    CheckableType.COUNT: "N",
-    CheckableType.ACTOR: "A",
-}
-CHECKABLE_UNDERLINE = {
-    CheckableType.DATE: "#1565c0",
-    CheckableType.SYSTEM: "#6a1b9a",
-    CheckableType.LOCATION: "#2e7d32",
-    CheckableType.COUNT: "#c62828",
-    CheckableType.ACTOR: "#ef6c00",
-}
-CHECKABLE_NAME = {
-    CheckableType.DATE: "date",
-    CheckableType.SYSTEM: "system",
-    CheckableType.LOCATION: "location",
-    CheckableType.COUNT: "count",
-    CheckableType.ACTOR: "actor",
-}
+#: Letter printed after every checkable in the article (works without colour), the
+#: underline colour and the type's name: from app/document/labels.py, as on screen.
+CHECKABLE_LETTER = {kind: style.letter for kind, style in CHECKABLE_STYLES.items()}
+CHECKABLE_UNDERLINE = {kind: style.colour for kind, style in CHECKABLE_STYLES.items()}
+CHECKABLE_NAME = {kind: style.name for kind, style in CHECKABLE_STYLES.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +68,7 @@ def _spans(worksheet: Worksheet) -> tuple[list[_Span], list[_Span]]:
     claims: list[_Span] = []
     checkables: list[_Span] = []
     seen: set[tuple[int, int, str]] = set()  # two claims may share one checkable span
-    for number, claim in enumerate(worksheet.claims, start=1):
+    for number, claim in worksheet.numbered_claims():
         start, end = max(0, min(claim.start, size)), max(0, min(claim.end, size))
         claims.append(_Span(start, max(start, end), number=number))
         for k in claim.checkables:
@@ -106,7 +90,8 @@ def article_lines(worksheet: Worksheet) -> list[list[Piece]]:
     """
     text = worksheet.article.text
     claims, checkables = _spans(worksheet)
-    by_start = sorted(claims, key=lambda c: (c.start, c.number))
+    # Claim positions in worksheet order: markers at one point follow that order.
+    by_start = sorted(range(len(claims)), key=lambda i: (claims[i].start, i))
     cover_next = 0  # claims with start <= position seen so far (for the shading)
     cover_end = -1  # the furthest end among them
     mark_next = 0  # claims not yet considered for a marker
@@ -119,23 +104,23 @@ def article_lines(worksheet: Worksheet) -> list[list[Piece]]:
 
     def covered(a: int) -> bool:
         nonlocal cover_next, cover_end
-        while cover_next < len(by_start) and by_start[cover_next].start <= a:
-            cover_end = max(cover_end, by_start[cover_next].end)
+        while cover_next < len(by_start) and claims[by_start[cover_next]].start <= a:
+            cover_end = max(cover_end, claims[by_start[cover_next]].end)
             cover_next += 1
         return cover_end > a
 
     def starting(a: int, *, at_line_end: bool) -> list[int]:
-        """Numbers of the claims whose marker goes at ``a``, in claim order."""
+        """Numbers of the claims whose marker goes at ``a``, in worksheet order."""
         nonlocal mark_next
-        numbers = []
-        while mark_next < len(by_start) and by_start[mark_next].start <= a:
-            c = by_start[mark_next]
+        positions = []
+        while mark_next < len(by_start) and claims[by_start[mark_next]].start <= a:
+            c = claims[by_start[mark_next]]
             if at_line_end and c.start < a:
                 break  # claims before the line's end were settled by its segments
             if c.start == a or (c.end > a and not at_line_end):
-                numbers.append(c.number)
+                positions.append(by_start[mark_next])
             mark_next += 1
-        return sorted(numbers)
+        return [claims[i].number for i in sorted(positions)]
 
     bounds = sorted({p for span in (*claims, *checkables) for p in (span.start, span.end)})
     out: list[list[Piece]] = []

@@ -50,7 +50,7 @@ def restore_cell(value: str) -> str:
 def claim_rows(worksheet: Worksheet) -> list[dict[str, str]]:
     summary = summarize(worksheet)
     rows = []
-    for number, claim in enumerate(worksheet.claims, start=1):
+    for number, claim in worksheet.numbered_claims():
         checkables = [
             f"{k.type.value}: {k.text}" + (f" = {checkable_value(k.attributes, k.value)}"
                                            if k.value or k.attributes else "")
@@ -133,6 +133,8 @@ def write_csv(worksheet: Worksheet, claims_path: str | os.PathLike[str]) -> tupl
 
 def read_rows(path: str | os.PathLike[str]) -> list[dict[str, str]]:
     """Read one of the files back, undoing the formula protection."""
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        return [{key: restore_cell(value) for key, value in row.items()}
-                for row in csv.DictReader(handle)]
+    from app.reading import read_file
+
+    text = read_file(path, limit=256 * 1024 * 1024).decode("utf-8-sig")
+    return [{key: restore_cell(value) for key, value in row.items()}
+            for row in csv.DictReader(io.StringIO(text, newline=""))]

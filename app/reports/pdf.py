@@ -14,6 +14,7 @@ ruled lines for checkers who work on paper.
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 from collections.abc import Callable
@@ -55,8 +56,12 @@ minute or two with a few hundred megabytes. Larger worksheets (they open with up
 Paper = Literal["a4", "letter"]
 
 
-class ReportTooLarge(ValueError):
-    """The worksheet has more claims and sources than one PDF report holds; ``str()`` says so."""
+class ReportTooLarge(OSError):
+    """The worksheet has more claims and sources than one PDF report holds.
+
+    An ``OSError`` (file too large) whose ``strerror`` is the sentence for the user,
+    so every place that reports a failed write reports this one too.
+    """
 PAPER_SIZES: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
 
 MARGIN_X = 18 * mm
@@ -139,7 +144,7 @@ def _story(worksheet: Worksheet, width: float, blank: bool) -> list[Flowable]:
     story += [PageBreak(), *section_heading("Claims", "claims", st)]
     if not worksheet.claims:
         story.append(Paragraph("<i>This worksheet has no claims yet.</i>", st.body))
-    for number, claim in enumerate(worksheet.claims, start=1):
+    for number, claim in worksheet.numbered_claims():
         story += claim_block(claim, number, worksheet, summary, st, width, blank=blank,
                              budget=budget)
 
@@ -180,6 +185,7 @@ def write_pdf(worksheet: Worksheet, output: str | os.PathLike[str] | BinaryIO, *
     blocks = len(worksheet.claims) + (0 if blank else len(worksheet.sources))
     if blocks > MAX_PDF_BLOCKS:
         raise ReportTooLarge(
+            errno.EFBIG,
             f"the worksheet has {len(worksheet.claims):,} claims and {len(worksheet.sources):,} "
             f"sources; a PDF report holds at most {MAX_PDF_BLOCKS:,} claims and sources "
             "together (export CSV or Markdown instead)")
