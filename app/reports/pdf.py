@@ -173,6 +173,16 @@ def _metadata(worksheet: Worksheet, blank: bool) -> dict[str, str]:
     }
 
 
+def size_problem(worksheet: Worksheet, *, blank: bool = False) -> str | None:
+    """Why the worksheet is too large for one PDF report, in words, or None."""
+    blocks = len(worksheet.claims) + (0 if blank else len(worksheet.sources))
+    if blocks <= MAX_PDF_BLOCKS:
+        return None
+    return (f"the worksheet has {len(worksheet.claims):,} claims and "
+            f"{len(worksheet.sources):,} sources; a PDF report holds at most "
+            f"{MAX_PDF_BLOCKS:,} claims and sources together (export CSV or Markdown instead)")
+
+
 def write_pdf(worksheet: Worksheet, output: str | os.PathLike[str] | BinaryIO, *,
               blank: bool = False, paper: Paper = "a4",
               progress: Callable[[int, int], None] | None = None) -> int:
@@ -182,13 +192,9 @@ def write_pdf(worksheet: Worksheet, output: str | os.PathLike[str] | BinaryIO, *
     """
     if paper not in PAPER_SIZES:
         raise ValueError(f"unknown paper size {paper!r}: use a4 or letter")
-    blocks = len(worksheet.claims) + (0 if blank else len(worksheet.sources))
-    if blocks > MAX_PDF_BLOCKS:
-        raise ReportTooLarge(
-            errno.EFBIG,
-            f"the worksheet has {len(worksheet.claims):,} claims and {len(worksheet.sources):,} "
-            f"sources; a PDF report holds at most {MAX_PDF_BLOCKS:,} claims and sources "
-            "together (export CSV or Markdown instead)")
+    problem = size_problem(worksheet, blank=blank)
+    if problem is not None:
+        raise ReportTooLarge(errno.EFBIG, problem)
     st = styles()
     pagesize = PAPER_SIZES[paper]
     target: Any = os.fspath(output) if isinstance(output, str | os.PathLike) else output

@@ -67,8 +67,14 @@ class ReportController(QObject):
                                                   blank=True)
 
     def print_preview(self) -> None:
+        from app.reports.pdf import size_problem
         from app.ui.printing import preview_worksheet
 
+        problem = size_problem(self.window.session.worksheet)
+        if problem is not None:  # the preview paints the PDF's pages: say so before opening
+            self.window.last_dialog = dialogs.error_box(self.window, "Cannot preview",
+                                                        problem[0].upper() + problem[1:] + ".")
+            return
         self.window.last_dialog = preview_worksheet(self.window, self.window.session.worksheet)
 
     def export(self) -> None:

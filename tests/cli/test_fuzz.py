@@ -156,7 +156,7 @@ def test_fuzzed_articles(tmp_path: Path, capsys: pytest.CaptureFixture[str], see
         _run(["validate", str(output)], capsys)
 
 
-@settings(FUZZ, max_examples=int(_EXAMPLES or 30))
+@settings(FUZZ, max_examples=int(_EXAMPLES or 20))
 @given(ws=worksheets(),
        odd=st.text(st.characters(categories=("Cs", "Cc", "Cf", "Zl", "Zp", "So")), max_size=20))
 def test_fuzzed_valid_worksheets_export(tmp_path: Path, capsys: pytest.CaptureFixture[str],
