@@ -13,7 +13,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-COMMANDS = ("new", "validate", "extract", "checkworthiness", "export")
+COMMANDS = ("new", "validate", "extract", "checkworthiness", "export", "library")
 
 DESCRIPTION = """\
 Claimsheet: turn a news article into a fact-checking worksheet.
@@ -24,6 +24,8 @@ Claimsheet: turn a news article into a fact-checking worksheet.
   claimsheet extract ARTICLE --json      print the claims found in an article
   claimsheet checkworthiness FILE.tsv    score sentences for check-worthiness
   claimsheet export FILE --pdf OUT.pdf   PDF report, ClaimReview, CSV, Markdown
+  claimsheet library ACTION ...          the claim library: add, search, matches,
+                                         conflicts, import, stats, rebuild
 
 Run `claimsheet COMMAND --help` for the options of one command.
 """
@@ -104,6 +106,10 @@ def _command_parser() -> argparse.ArgumentParser:
     export.add_argument("--csv", metavar="OUT.csv",
                         help="write claims as CSV (sources go to OUT.sources.csv)")
     export.add_argument("--markdown", metavar="OUT.md", help="write a Markdown report")
+
+    from app.commands.library import add_parser as add_library_parser
+
+    add_library_parser(sub)
     return parser
 
 
