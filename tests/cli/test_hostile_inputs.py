@@ -170,3 +170,18 @@ def test_pdf_warnings_go_to_the_log_not_the_terminal(tmp_path: Path, seed_text: 
     quiet = claimsheet("new", str(damaged), "-o", str(tmp_path / "e.claimsheet"),
                        "--no-extract")  # no log file named: the warning goes nowhere
     assert quiet.returncode == 0 and b"EOF" not in quiet.stderr
+
+
+@pytest.mark.skipif(os.name != "posix", reason="named pipes")
+def test_library_import_of_a_pipe_or_device_is_refused_at_once(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The claim library reads ClaimReview files through the same bounded reader."""
+    fifo = tmp_path / "feed.json"
+    os.mkfifo(fifo)
+    zero = tmp_path / "zero.json"
+    zero.symlink_to("/dev/zero")
+    for path, words in ((fifo, "it is a named pipe, not a file"),
+                        (zero, "it is a device, not a file")):
+        code, out, err, elapsed = _run(["library", "import", str(path), "--library",
+                                        str(tmp_path / "lib.sqlite"), "--no-extract"], capsys)
+        _check(code, out, err, elapsed, words)
