@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Sequence
 
@@ -116,12 +117,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list and args_list[0] in COMMANDS:
         args = _command_parser().parse_args(args_list)
-        module = importlib.import_module(f"app.commands.{args.command}")
-    else:
-        args = _open_parser().parse_args(args_list)
-        module = importlib.import_module("app.commands.open")
+        return _run_command(args)
+    args = _open_parser().parse_args(args_list)
+    module = importlib.import_module("app.commands.open")
     try:
         return int(module.run(args))
     except KeyboardInterrupt:
         print("claimsheet: interrupted", file=sys.stderr)
         return 130
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    """Run a sub-command: libraries' log records go to the log, never the terminal.
+
+    Every failure a command expects is one line from :func:`app.commands.fail`;
+    anything else is a bug, reported in one line too (the traceback goes to the log).
+    """
+    from app.commands import fail
+    from app.logs import command_logging
+
+    with command_logging():
+        try:
+            module = importlib.import_module(f"app.commands.{args.command}")
+            return int(module.run(args))
+        except KeyboardInterrupt:
+            print("claimsheet: interrupted", file=sys.stderr)
+            return 130
+        except MemoryError:
+            return fail("there is not enough memory to finish")
+        except Exception:  # noqa: BLE001 - the last resort: one line, never a traceback
+            logging.getLogger("claimsheet").exception("%s failed", args.command)
+            return fail(f"{args.command} stopped because of an error inside Claimsheet; "
+                        "please report it (details are in the log when CLAIMSHEET_LOG is set)")

@@ -49,26 +49,23 @@ class ParsedFile:
 def read_limited(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
     """The bytes of a file of at most ``limit`` bytes (default :data:`MAX_BYTES`).
 
-    The one place this module reads a file, kept apart so a shared bounded
-    reader can replace it.
+    Read with the shared bounded reader (:func:`app.reading.read_file`): regular
+    files only, never blocking on a pipe, never more than the limit.
     """
+    from app.messages import shown, shown_name
+    from app.reading import FileRefused, FileTooLarge, read_file
+
     p = Path(path)
     limit = MAX_BYTES if limit is None else limit
     try:
-        if p.is_dir():
-            raise ClaimReviewError(f"{p.name} is a folder, not a ClaimReview file")
-        with p.open("rb") as handle:
-            data = handle.read(limit + 1)
-    except FileNotFoundError:
-        raise ClaimReviewError(f"{p} does not exist") from None
-    except PermissionError:
-        raise ClaimReviewError(f"cannot read {p.name}: permission denied") from None
-    except OSError as exc:
-        raise ClaimReviewError(f"cannot read {p.name}: {exc.strerror or exc}") from None
-    if len(data) > limit:
-        raise ClaimReviewError(f"{p.name} is larger than {limit // (1024 * 1024)} MB; "
-                               "a ClaimReview file is not that big")
-    return data
+        return read_file(p, limit=limit)
+    except FileTooLarge:
+        raise ClaimReviewError(f"{shown_name(p)} is larger than {limit // (1024 * 1024)} MB; "
+                               "a ClaimReview file is not that big") from None
+    except FileRefused as exc:
+        if exc.kind == "missing":
+            raise ClaimReviewError(f"{shown(p)} does not exist") from None
+        raise ClaimReviewError(f"cannot read {shown_name(p)}: {exc.reason}") from None
 
 
 def parse_file(path: str | os.PathLike[str]) -> ParsedFile:

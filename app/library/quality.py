@@ -54,7 +54,10 @@ class Figures:
 
 
 def load_pairs(path: str | Path) -> list[dict[str, Any]]:
-    events: list[dict[str, Any]] = json.loads(Path(path).read_text("utf-8"))["events"]
+    from app.reading import read_file
+
+    data = read_file(path, limit=64 * 1024 * 1024)
+    events: list[dict[str, Any]] = json.loads(data.decode("utf-8"))["events"]
     return events
 
 

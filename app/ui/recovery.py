@@ -24,9 +24,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
+from app.document import utf8
 from app.document.atomic import atomic_write
-from app.document.fileformat import worksheet_from_dict, worksheet_to_dict
+from app.document.fileformat import MAX_FILE_BYTES, worksheet_from_dict, worksheet_to_dict
 from app.document.model import Worksheet, now_iso
+from app.reading import read_file
 
 fcntl: ModuleType | None
 try:
@@ -118,7 +120,7 @@ class RecoveryStore:
         payload = {"format": FORMAT, "path": str(original) if original else None,
                    "saved": now_iso(), "pid": os.getpid(),
                    "worksheet": worksheet_to_dict(worksheet)}
-        data = json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8")
+        data = utf8.encode(json.dumps(payload, ensure_ascii=False, indent=1))
         self.folder.mkdir(parents=True, exist_ok=True)
         file = self.path_for(worksheet.id)
         hold_lock(self.lock_for(file))
@@ -130,7 +132,7 @@ class RecoveryStore:
 
     def _read(self, file: Path) -> Recovered | None:
         try:
-            payload = json.loads(file.read_text(encoding="utf-8"))
+            payload = json.loads(read_file(file, limit=MAX_FILE_BYTES).decode("utf-8"))
             if payload.get("format") != FORMAT:
                 raise ValueError("not a recovery file")
             if writer_alive(self.lock_for(file)):

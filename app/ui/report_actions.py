@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
+from app.document import utf8
 from app.ui import dialogs
 
 if TYPE_CHECKING:
@@ -38,11 +39,11 @@ def export_bytes(kind: str, window: MainWindow, path: Path) -> bytes | None:
     if kind == "claimreview":
         from app.reports.claimreview import claimreview_json
 
-        return claimreview_json(worksheet).encode("utf-8")
+        return utf8.encode(claimreview_json(worksheet))  # lone surrogates as U+FFFD
     if kind == "markdown":
         from app.reports.markdown import markdown_report
 
-        return markdown_report(worksheet).encode("utf-8")
+        return utf8.encode(markdown_report(worksheet))
     from app.reports.csvexport import write_csv
 
     write_csv(worksheet, str(path))
@@ -66,8 +67,14 @@ class ReportController(QObject):
                                                   blank=True)
 
     def print_preview(self) -> None:
+        from app.reports.pdf import size_problem
         from app.ui.printing import preview_worksheet
 
+        problem = size_problem(self.window.session.worksheet)
+        if problem is not None:  # the preview paints the PDF's pages: say so before opening
+            self.window.last_dialog = dialogs.error_box(self.window, "Cannot preview",
+                                                        problem[0].upper() + problem[1:] + ".")
+            return
         self.window.last_dialog = preview_worksheet(self.window, self.window.session.worksheet)
 
     def export(self) -> None:
