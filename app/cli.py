@@ -13,7 +13,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-COMMANDS = ("new", "validate", "extract", "checkworthiness", "export", "library")
+COMMANDS = ("new", "validate", "extract", "checkworthiness", "export", "library", "evidence")
 
 DESCRIPTION = """\
 Claimsheet: turn a news article into a fact-checking worksheet.
@@ -26,6 +26,8 @@ Claimsheet: turn a news article into a fact-checking worksheet.
   claimsheet export FILE --pdf OUT.pdf   PDF report, ClaimReview, CSV, Markdown
   claimsheet library ACTION ...          the claim library: add, search, matches,
                                          conflicts, import, stats, rebuild
+  claimsheet evidence ACTION ...         a worksheet's evidence files: add, list,
+                                         remove, extract
 
 Run `claimsheet COMMAND --help` for the options of one command.
 """
@@ -107,9 +109,11 @@ def _command_parser() -> argparse.ArgumentParser:
                         help="write claims as CSV (sources go to OUT.sources.csv)")
     export.add_argument("--markdown", metavar="OUT.md", help="write a Markdown report")
 
+    from app.commands.evidence import add_parser as add_evidence_parser
     from app.commands.library import add_parser as add_library_parser
 
     add_library_parser(sub)
+    add_evidence_parser(sub)
     return parser
 
 

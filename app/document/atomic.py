@@ -32,7 +32,9 @@ import sys
 import tempfile
 import time
 import zlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from app.reading.files import kind_of
 
@@ -182,15 +184,42 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, *, keep_backup: bool
 
     A symbolic link is written through: the file it points to is replaced.
     """
+    def write(fd: int) -> None:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+
+    atomic_write_with(path, write, keep_backup=keep_backup)
+
+
+T = TypeVar("T")
+
+
+def atomic_write_with(path: str | os.PathLike[str], write: Callable[[int], T], *,
+                      keep_backup: bool = True, keep_open: bool = False
+                      ) -> tuple[T, int | None]:
+    """Replace ``path`` with what ``write(fd)`` writes, atomically; returns its result.
+
+    ``write`` gets the descriptor of the temporary file (read-write, at its
+    start) and may write, seek and read back. The file is fsynced and then
+    renamed over the target, keeping the old version as ``.bak``. With
+    ``keep_open`` a descriptor of the new file is returned as well
+    (the caller closes it): whatever replaces the path later, it reads what
+    was written here.
+    """
     target = write_target(path)
     folder = target.parent if str(target.parent) else Path(".")
     remove_stale_temporaries(target)
     fd, tmp = _temp_in(folder, target.name)
+    kept: int | None = None
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        try:
+            result = write(fd)
+            os.fsync(fd)
+            if keep_open:
+                kept = os.dup(fd)
+        finally:
+            os.close(fd)
         try:
             mode = target.stat().st_mode & 0o777
         except FileNotFoundError:
@@ -204,5 +233,8 @@ def atomic_write(path: str | os.PathLike[str], data: bytes, *, keep_backup: bool
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
+        if kept is not None:
+            os.close(kept)
         raise
     _fsync_dir(folder)
+    return result, kept
