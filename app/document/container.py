@@ -116,7 +116,11 @@ class Handle:
 
 
 def _shown(name: str) -> str:
-    """A member name for a message: short, with control characters escaped."""
+    """A member name for a message: short (an evidence hash cut to 12 digits), with
+    control characters escaped."""
+    evidence = EVIDENCE_NAME.fullmatch(name)
+    if evidence:
+        return f"evidence/{evidence.group(1)[:12]}….{evidence.group(2)}"
     text = name.encode("unicode_escape").decode("ascii")
     return text if len(text) <= 80 else text[:77] + "..."
 

@@ -94,7 +94,9 @@ def _hint(cls: type, f: dataclasses.Field[Any]) -> Any:
     """A field's type (annotations are strings under ``from __future__ import annotations``)."""
     if not isinstance(f.type, str):
         return f.type
-    module = sys.modules[cls.__module__]
+    owner = next((c for c in cls.__mro__ if f.name in c.__dict__.get("__annotations__", {})),
+                 cls)  # an inherited field's annotation belongs to its own module
+    module = sys.modules[owner.__module__]
     return eval(f.type, vars(module))  # noqa: S307 - the model's own annotations
 
 

@@ -255,6 +255,14 @@ def describe(item: Evidence) -> str:
     return f"{item.name} ({KINDS[item.media_type].label}, {describe_size(item.size)})"
 
 
+def numbered(number: int, item: Evidence) -> str:
+    """``evidence 2 (report.pdf, PDF document, 1.2 MB)``, naming an item in a message."""
+    from app.messages import shown
+
+    return (f"evidence {number} ({shown(item.name, 60)}, {KINDS[item.media_type].label}, "
+            f"{describe_size(item.size)})")
+
+
 def total_problem(worksheet: Worksheet, adding: int = 0, items: int = 0) -> str | None:
     """Why the worksheet cannot hold ``adding`` more bytes in ``items`` more files, or None."""
     total = sum(item.size for item in worksheet.evidence) + adding

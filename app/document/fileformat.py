@@ -58,8 +58,14 @@ from app.document.container import (
     read_members,
 )
 from app.document.definition import decoder, encoder
-from app.document.evidence import KINDS, MAX_ITEMS, MAX_TOTAL_BYTES, member_name, total_problem
-from app.document.evidence import describe as describe_evidence
+from app.document.evidence import (
+    KINDS,
+    MAX_ITEMS,
+    MAX_TOTAL_BYTES,
+    member_name,
+    numbered,
+    total_problem,
+)
 from app.document.locker import EvidenceProblem
 from app.document.migrations import CURRENT_VERSION, MigrationError, migrate
 from app.document.model import Worksheet
@@ -333,7 +339,7 @@ def _match_evidence(worksheet: Worksheet, members: dict[str, Member]) -> dict[st
     for number, item in enumerate(worksheet.evidence, start=1):
         listed.add(item.sha256)
         found_member = by_sha.get(item.sha256)
-        what = f"evidence {number} ({describe_evidence(item)})"
+        what = numbered(number, item)
         if found_member is None:
             raise _Problem(f"{what} is missing from the container")
         member = found_member
@@ -354,7 +360,7 @@ def verify_evidence(worksheet: Worksheet) -> None:
     """Read every evidence file and check its SHA-256; raises EvidenceProblem."""
     for number, item in enumerate(worksheet.evidence, start=1):
         worksheet.locker.verify(item.sha256, item.size,
-                                what=f"evidence {number} ({describe_evidence(item)})")
+                                what=numbered(number, item))
 
 
 def _load_container(path: str | os.PathLike[str], fd: int, verify: bool) -> Worksheet:

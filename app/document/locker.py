@@ -236,7 +236,7 @@ class EvidenceLocker:
                 digest.update(chunk)
                 yield chunk
         except ContainerRefused as refused:
-            raise EvidenceProblem(f"{what} is damaged in the container ({refused.reason})") \
+            raise EvidenceProblem(f"{what} is damaged in the container: {refused.reason}") \
                 from None
         except OSError as error:
             raise EvidenceProblem(f"{what} cannot be read ({error.strerror or error})") \

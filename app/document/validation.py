@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
+from app.messages import shown
 from app.reading.files import describe_size
 
 FIELD_WORDS = {
@@ -201,7 +202,7 @@ def evidence_problem(evidence: Iterable[dict[str, Any]], source_ids: set[str]) -
     seen: set[str] = set()
     total = 0
     for number, item in enumerate(evidence, start=1):
-        what = f"evidence {number} ({_shorten(item['name'])})"
+        what = f"evidence {number} ({shown(item['name'], 60)})"
         if item["sha256"] in seen:
             return f"two evidence items have the same SHA-256 hash ({item['sha256'][:16]}…)"
         seen.add(item["sha256"])
