@@ -5,10 +5,12 @@
     claimsheet evidence remove FILE.claimsheet HASH [--source SOURCE]
     claimsheet evidence extract FILE.claimsheet HASH -o OUT  a checked copy of one file
 
-SOURCE is a source's id (``s-3f9a1b2c``) or its label in the reports
-(``S2``); HASH is the first digits of an evidence file's SHA-256 (at least 6)
-or its file name. Every change is all or nothing: the worksheet is saved once,
-atomically, after every file was taken in, or not at all.
+SOURCE is a source's id (``s-3f9a1b2c``), its label in the reports
+(``S2``), or ``new`` for a new source named after the first file (a saved
+page's own title, else the file name); HASH is the first digits of an
+evidence file's SHA-256 (at least 6) or its file name. Every change is all or
+nothing: the worksheet is saved once, atomically, after every file was taken
+in, or not at all.
 """
 
 from __future__ import annotations
@@ -33,8 +35,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                                          "source (PDF, PNG/JPEG/WebP, saved pages, WARC/WACZ, "
                                          "text, DOCX). An identical file is stored once.")
     add.add_argument("file", metavar="FILE.claimsheet")
-    add.add_argument("source", metavar="SOURCE", help="the source's id, or S1, S2 … as in "
-                                                      "the reports")
+    add.add_argument("source", metavar="SOURCE", help="the source's id, S1, S2 … as in the "
+                                                      "reports, or 'new' for a new source "
+                                                      "named after the first file")
     add.add_argument("paths", nargs="+", metavar="PATH", help="the files to attach")
     add.add_argument("--url", default="", help="where the files were found (original URL)")
     listing = actions.add_parser("list", help="list the evidence with hashes and sources")
@@ -92,11 +95,12 @@ def _save(worksheet: object, path: str) -> int | None:
 
 
 def _add(worksheet: object, args: argparse.Namespace) -> int:
-    from app.document.evidence import AttachError, attach, capture_file, describe
+    from app.document.evidence import AttachError, attach, capture_file, describe, source_for
     from app.document.model import Worksheet
 
     assert isinstance(worksheet, Worksheet)
-    source_id = _source_id(worksheet, args.source)
+    new_source = args.source.strip().lower() == "new"
+    source_id = "" if new_source else _source_id(worksheet, args.source)
     if source_id is None:
         known = ", ".join(f"S{n} ({s.id})" for n, s in enumerate(worksheet.sources, 1)) \
             or "none"
@@ -107,8 +111,12 @@ def _add(worksheet: object, args: argparse.Namespace) -> int:
         return fail(f"the URL should start with http:// or https:// (got {shown(url)})")
     captured = []
     try:
-        for path in args.paths:
-            captured.append(capture_file(worksheet, path, url=url).record)
+        found = [capture_file(worksheet, path, url=url) for path in args.paths]
+        captured = [c.record for c in found]
+        if new_source:
+            source = source_for(found[0])
+            worksheet.sources.append(source)
+            source_id = source.id
         before = {item.sha256 for item in worksheet.evidence}
         attach(worksheet, captured, source_id)
     except AttachError as exc:
@@ -116,6 +124,9 @@ def _add(worksheet: object, args: argparse.Namespace) -> int:
     failed = _save(worksheet, args.file)
     if failed is not None:
         return failed
+    if new_source:
+        print(f"new source S{len(worksheet.sources)} ({source_id}): "
+              f"{shown(worksheet.sources[-1].title)}")
     for record in captured:
         state = "already kept; linked" if record.sha256 in before else "added"
         print(f"{state}: {shown(describe(record))}  sha256 {record.sha256}")

@@ -22,7 +22,15 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.document.model import Capture, Evidence, MediaType, Worksheet, now_iso
+from app.document.model import (
+    Capture,
+    Evidence,
+    MediaType,
+    Source,
+    SourceKind,
+    Worksheet,
+    now_iso,
+)
 from app.reading.files import describe_size
 
 MAX_ITEM_BYTES = 256 * 1024 * 1024
@@ -52,11 +60,11 @@ KINDS: dict[MediaType, Kind] = {k.media_type: k for k in (
     Kind(MediaType.PNG, ("png",), "PNG image", "image", False),
     Kind(MediaType.JPEG, ("jpg",), "JPEG image", "image", False),
     Kind(MediaType.WEBP, ("webp",), "WebP image", "image", False),
-    Kind(MediaType.HTML, ("html",), "saved web page (HTML)", "viewer", True, page=True),
-    Kind(MediaType.MHTML, ("mhtml",), "saved web page (MHTML)", "viewer", True, page=True),
-    Kind(MediaType.WARC, ("warc", "warc.gz"), "web archive (WARC)", "viewer", True, page=True),
-    Kind(MediaType.WACZ, ("wacz",), "web archive (WACZ)", "viewer", False, page=True),
-    Kind(MediaType.TEXT, ("txt",), "plain text", "text", True),
+    Kind(MediaType.HTML, ("html",), "Saved web page (HTML)", "viewer", True, page=True),
+    Kind(MediaType.MHTML, ("mhtml",), "Saved web page (MHTML)", "viewer", True, page=True),
+    Kind(MediaType.WARC, ("warc", "warc.gz"), "Web archive (WARC)", "viewer", True, page=True),
+    Kind(MediaType.WACZ, ("wacz",), "Web archive (WACZ)", "viewer", False, page=True),
+    Kind(MediaType.TEXT, ("txt",), "Plain text", "text", True),
     Kind(MediaType.DOCX, ("docx",), "Word document", "viewer", False),
 )}
 
@@ -255,6 +263,12 @@ def describe(item: Evidence) -> str:
     return f"{item.name} ({KINDS[item.media_type].label}, {describe_size(item.size)})"
 
 
+def size_text(size: int) -> str:
+    """``1.3 kB (1,361 bytes)``; just ``175 bytes`` when that is all."""
+    short = describe_size(size)
+    return short if short.endswith("bytes") else f"{short} ({size:,} bytes)"
+
+
 def numbered(number: int, item: Evidence) -> str:
     """``evidence 2 (report.pdf, PDF document, 1.2 MB)``, naming an item in a message."""
     from app.messages import shown
@@ -352,6 +366,15 @@ def capture_bytes(worksheet: Worksheet, data: bytes, name: str, capture: Capture
     staged = worksheet.locker.stage_bytes(data)
     return Captured(new_record(staged.sha256, name, media_type, staged.size, capture),
                     Path(name).stem)
+
+
+def source_for(captured: Captured) -> Source:
+    """A new source for a captured file: its title, where it was found, a fitting kind."""
+    record = captured.record
+    kind = SourceKind.IMAGE_VIDEO if KINDS[record.media_type].show == "image" \
+        else SourceKind.OTHER
+    return Source(title=captured.title[:300], url=record.url, kind=kind,
+                  accessed=record.captured[:10])
 
 
 def merged_records(worksheet: Worksheet, captured: list[Evidence], source_id: str
