@@ -414,6 +414,45 @@ def load_worksheet(path: str | os.PathLike[str], *, verify_evidence: bool = Fals
     return loads(data, path)
 
 
+def reattach_evidence(worksheet: Worksheet, staged: Path | None,
+                      container: str | os.PathLike[str] | None) -> list[str]:
+    """After a crash: find the bytes of a recovered worksheet's evidence again.
+
+    Each file is looked for among the copies staged in ``staged`` (attached
+    since the last save; checked against its hash) and then in the container
+    the worksheet was opened from. Records whose bytes are in neither place
+    are dropped; their names are returned for the message.
+    """
+    members: dict[str, Member] = {}
+    handle: Handle | None = None
+    if container is not None:
+        try:
+            fd = open_regular(container, limit=MAX_CONTAINER_BYTES)
+        except FileRefused:
+            fd = -1
+        if fd >= 0:
+            handle = Handle(fd, os.fspath(container))
+            try:
+                found = read_members(handle, os.fstat(fd).st_size, max_members=MAX_ITEMS + 2)
+            except (ContainerRefused, OSError):
+                found = {}
+            for name, member in found.items():
+                match = EVIDENCE_NAME.fullmatch(name)
+                if match:
+                    members[match.group(1)] = member
+    lost = []
+    for item in list(worksheet.evidence):
+        if staged is not None and worksheet.locker.recover_staged(item.sha256, staged):
+            continue
+        kept = members.get(item.sha256)
+        if kept is not None and kept.size == item.size and handle is not None:
+            worksheet.locker.adopt_container(handle, {item.sha256: kept})
+            continue
+        worksheet.evidence.remove(item)
+        lost.append(item.name)
+    return lost
+
+
 # ---------------------------------------------------------------- save
 
 

@@ -107,10 +107,7 @@ class EvidenceLocker:
         """Stage attached files in ``folder`` (the window's data folder, so that autosaved
         work finds them after a crash) instead of a private temporary folder."""
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        self._staging = folder
-        if self._cleanup is not None:
-            self._cleanup.detach()
-            self._cleanup = None
+        self._staging = folder  # copies already staged elsewhere stay where they are
 
     @property
     def staging(self) -> Path:
