@@ -226,6 +226,7 @@ class _Generator:
         self.names: dict[str, Any] = {}
         self.encoders: dict[type, Callable[[Any], dict[str, Any]]] = {}
         self.decoders: dict[type, Callable[[dict[str, Any]], Any]] = {}
+        self.pending: set[type] = set()  # classes being generated (a recursive reference)
 
     def _bind(self, value: Any, prefix: str) -> str:
         name = f"_{prefix}{len(self.names)}"
@@ -252,13 +253,16 @@ class _Generator:
             return f"{expr}.value"
         if dataclasses.is_dataclass(hint) and isinstance(hint, type):
             self.encoder(hint)
-            return f"{self._bind(self.encoders, 'enc')}[{self._bind(hint, 'cls')}]({expr})"
+            if hint in self.pending:
+                return f"{self._bind(self.encoders, 'enc')}[{self._bind(hint, 'cls')}]({expr})"
+            return f"{self._bind(self.encoders[hint], 'enc')}({expr})"
         return expr
 
     def encoder(self, cls: type) -> Callable[[Any], dict[str, Any]]:
         if cls in self.encoders:
             return self.encoders[cls]
         self.encoders[cls] = lambda obj: {}  # placeholder while generating (recursion)
+        self.pending.add(cls)
         items = []
         for spec in fields_of(cls):
             value = f"o.{spec.attr}"
@@ -267,6 +271,7 @@ class _Generator:
             items.append(f"{spec.key!r}: {self._encode_expr(spec.hint, value)}")
         source = "def encode(o):\n    return {" + ", ".join(items) + "}\n"
         self.encoders[cls] = self._compile(source, "encode", cls)
+        self.pending.discard(cls)
         return self.encoders[cls]
 
     # decoding: JSON value (validated) -> attribute value
@@ -289,7 +294,7 @@ class _Generator:
             return f"dict({expr})" if element == "v" else \
                 f"{{k: {element} for k, v in {expr}.items()}}"
         if hint is int:  # JSON Schema counts 3.0 as an integer; Python slices do not
-            return f"{self._bind(_integer, 'int')}({expr})"
+            return f"(n if (n := {expr}).__class__ is int else int(n))"
         if hint is float:
             return f"float({expr})"
         if isinstance(hint, type) and issubclass(hint, enum.Enum):
@@ -297,28 +302,38 @@ class _Generator:
             return f"{self._bind(table, 'enum')}[{expr}]"
         if dataclasses.is_dataclass(hint) and isinstance(hint, type):
             self.decoder(hint)
-            return f"{self._bind(self.decoders, 'dec')}[{self._bind(hint, 'cls')}]({expr})"
+            if hint in self.pending:  # recursion: look the decoder up when it runs
+                return f"{self._bind(self.decoders, 'dec')}[{self._bind(hint, 'cls')}]({expr})"
+            return f"{self._bind(self.decoders[hint], 'dec')}({expr})"
         return expr
 
     def decoder(self, cls: type) -> Callable[[dict[str, Any]], Any]:
         if cls in self.decoders:
             return self.decoders[cls]
         self.decoders[cls] = lambda data: None  # placeholder while generating (recursion)
-        lines = ["def decode(d):", "    kw = {}"]
+        self.pending.add(cls)
+        args = []
         for spec in fields_of(cls):
             key = repr(spec.key)
             decoded = self._decode_expr(spec.hint, f"d[{key}]")
             if spec.required:
-                lines.append(f"    kw[{spec.attr!r}] = {decoded}")
+                args.append(f"{spec.attr}={decoded}")
                 continue
-            lines.append(f"    if {key} in d:")
-            lines.append(f"        kw[{spec.attr!r}] = {decoded}")
+            f = spec.field
             if spec.filed.missing is not ABSENT:
-                lines.append("    else:")
-                lines.append(f"        kw[{spec.attr!r}] = "
-                             f"{self._bind(spec.filed.missing, 'missing')}")
-        lines.append(f"    return {self._bind(cls, 'cls')}(**kw)")
-        self.decoders[cls] = self._compile("\n".join(lines) + "\n", "decode", cls)
+                absent = self._bind(spec.filed.missing, "missing")
+            elif f.default is not dataclasses.MISSING:
+                absent = self._bind(f.default, "default")
+            else:  # a default factory: a fresh list, dict or id for each object
+                absent = f"{self._bind(f.default_factory, 'factory')}()"
+            if decoded == f"d[{key}]":
+                args.append(f"{spec.attr}=d.get({key}, {absent})")
+            else:
+                args.append(f"{spec.attr}=({decoded} if {key} in d else {absent})")
+        source = (f"def decode(d):\n    return {self._bind(cls, 'cls')}(\n        "
+                  + ",\n        ".join(args) + ")\n")
+        self.decoders[cls] = self._compile(source, "decode", cls)
+        self.pending.discard(cls)
         return self.decoders[cls]
 
     def _compile(self, source: str, name: str, cls: type) -> Callable[..., Any]:
@@ -329,11 +344,6 @@ class _Generator:
         function.__qualname__ = f"{name}_{def_name(cls)}"
         function.__doc__ = source
         return function
-
-
-def _integer(value: Any) -> int:
-    """A whole number from the file: ``3`` or ``3.0`` (the schema has checked it is whole)."""
-    return value if type(value) is int else int(value)
 
 
 _GENERATOR = _Generator()
