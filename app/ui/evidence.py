@@ -256,7 +256,8 @@ class EvidenceController(QObject):
                 window.activateWindow()
             image = pixmap.toImage() if not pixmap.isNull() else QImage()
             if image.isNull() or _blank(image):
-                self._error("No screenshot", "This system did not let Claimsheet take the "
+                self._error("No screenshot", "The screen came back empty (all one colour): "
+                                             "this system may not let applications take the "
                                              "screen (Wayland does not). Take a screenshot "
                                              "with the system's tool and paste it with "
                                              "Ctrl+Alt+V.")

@@ -176,6 +176,7 @@ class EvidencePanel(QWidget):
         self.cited.setTextFormat(Qt.TextFormat.RichText)
         self.cited.linkActivated.connect(self.sourceRequested.emit)
         details = QFormLayout()
+        details.setVerticalSpacing(2)
         details.addRow("SHA-256", self.sha)
         details.addRow("Captured", self.captured)
         details.addRow("Found at", self.found_at)
@@ -224,7 +225,9 @@ class EvidencePanel(QWidget):
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.tree)
         split.addWidget(lower)
-        split.setSizes([140, 260])
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 3)
+        split.setSizes([90, 270])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.hint)
@@ -248,9 +251,9 @@ class EvidencePanel(QWidget):
         label = QLabel(self)
         label.setObjectName(name)
         label.setAccessibleName(accessible)
-        label.setWordWrap(True)
-        # A 64-digit hash cannot wrap: let it be cut rather than widen the window.
-        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # One line each (a 64-digit hash cannot wrap): cut at the edge rather than widen
+        # the window; the whole value can be selected and copied.
+        label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                       | Qt.TextInteractionFlag.LinksAccessibleByMouse)
         return label
