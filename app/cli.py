@@ -12,7 +12,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-COMMANDS = ("new", "validate", "extract", "checkworthiness", "export")
+COMMANDS = ("new", "validate", "extract", "checkworthiness", "export", "desktop")
 
 DESCRIPTION = """\
 Claimsheet: turn a news article into a fact-checking worksheet.
@@ -23,6 +23,7 @@ Claimsheet: turn a news article into a fact-checking worksheet.
   claimsheet extract ARTICLE --json      print the claims found in an article
   claimsheet checkworthiness FILE.tsv    score sentences for check-worthiness
   claimsheet export FILE --pdf OUT.pdf   PDF report, ClaimReview, CSV, Markdown
+  claimsheet desktop install             menu entry, icon and .claimsheet file type (Linux)
 
 Run `claimsheet COMMAND --help` for the options of one command.
 """
@@ -94,6 +95,14 @@ def _command_parser() -> argparse.ArgumentParser:
     export.add_argument("--csv", metavar="OUT.csv",
                         help="write claims as CSV (sources go to OUT.sources.csv)")
     export.add_argument("--markdown", metavar="OUT.md", help="write a Markdown report")
+
+    desktop = sub.add_parser(
+        "desktop", help="add or remove the menu entry, icon and file type (Linux)",
+        description="Write (or remove) a desktop entry that runs this Claimsheet, its icon and "
+                    "the application/x-claimsheet type for *.claimsheet files into "
+                    "$XDG_DATA_HOME (default ~/.local/share), then refresh the desktop's "
+                    "databases.")
+    desktop.add_argument("action", choices=("install", "uninstall"))
     return parser
 
 

@@ -17,7 +17,8 @@ A reader thread in the child turns stdin into a queue so the extractor's
 ``cancel`` callback can look for a cancel without blocking.
 
 This module imports no Qt: the application starts it before Qt loads, and it
-is also the child's entry point (``python -m app.ui.extraction_service``).
+is also the child's entry point (``python -m app.ui.extraction_service``, or
+the one-folder app's ``--run-module`` form: see :mod:`app.frozen`).
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ import threading
 import traceback
 from collections.abc import Callable
 from typing import IO, Any
+
+from app.frozen import module_command
 
 log = logging.getLogger("claimsheet.ui.extraction")
 
@@ -65,7 +68,7 @@ class ExtractionService:
         env = dict(os.environ)
         env.pop("QT_QPA_PLATFORM", None)
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", "app.ui.extraction_service"],
+            module_command(__name__),
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, close_fds=True)
 
     @property
