@@ -110,7 +110,8 @@ def test_the_listed_libraries_are_all_qt_needs_to_show_a_window() -> None:
                     ".ci/run installs them")
     plugins = [QT / "plugins" / "platforms" / "libqxcb.so",
                QT / "plugins" / "platforms" / "libqwayland.so",
-               QT / "plugins" / "wayland-graphics-integration-client" / "libqt-plugin-wayland-egl.so",
+               QT / "plugins" / "wayland-graphics-integration-client"
+               / "libqt-plugin-wayland-egl.so",
                *sorted((QT / "plugins" / "xcbglintegrations").glob("*.so")),
                QT / "lib" / "libQt6Widgets.so.6", QT / "lib" / "libQt6PrintSupport.so.6"]
     unresolved = {}
