@@ -61,7 +61,11 @@ def venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     env_dir = root / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(env_dir)], check=True, timeout=300)
     python = env_dir / "bin" / "python"
-    _pip(python, "install", "--require-hashes", "-r", str(runtime), cwd=root)
+    # The runtime set is complete, so no resolving (--no-deps; `pip check` below proves it),
+    # and no compiling of every module up front (--no-compile): the commands below compile
+    # what they import, 20 s less on the build machine.
+    _pip(python, "install", "--no-deps", "--no-compile", "--require-hashes", "-r", str(runtime),
+         cwd=root)
     _pip(python, "install", "--no-deps", str(wheel), cwd=root)
     _pip(python, "check", cwd=root)
     return env_dir
