@@ -12,7 +12,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-COMMANDS = ("new", "validate", "extract", "checkworthiness", "export", "desktop")
+COMMANDS = ("new", "validate", "extract", "checkworthiness", "export", "library", "desktop")
 
 DESCRIPTION = """\
 Claimsheet: turn a news article into a fact-checking worksheet.
@@ -23,6 +23,8 @@ Claimsheet: turn a news article into a fact-checking worksheet.
   claimsheet extract ARTICLE --json      print the claims found in an article
   claimsheet checkworthiness FILE.tsv    score sentences for check-worthiness
   claimsheet export FILE --pdf OUT.pdf   PDF report, ClaimReview, CSV, Markdown
+  claimsheet library ACTION ...          the claim library: add, search, matches,
+                                         conflicts, import, stats, rebuild
   claimsheet desktop install             menu entry, icon and .claimsheet file type (Linux)
 
 Run `claimsheet COMMAND --help` for the options of one command.
@@ -56,6 +58,8 @@ def _command_parser() -> argparse.ArgumentParser:
     new.add_argument("--force", action="store_true", help="overwrite an existing output file")
     new.add_argument("--no-extract", action="store_true",
                      help="create the worksheet without running claim extraction")
+    new.add_argument("--checker", metavar="NAME", default="",
+                     help="who checks this worksheet (shown on the report and in ClaimReview)")
 
     validate = sub.add_parser("validate", help="check a .claimsheet file",
                               description="Print `ok` when the worksheet loads, "
@@ -92,9 +96,20 @@ def _command_parser() -> argparse.ArgumentParser:
     export.add_argument("--publisher", metavar="NAME",
                         help="with --claimreview: the organisation publishing the fact-check "
                              "(review author and publisher; default the worksheet's checker)")
+    export.add_argument("--include-unreviewed", action="store_true",
+                        help="with --claimreview: also claims whose status is not yet "
+                             "'reviewed' (by default only reviewed claims are published)")
+    export.add_argument("--checker", metavar="NAME",
+                        help="the checker's name for this export (default: the worksheet's)")
+    export.add_argument("--reviewer", metavar="NAME",
+                        help="the reviewer's name for this export (default: the worksheet's)")
     export.add_argument("--csv", metavar="OUT.csv",
                         help="write claims as CSV (sources go to OUT.sources.csv)")
     export.add_argument("--markdown", metavar="OUT.md", help="write a Markdown report")
+
+    from app.commands.library import add_parser as add_library_parser
+
+    add_library_parser(sub)
 
     desktop = sub.add_parser(
         "desktop", help="add or remove the menu entry, icon and file type (Linux)",

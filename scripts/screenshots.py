@@ -1,8 +1,11 @@
-"""Save screenshots of the window on the seed article: docs/window-light.png, -dark.png.
+"""Save screenshots of the window on the seed article: docs/window-light.png, -dark.png,
+docs/window-sources.png.
 
 Runs the real window offscreen (`make screenshots`), waits for real extraction,
-then does a little checking work so the pictures show verdicts, a status, a
-source and a ticked checkable, as a checker would see them mid-way.
+then does a little checking work through the same operations as the keys and
+menus, so the pictures show verdicts, statuses, one source cited by two claims,
+a ticked checkable and the claim numbers in the article's margin, as a checker
+would see them mid-way. The last picture shows the Sources panel.
 """
 
 from __future__ import annotations
@@ -17,9 +20,9 @@ sys.path.insert(0, str(REPO))
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from app.document.model import Source, Stance, Status, Verdict  # noqa: E402
+from app.document.model import Source, SourceKind, Stance, Status, Verdict  # noqa: E402
+from app.ui import operations  # noqa: E402
 from app.ui.application import make_app  # noqa: E402
-from app.ui.commands import AttachSource, SetCheckableChecked, SetClaimField  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
 from app.ui.palette import apply_palette  # noqa: E402
 from app.ui.settings import Settings  # noqa: E402
@@ -36,26 +39,27 @@ def wait_for(signal: object, timeout_ms: int = 120_000) -> None:
 
 
 def do_some_work(window: MainWindow) -> None:
-    """A few verdicts, statuses, a source and a tick, through the same commands as the UI."""
+    """A few verdicts, statuses, one source cited twice and a tick, through the operations."""
     session = window.session
     claims = session.worksheet.claims
-    push = session.undo_stack.push
     plan = [(Verdict.TRUE, Status.REVIEWED), (Verdict.UNVERIFIABLE, Status.CHECKED),
             (Verdict.MOSTLY_FALSE, Status.CHECKED), (None, Status.IN_PROGRESS)]
     for claim, (verdict, status) in zip(claims, plan, strict=False):
         if verdict is not None:
-            push(SetClaimField(session, claim.id, "verdict", verdict, "Set verdict"))
-        push(SetClaimField(session, claim.id, "status", status, "Set status"))
+            operations.set_verdict(session, claim.id, verdict)
+        operations.set_status(session, claim.id, status)
     first = claims[0]
-    push(AttachSource(session, first.id, Source(
-        title="Russian MoD statement on air defence", url="https://example.org/mod-statement",
-        publisher="Ministry of Defence", kind="official-statement"), Stance.SUPPORTS, 1))
-    push(SetClaimField(session, first.id, "rationale",
-                       "The ministry's own feed carries the statement on the stated date; "
-                       "the number matches.", "Edit rationale of claim 1"))
+    statement = Source(title="Russian MoD statement on air defence",
+                       url="https://example.org/mod-statement", publisher="Ministry of Defence",
+                       kind=SourceKind.OFFICIAL_STATEMENT)
+    operations.save_source(session, first.id, statement, Stance.SUPPORTS)
+    if len(claims) > 2:
+        operations.cite_source(session, claims[2].id, statement.id, Stance.CONTEXT)
+    operations.set_rationale(session, first.id,
+                             "The ministry's own feed carries the statement on the stated date; "
+                             "the number matches.")
     if first.checkables:
-        push(SetCheckableChecked(session, first.id, first.checkables[0].id, True,
-                                 f"Tick “{first.checkables[0].text}” in claim 1"))
+        operations.set_checked(session, first.id, first.checkables[0].id, True)
     window.select_row(0)
     window.tree.expand(window.proxy.index(0, 0))
 
@@ -69,7 +73,7 @@ def main() -> int:
                             persist=False)
         window.resize(1440, 900)
         window.show()
-        window.open_path(SEED)
+        window.files.open_path(SEED)
         wait_for(window.checklistReady)
         if not window.session.worksheet.claims:
             print("screenshots: extraction found no claims", file=sys.stderr)
@@ -83,6 +87,15 @@ def main() -> int:
             path = out / f"window-{name}.png"
             window.grab().save(str(path))
             print(f"wrote {path}")
+        apply_palette(app, False)
+        window.refresh_colours()
+        window.focus_sources()
+        window.sources_panel.tree.expandAll()
+        window.sources_panel.tree.setCurrentIndex(window.sources_model.index(0, 0))
+        QApplication.processEvents()
+        path = out / "window-sources.png"
+        window.grab().save(str(path))
+        print(f"wrote {path}")
         window._close_confirmed = True
         window.close()
     return 0

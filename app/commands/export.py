@@ -1,5 +1,6 @@
 """`claimsheet export FILE --pdf OUT.pdf [--blank] [--paper a4|letter] --claimreview OUT.json
-[--url-template URL] [--publisher NAME] --csv OUT.csv --markdown OUT.md`: write one or more
+[--url-template URL] [--publisher NAME] [--include-unreviewed] [--checker NAME]
+[--reviewer NAME] --csv OUT.csv --markdown OUT.md`: write one or more
 exports of a worksheet.
 
 Each output is rendered completely in memory, then written atomically, so a
@@ -29,8 +30,10 @@ def run(args: argparse.Namespace) -> int:
         return fail("export: --blank only applies to --pdf")
     url_template = getattr(args, "url_template", None)
     publisher = getattr(args, "publisher", None)
-    if (url_template or publisher) and not args.claimreview:
-        return fail("export: --url-template and --publisher only apply to --claimreview")
+    include_unreviewed = getattr(args, "include_unreviewed", False)
+    if (url_template or publisher or include_unreviewed) and not args.claimreview:
+        return fail("export: --url-template, --publisher and --include-unreviewed only apply "
+                    "to --claimreview")
     if url_template:
         from app.reports.claimreview import ReviewUrlError, check_review_url
 
@@ -45,6 +48,11 @@ def run(args: argparse.Namespace) -> int:
         worksheet = load_worksheet(args.file)
     except WorksheetError as error:
         return fail(str(error))
+    # Names given for this export only: the worksheet file is not changed.
+    for role in ("checker", "reviewer"):
+        name = getattr(args, role, None)
+        if name is not None:
+            setattr(worksheet, role, " ".join(name.split()))
 
     from reportlab.platypus.doctemplate import LayoutError
 
@@ -61,7 +69,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"wrote {args.pdf}")
         if args.claimreview:
             current = args.claimreview
-            text = claimreview_json(worksheet, review_url=url_template, publisher=publisher)
+            text = claimreview_json(worksheet, review_url=url_template, publisher=publisher,
+                                    include_unreviewed=include_unreviewed)
             _write(args.claimreview, text.encode("utf-8"))
             print(f"wrote {args.claimreview}")
         if args.csv:

@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(exc))
     for note in result.notes:
         print(f"note: {note}", file=sys.stderr)
-    ws = Worksheet(result.article)
+    ws = Worksheet(result.article, checker=" ".join((args.checker or "").split()))
     if not args.no_extract:
         from app.extract import extract
         from app.extract.pipeline import ModelIntegrityError

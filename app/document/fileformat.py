@@ -86,6 +86,7 @@ def _claim_to_dict(c: Claim) -> dict[str, Any]:
         "citations": [{"source": x.source_id, "stance": x.stance.value} for x in c.citations],
         "tags": list(c.tags),
         "origin": c.origin.value,
+        "number": c.number,
     }
 
 
@@ -98,6 +99,7 @@ def _source_to_dict(s: Source) -> dict[str, Any]:
 
 def worksheet_to_dict(ws: Worksheet) -> dict[str, Any]:
     """The JSON document for a worksheet, keys in a stable, diff-friendly order."""
+    ws.assign_numbers()
     art = ws.article
     return {
         "format": FORMAT,
@@ -108,6 +110,7 @@ def worksheet_to_dict(ws: Worksheet) -> dict[str, Any]:
         "checker": ws.checker,
         "reviewer": ws.reviewer,
         "notes": ws.notes,
+        "next_claim_number": ws.next_number,
         "article": {
             "title": art.title, "outlet": art.outlet, "author": art.author, "url": art.url,
             "published": art.published, "language": art.language,
@@ -186,6 +189,7 @@ def _claim_from_dict(d: dict[str, Any], text: str, number: int) -> Claim:
         citations=[Citation(x["source"], _STANCES[x["stance"]]) for x in d.get("citations", [])],
         tags=list(d.get("tags", [])),
         origin=_ORIGINS[d.get("origin", "extracted")],
+        number=int(d.get("number", 0)),
     )
 
 
@@ -210,7 +214,7 @@ def worksheet_from_dict(document: dict[str, Any]) -> Worksheet:
         imported_from=art.get("imported_from", ""), import_format=art.get("import_format", ""),
         file_sha256=art.get("file_sha256", ""),
     )
-    return Worksheet(
+    worksheet = Worksheet(
         id=document["id"],
         article=article,
         claims=[_claim_from_dict(c, text, n) for n, c in enumerate(document["claims"], start=1)],
@@ -220,7 +224,12 @@ def worksheet_from_dict(document: dict[str, Any]) -> Worksheet:
         notes=document.get("notes", ""),
         created=document.get("created", ""),
         modified=document.get("modified", ""),
+        next_number=int(document.get("next_claim_number", 1)),
     )
+    # Files written before claims carried numbers (format 1 from earlier releases)
+    # get them here, in reading order: the numbers the checker saw then.
+    worksheet.assign_numbers()
+    return worksheet
 
 
 # ---------------------------------------------------------------- load / save

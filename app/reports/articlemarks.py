@@ -22,32 +22,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from app.document.model import CheckableType, Worksheet
+from app.document.labels import CHECKABLE_STYLES
+from app.document.model import Worksheet
 
 PieceKind = Literal["marker", "shade_on", "shade_off", "text", "letter"]
 
-#: Letter printed after every checkable in the article: works without colour.
-CHECKABLE_LETTER = {
-    CheckableType.DATE: "D",
-    CheckableType.SYSTEM: "S",
-    CheckableType.LOCATION: "L",
-    CheckableType.COUNT: "N",
-    CheckableType.ACTOR: "A",
-}
-CHECKABLE_UNDERLINE = {
-    CheckableType.DATE: "#1565c0",
-    CheckableType.SYSTEM: "#6a1b9a",
-    CheckableType.LOCATION: "#2e7d32",
-    CheckableType.COUNT: "#c62828",
-    CheckableType.ACTOR: "#ef6c00",
-}
-CHECKABLE_NAME = {
-    CheckableType.DATE: "date",
-    CheckableType.SYSTEM: "system",
-    CheckableType.LOCATION: "location",
-    CheckableType.COUNT: "count",
-    CheckableType.ACTOR: "actor",
-}
+#: Letter printed after every checkable in the article (works without colour), the
+#: underline colour and the type's name: from app/document/labels.py, as on screen.
+CHECKABLE_LETTER = {kind: style.letter for kind, style in CHECKABLE_STYLES.items()}
+CHECKABLE_UNDERLINE = {kind: style.colour for kind, style in CHECKABLE_STYLES.items()}
+CHECKABLE_NAME = {kind: style.name for kind, style in CHECKABLE_STYLES.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +66,7 @@ def _spans(worksheet: Worksheet) -> tuple[list[_Span], list[_Span]]:
     claims: list[_Span] = []
     checkables: list[_Span] = []
     seen: set[tuple[int, int, str]] = set()  # two claims may share one checkable span
-    for number, claim in enumerate(worksheet.claims, start=1):
+    for number, claim in worksheet.numbered_claims():
         start, end = max(0, min(claim.start, size)), max(0, min(claim.end, size))
         claims.append(_Span(start, max(start, end), number=number))
         for k in claim.checkables:

@@ -50,7 +50,7 @@ def restore_cell(value: str) -> str:
 def claim_rows(worksheet: Worksheet) -> list[dict[str, str]]:
     summary = summarize(worksheet)
     rows = []
-    for number, claim in enumerate(worksheet.claims, start=1):
+    for number, claim in worksheet.numbered_claims():
         checkables = [
             f"{k.type.value}: {k.text}" + (f" = {checkable_value(k.attributes, k.value)}"
                                            if k.value or k.attributes else "")

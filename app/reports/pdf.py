@@ -127,7 +127,7 @@ def _story(worksheet: Worksheet, width: float, blank: bool) -> list[Flowable]:
     story += [PageBreak(), *section_heading("Claims", "claims", st)]
     if not worksheet.claims:
         story.append(Paragraph("<i>This worksheet has no claims yet.</i>", st.body))
-    for number, claim in enumerate(worksheet.claims, start=1):
+    for number, claim in worksheet.numbered_claims():
         story += claim_block(claim, number, worksheet, summary, st, width, blank=blank)
 
     if worksheet.sources and not blank:

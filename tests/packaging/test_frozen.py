@@ -8,28 +8,30 @@ import sys
 import pytest
 
 from app import frozen
-from app.ui import extraction_service
+from app.services import extraction as extraction_service
 
 
 def test_an_installed_copy_runs_modules_with_python_m() -> None:
-    assert frozen.module_command("app.ui.extraction_service") == [
-        sys.executable, "-m", "app.ui.extraction_service"]
+    assert frozen.module_command("app.services.extraction") == [
+        sys.executable, "-m", "app.services.extraction"]
 
 
 def test_the_app_runs_modules_through_its_own_executable(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "executable", "/opt/claimsheet/claimsheet")
-    assert frozen.module_command("app.ui.extraction_service") == [
-        "/opt/claimsheet/claimsheet", "--run-module", "app.ui.extraction_service"]
+    assert frozen.module_command("app.services.extraction") == [
+        "/opt/claimsheet/claimsheet", "--run-module", "app.services.extraction"]
 
 
-def test_the_service_names_itself_wherever_it_lives() -> None:
+def test_the_service_names_itself_wherever_it_lives(monkeypatch: pytest.MonkeyPatch) -> None:
     """The helper's command is built from the module's own name, so a move keeps it right."""
-    assert frozen.module_command(extraction_service.__name__)[-1] == extraction_service.__name__
+    assert extraction_service.helper_command() == frozen.module_command(extraction_service.__name__)
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    assert extraction_service.helper_command()[1:] == ["--run-module", extraction_service.__name__]
 
 
 @pytest.mark.parametrize(("argv", "module"), [
-    (["claimsheet", "--run-module", "app.ui.extraction_service"], "app.ui.extraction_service"),
+    (["claimsheet", "--run-module", "app.services.extraction"], "app.services.extraction"),
     (["claimsheet", "--run-module", "os"], None),  # only Claimsheet's own modules
     (["claimsheet", "--run-module"], None),
     (["claimsheet", "story.txt"], None),

@@ -98,3 +98,35 @@ def test_claimreview_options_refused_one_line(worksheet_file: Path, tmp_path: Pa
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "Traceback" not in err
     assert not out.exists()
+
+
+def test_checker_reviewer_and_unreviewed_options(worksheet_file: Path, tmp_path: Path) -> None:
+    from app.document.fileformat import load_worksheet
+    from app.document.model import Status, Verdict
+
+    out = tmp_path / "reviews.json"
+    assert main(["export", str(worksheet_file), "--claimreview", str(out),
+                 "--checker", "  Ana   Petrova ", "--reviewer", "Desk Editor"]) == 0
+    reviews = json.loads(out.read_text(encoding="utf-8"))
+    ws = load_worksheet(worksheet_file)
+    reviewed = [c for c in ws.claims if c.status == Status.REVIEWED
+                and c.verdict not in (None, Verdict.NOT_A_CLAIM)]
+    assert len(reviews) == len(reviewed)
+    assert {r["author"]["name"] for r in reviews} == {"Ana Petrova"}
+    assert load_worksheet(worksheet_file).checker == ws.checker  # the file is unchanged
+    assert main(["export", str(worksheet_file), "--claimreview", str(out),
+                 "--include-unreviewed"]) == 0
+    assert len(json.loads(out.read_text(encoding="utf-8"))) > len(reviewed)
+    pdf = tmp_path / "signed.pdf"
+    assert main(["export", str(worksheet_file), "--pdf", str(pdf), "--reviewer",
+                 "Desk Editor"]) == 0
+    assert "DeskEditor" in full_text(pdf.read_bytes())
+
+
+def test_new_records_the_checker(tmp_path: Path) -> None:
+    from app.document.fileformat import load_worksheet
+    from tests.conftest import SEED
+
+    out = tmp_path / "new.claimsheet"
+    assert main(["new", str(SEED), "-o", str(out), "--no-extract", "--checker", "Ana"]) == 0
+    assert load_worksheet(out).checker == "Ana"

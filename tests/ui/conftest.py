@@ -28,6 +28,9 @@ def make_window(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
         window.show()
         qtbot.waitExposed(window)
         window.activateWindow()
+        # Window shortcuts (J, K, 1–7, Esc) need the window active; activation is
+        # asynchronous, so wait for it (a window made inside a test would not be yet).
+        qtbot.waitUntil(window.isActiveWindow, timeout=5000)
         made.append(window)
         return window
 
@@ -42,5 +45,5 @@ def window(make_window) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     """A window showing a synthetic (no spaCy) worksheet of the seed article."""
     w = make_window()
     ws = synthetic_worksheet(SEED.read_text(encoding="utf-8"))
-    w._set_session(Session(ws, None, w))
+    w.set_session(Session(ws, None, w))
     yield w
