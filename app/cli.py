@@ -13,7 +13,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
-COMMANDS = ("new", "validate", "extract", "checkworthiness", "export", "library")
+COMMANDS = ("new", "validate", "extract", "checkworthiness", "export", "library", "desktop")
 
 DESCRIPTION = """\
 Claimsheet: turn a news article into a fact-checking worksheet.
@@ -26,6 +26,7 @@ Claimsheet: turn a news article into a fact-checking worksheet.
   claimsheet export FILE --pdf OUT.pdf   PDF report, ClaimReview, CSV, Markdown
   claimsheet library ACTION ...          the claim library: add, search, matches,
                                          conflicts, import, stats, rebuild
+  claimsheet desktop install             menu entry, icon and .claimsheet file type (Linux)
 
 Run `claimsheet COMMAND --help` for the options of one command.
 """
@@ -110,6 +111,14 @@ def _command_parser() -> argparse.ArgumentParser:
     from app.commands.library import add_parser as add_library_parser
 
     add_library_parser(sub)
+
+    desktop = sub.add_parser(
+        "desktop", help="add or remove the menu entry, icon and file type (Linux)",
+        description="Write (or remove) a desktop entry that runs this Claimsheet, its icon and "
+                    "the application/x-claimsheet type for *.claimsheet files into "
+                    "$XDG_DATA_HOME (default ~/.local/share), then refresh the desktop's "
+                    "databases.")
+    desktop.add_argument("action", choices=("install", "uninstall"))
     return parser
 
 
