@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.extract import lexicon
 from app.extract.places import DEMONYMS
 from app.extract.tokens import positions
 
@@ -17,38 +18,13 @@ DEMONYM_WORDS = frozenset(DEMONYMS)
 
 # Head words of institutions. A head alone is not an actor ("the ministry"); it
 # needs a nationality, place or organisation in front, or a capital letter.
-INSTITUTION_HEADS = frozenset({
-    "ministry", "government", "parliament", "army", "navy", "staff", "command", "council",
-    "committee", "agency", "office", "department", "directorate", "service", "police", "guard",
-    "administration", "cabinet", "court", "commission", "authority", "authorities", "embassy",
-    "regime", "coalition", "alliance", "militia", "militias", "brigade", "battalion", "regiment",
-    "division", "corps", "fleet", "forces", "force", "opposition", "rebels", "senate", "congress",
-    "presidency", "kremlin", "pentagon", "secretariat", "prosecutor", "bureau", "company",
-})
+INSTITUTION_HEADS = lexicon.words("actors", "institution_heads")
 # "forces" and "force" need a qualifier that makes them an institution, not troops in general
-QUALIFIED_ONLY = {"forces": {"security", "armed", "special", "defence", "defense", "self-defense",
-                             "democratic", "coalition", "government", "iraqi", "kurdish"},
-                  "force": {"air", "task", "quds", "police", "rapid"}}
-MODIFIER_NOUNS = frozenset({
-    "defense", "defence", "foreign", "interior", "justice", "finance", "health", "emergency",
-    "emergencies", "security", "intelligence", "military", "armed", "general", "air", "naval",
-    "border", "state", "federal", "national", "central", "special", "press", "presidential",
-    "joint", "high", "supreme", "task", "coast", "republican", "revolutionary", "self-defense",
-})
-TITLE_WORDS = frozenset({
-    "president", "vice", "prime", "minister", "secretary", "foreign", "defence", "defense",
-    "spokesman", "spokeswoman", "spokesperson", "director", "general", "gen.", "lt.", "lt",
-    "col.", "col", "capt.", "capt", "maj.", "maj", "sgt.", "sgt", "adm.", "admiral", "colonel",
-    "captain", "major", "lieutenant", "commander", "chief", "head", "ambassador", "envoy",
-    "governor", "mayor", "senator", "sen.", "rep.", "representative", "king", "queen", "prince",
-    "sheikh", "ayatollah", "dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "gov.",
-    "press", "operations", "deputy", "assistant", "acting", "chairman", "chairwoman", "chair",
-    "leader", "official", "officer", "adviser", "advisor", "navy", "army", "marine", "corps",
-    "sergeant", "private", "brigadier", "field", "marshal", "staff", "of", "the", "for",
-    "affairs", "state", "office", "council", "security", "national", "special",
-    "chancellor", "premier", "emir", "crown", "cardinal", "pope", "bishop", "imam", "judge",
-})
-STOP_TITLE = frozenset({"of", "the", "for"})
+QUALIFIED_ONLY = {head: frozenset(words) for head, words in
+                  lexicon.table("actors", "qualified_only").items()}
+MODIFIER_NOUNS = lexicon.words("actors", "modifier_nouns")
+TITLE_WORDS = lexicon.words("actors", "title_words")
+STOP_TITLE = lexicon.words("actors", "stop_title")
 
 
 def institution_spans(doc: Any) -> list[tuple[int, int]]:
@@ -122,14 +98,7 @@ def titled_start(doc: Any, start: int) -> int:
 
 # Courtesy titles and military or police ranks: part of the way a person is named
 # ("Mr Colville", "Lt. Gen. Stephen J. Townsend", "Col Smith"), never an office held.
-HONORIFICS = frozenset({
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "lord",
-    "lady", "gen", "gen.", "general", "lt", "lt.", "lieutenant", "col", "col.", "colonel", "maj",
-    "maj.", "major", "capt", "capt.", "captain", "sgt", "sgt.", "sergeant", "cpl", "cpl.",
-    "corporal", "pvt", "pvt.", "adm", "adm.", "admiral", "brig", "brig.", "brigadier", "cmdr",
-    "cmdr.", "cdr", "cdr.", "commander", "lt.col.", "lt.-col.", "maj.-gen.", "insp", "insp.",
-    "supt", "supt.", "rev", "rev.", "sheikh", "imam", "ayatollah", "-",
-})
+HONORIFICS = lexicon.words("actors", "honorifics")
 
 
 def honorific_start(doc: Any, start: int) -> int:

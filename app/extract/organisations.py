@@ -12,38 +12,23 @@
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from typing import Any
 
+from app.extract import lexicon
 from app.extract.tokens import positions
-from app.resources import read_text
 
-OFFICE_HEADS = frozenset({
-    "Secretary", "Minister", "President", "Ambassador", "Spokesman", "Spokeswoman", "Spokesperson",
-    "Chancellor", "Premier", "King", "Queen", "Emir", "Governor", "Mayor", "Envoy", "Commander",
-    "Chairman", "Director", "Prosecutor", "Representative", "Chief", "General", "Admiral",
-})
-OFFICE_WORDS = frozenset({"Foreign", "Defence", "Defense", "Home", "Prime", "Vice", "Deputy",
-                          "Interior", "Special", "General", "Secretary", "Minister", "State",
-                          "Acting", "Supreme", "Chief", "High", "UN", "US", "U.S.", "UK",
-                          "Executive", "Permanent", "Assistant", "Under", "National", "Security"})
-PERSONAL_PRONOUNS = frozenset({"i", "we", "he", "she", "us", "him"})
-GROUP_NOUNS = frozenset({
-    "civilians", "refugees", "residents", "fighters", "insurgents", "militants", "rebels",
-    "terrorists", "extremists", "jihadists", "victims", "protesters", "people", "children",
-    "demonstrators", "migrants", "detainees", "prisoners", "hostages", "partners", "allies",
-    "donors", "students", "families", "regime", "government",
-    "coalition", "opposition", "community", "militia", "militias", "parties",
-})
-DEFINITE_GROUPS = frozenset({"regime", "government", "coalition", "opposition", "community",
-                             "parties", "militia", "militias"})
+OFFICE_HEADS = lexicon.words("actors", "office_heads")
+OFFICE_WORDS = lexicon.words("actors", "office_words")
+PERSONAL_PRONOUNS = lexicon.words("actors", "personal_pronouns")
+GROUP_NOUNS = lexicon.words("actors", "group_nouns")
+DEFINITE_GROUPS = lexicon.words("actors", "definite_groups")
 
 
 @cache
 def organisation_names() -> dict[str, str]:
     """alias -> canonical name."""
-    data = json.loads(read_text("extract", "organisations.json"))
+    data = lexicon.data("organisations")
     out: dict[str, str] = {}
     for key, entries in data.items():
         if key == "about":

@@ -19,29 +19,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from app.extract import lexicon
 from app.extract.tokens import lowers, parsed
 
 log = logging.getLogger("claimsheet.extract")
 
 # Main verbs of commentary and analysis: the sentence interprets rather than reports.
-ANALYSIS_VERBS = frozenset({
-    "highlight", "underscore", "underline", "represent", "serve", "remain", "signal", "illustrate",
-    "reflect", "symbolize", "symbolise", "mark", "demonstrate", "showcase", "raise", "pose",
-    "seem", "appear",
-})
-SPECULATIVE = frozenset({"likely", "unclear", "uncertain", "contingent", "whether",
-                         "implications", "significance", "perhaps", "arguably"})
-OPINION_ADJ = frozenset({"significant", "important", "crucial", "dangerous", "clear", "unclear",
-                         "remarkable", "notable", "troubling", "worrying", "alarming", "strategic",
-                         "psychological", "broader", "growing"})
-HUMAN_HEADS = frozenset({
-    "officials", "official", "forces", "troops", "soldiers", "military", "government",
-    "authorities",
-    "leaders", "leader", "commanders", "commander", "spokesman", "spokeswoman", "president",
-    "minister", "police", "rebels", "fighters", "militants", "residents", "civilians", "people",
-    "army", "navy", "ministry", "units", "diplomats", "lawmakers", "regime", "militia", "staff",
-})
-FUTURE_WORDS = frozenset({"coming", "next", "upcoming", "future", "later", "soon", "tomorrow"})
+ANALYSIS_VERBS = lexicon.words("cues", "analysis_verbs")
+SPECULATIVE = lexicon.words("cues", "speculative_words")
+OPINION_ADJ = lexicon.words("cues", "opinion_adjectives")
+HUMAN_HEADS = lexicon.words("cues", "human_heads")
+FUTURE_WORDS = lexicon.words("dates", "future_words")
 THRESHOLD = 0.5
 
 

@@ -14,18 +14,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from app.extract import lexicon
 from app.extract.actors import INSTITUTION_HEADS
 from app.extract.cues import load_cues, phrase_in
 from app.extract.tokens import lemmas, lowers
 
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 # "shared through the ministry's press service", "released by the army": the channel is the source
-CHANNEL_VERBS = frozenset({"share", "release", "publish", "issue", "post", "distribute", "relay",
-                           "announce", "report", "circulate", "broadcast"})
-CHANNEL_PREPS = frozenset({"through", "via", "by"})
-NAMED_PRONOUNS = frozenset({"he", "she", "i", "we"})
+CHANNEL_VERBS = lexicon.words("cues", "channel_verbs")
+CHANNEL_PREPS = lexicon.words("cues", "channel_prepositions")
+NAMED_PRONOUNS = lexicon.words("cues", "named_pronouns")
 NAMED_LABELS = frozenset({"PERSON", "ORG"})
-INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
+INDEFINITE = lexicon.words("cues", "indefinite_determiners")
 
 
 @dataclass(frozen=True, slots=True)

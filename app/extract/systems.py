@@ -28,45 +28,22 @@ modifies an event noun names the weapon of the event ("barrel bomb attacks",
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from app.resources import read_text
+from app.extract import lexicon
 
-WEAPON_CLASS_CATEGORIES = frozenset(
-    {"weapons of mass destruction", "explosives", "artillery", "small arms", "missiles",
-     "less lethal"}
-)
+WEAPON_CLASS_CATEGORIES = lexicon.words("systems", "weapon_class_categories")
 OWNER_LABELS = frozenset({"NORP", "GPE", "ORG"})
 NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PERSON", "GPE", "LOC"})
 # nouns a weapon class can modify and still name the weapon used ("rocket attack", "mortar fire",
 # "missile battery")
-EVENT_HEADS = frozenset({
-    "attack", "attacks", "strike", "strikes", "fire", "use", "raid", "raids", "barrage",
-    "barrages", "assault", "bombardment", "salvo", "salvos", "launch", "launches", "test",
-    "tests", "programme", "program", "programmes", "programs", "project", "sale", "sales",
-    "delivery", "deliveries", "shipment", "shipments", "blast", "blasts", "explosion",
-    "explosions", "incident", "incidents", "campaign", "battery", "batteries", "system",
-    "systems", "launcher", "launchers",
-})
+EVENT_HEADS = lexicon.words("systems", "event_heads")
 # lemmas that make a sentence about fighting: "mines" or "shells" there are weapons
-MILITARY_LEMMAS = frozenset({
-    "military", "army", "navy", "troop", "soldier", "militant", "militia", "rebel",
-    "insurgent", "fighter", "airstrike", "bomb", "bombing", "bombard", "bombardment", "shell",
-    "shelling", "missile", "rocket", "artillery", "weapon", "war", "combat", "battle",
-    "offensive", "regime", "coalition", "jihadist", "terrorist", "explosive", "ammunition",
-    "munition", "gunfire", "sortie", "warplane", "frontline", "front-line", "ceasefire",
-    "casualty", "shoot", "strike", "attack", "kill", "destroy", "detonate", "explode",
-})
-UNCOUNTABLE = frozenset({
-    "artillery", "ordnance", "ammunition", "aircraft", "rotorcraft", "weaponry", "napalm",
-    "phosphorus", "sarin", "gas", "tnt", "semtex", "dynamite", "anthrax", "ricin", "tabun",
-    "soman", "phosgene", "thermite", "novichok", "vx", "birdshot", "buckshot", "fire",
-    "teargas", "spray", "craft", "chemical", "agent",
-})
+MILITARY_LEMMAS = lexicon.words("systems", "military_lemmas")
+UNCOUNTABLE = lexicon.words("systems", "uncountable")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +83,7 @@ def _is_distinctive(alias: str, distinctive_words: frozenset[str]) -> bool:
 
 @cache
 def load_gazetteer() -> Gazetteer:
-    data = json.loads(read_text("extract", "systems.json"))
+    data = lexicon.data("systems")
     distinctive = frozenset(w.lower() for w in data.get("distinctive_words", []))
     named: dict[str, tuple[str, str]] = {}
     for category, entries in data["named"].items():
