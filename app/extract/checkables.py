@@ -21,9 +21,8 @@ from app.extract.candidates import LOCATION_LABELS, Found, doc_text, end_char, i
 from app.extract.count_rules import number_words, vague_counts
 from app.extract.fallback import rules_only
 from app.extract.labels import from_entities
-from app.extract.organisations import OrganisationFinder, group_spans, office_spans
+from app.extract.organisations import OrganisationFinder, office_spans, owned_office_spans
 from app.extract.overlaps import drop_counted_classes, resolve, trim_tails
-from app.extract.pronouns import pronoun_candidates, refer_pronouns
 from app.extract.systems import SystemFinder
 
 __all__ = ["Found", "Rules", "doc_text", "find_checkables"]
@@ -62,23 +61,20 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
         if any(doc[k].ent_type_ in LOCATION_LABELS for k in range(s, e)):
             continue
         found.append(place_rules.place(doc, s, e))
+    for s, e in owned_office_spans(doc):
+        found.append(Found("actor", doc[s].idx, end_char(doc, e), doc[s:e].text,
+                           {"kind": "office"}, rank=1))
     for s, e in office_spans(doc):
         if doc[s].lower_ == "the":
             s += 1
         found.append(Found("actor", doc[s].idx, end_char(doc, e), doc[s:e].text,
                            {"kind": "office"}, rank=2))
-    found.extend(pronoun_candidates(doc))
     for m in _ARABIC_NAME.finditer(text):
         found.append(Found("actor", m.start(), m.end(), m.group(), {"kind": "person"}, rank=-1))
     found.extend(place_rules.regions(text))
     found.extend(number_words(doc))
     for s, e in place_rules.names_after_near(doc):
         found.append(place_rules.near_found(doc, s, e))
-    for s, e in place_rules.facilities(doc):
-        found.append(place_rules.facility_found(doc, s, e))
-    for s, e in group_spans(doc):
-        found.append(Found("actor", doc[s].idx, end_char(doc, e), doc[s:e].text,
-                           {"kind": "group"}, rank=3))
     for system in rules.systems.find(doc):
         attrs = {"category": system.category}
         if system.generic:
@@ -93,7 +89,7 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
         found.extend(rules_only(text, article_date))
     found = [f for f in found if not place_rules.stance(text, f)]
     trim_tails(found, text)
-    return refer_pronouns(drop_counted_classes(resolve(found, text), text))
+    return drop_counted_classes(resolve(found, text), text)
 
 
 def _institutions(doc: Any) -> list[Found]:

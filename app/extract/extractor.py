@@ -23,7 +23,9 @@ from app.extract import selection
 from app.extract.checkables import Found, Rules, doc_text, find_checkables
 from app.extract.hedging import find_hedges
 from app.extract.pipeline import TITLE_ABBREVIATIONS, Pipeline, load_pipeline
+from app.extract.pronouns import referents
 from app.extract.sourcing import attribute
+from app.extract.tokens import parsed
 
 CHUNK_CHARS = 20_000
 Progress = Callable[[int, int], None]
@@ -194,6 +196,7 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
 def _claims_in_doc(eng: _Engine, doc: Any, offset: int, text: str,
                    when: date | None) -> list[Claim]:
     found = find_checkables(doc, eng.rules, when)
+    refs = referents(doc, found)
     chunk = doc_text(doc)
     candidates: list[tuple[float, Claim]] = []
     index = 0
@@ -209,17 +212,25 @@ def _claims_in_doc(eng: _Engine, doc: Any, offset: int, text: str,
         if inside and all(f.type == "date" for f in inside) \
                 and sum(f.end - f.start for f in inside) >= 0.8 * (e - s):
             continue  # a dateline ("Monday, May 18, 2015") dates the article, it claims nothing
+        if offset == 0 and _title(chunk, s, e):
+            continue
         actors = [(f.start, f.end) for f in inside if f.type == "actor"]
         sentence = chunk[s:e]
-        attribution = attribute(sent, actors, sentence)
+        attribution = attribute(sent, actors, sentence, refs)
         hedging = find_hedges(sent, sentence)
+        future = sum(1 for f in inside
+                     if f.type == "date" and selection.is_future(chunk[f.start:f.end]))
         facts = selection.SentenceFacts(
             types=tuple(f.type for f in inside),
             generic_systems=sum(1 for f in inside if f.attributes.get("generic")),
             actor_chars=tuple((f.start, f.end) for f in inside if f.type == "actor"),
-            future_dates=sum(1 for f in inside
-                             if f.type == "date" and selection.is_future(chunk[f.start:f.end])),
-            sourcing=attribution.sourcing, hedged=hedging.hedged)
+            future_dates=future,
+            sourcing=attribution.sourcing, hedged=hedging.hedged,
+            hard=0 if counterfactual(sentence) else sum(1 for f in inside if _hard(f, doc))
+            - future,
+            attributed=attribution.sourcing != "none")
+        if not selection.listed(sent, facts, sentence):
+            continue
         score = selection.rule_score(sent, facts, sentence)
         start, end = offset + s, offset + e
         candidates.append((score, Claim(
@@ -255,18 +266,58 @@ def _sentences(doc: Any) -> Iterator[Any]:
         yield pending
 
 
+_COUNTERFACTUAL = re.compile(
+    r"\bwould(?: not|n't)? have\b.*|(?:^|[,;:\"“]\s*)had (?:it|they|he|she|we|i|the|this)\b", re.I)
+
+
+def counterfactual(sentence: str) -> bool:
+    """ "Had it happened an hour later, the toll would have been higher": what did not
+    happen, so its numbers and times are nothing a checker could look up."""
+    low = sentence.lower()
+    return "would" in low and "have" in low and len(_COUNTERFACTUAL.findall(low)) >= 2 \
+        or bool(re.search(r"\bif\b[^.]*\bhad\b[^.]*\bwould(?: not|n't)? have\b", low))
+
+
+def _title(chunk: str, start: int, end: int) -> bool:
+    """The article's title: its first line, set apart from the body by a dateline below it
+    ("Ferry capsizes off Lombok" / "Saturday, June 6, 2020"). It restates what the body
+    claims, so it is not listed again."""
+    if chunk[:start].strip() or chunk[start:end].rstrip("\"'”’").endswith((".", "!", "?")):
+        return False
+    rest = chunk[end:end + 200].lstrip("\n\r\t ")
+    line = rest.split("\n", 1)[0].strip()
+    return bool(line) and len(line) <= 40 and _DATELINE.match(line) is not None
+
+
+def _hard(f: Found, doc: Any) -> bool:
+    """A checkable that makes its sentence a claim whatever else it says: a date, a count
+    (not a vague "dozens"), a named system (not a class such as "weapons"), a place where
+    something happened (not a place acting or addressed: "Kyiv asked", "a challenge for
+    Moscow")."""
+    if f.type == "date":
+        return True
+    if f.type == "count":
+        return "vague" not in f.attributes
+    if f.type == "system":
+        return not f.attributes.get("generic")
+    if f.type != "location" or f.attributes.get("acting"):
+        return False
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None or not parsed(doc):
+        return True
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass", "poss"):
+        return False
+    return not (root.dep_ == "pobj" and root.head.lower_ in ("by", "for", "against", "with"))
+
+
 def _select(candidates: list[tuple[float, Claim]]) -> list[Claim]:
-    """Keep the claims whose rule score, averaged with the model's when shipped, passes."""
+    """The listed claims, each ranked by its rule score blended with the model's."""
     model = selection.model_scores([c.quote for _, c in candidates])
     claims = []
     for i, (rule, claim) in enumerate(candidates):
-        if model is not None:
-            claim.worthiness = round(model[i], 3)
-            combined = max(rule, (rule + model[i]) / 2)
-        else:
-            combined = rule
-        if combined >= selection.THRESHOLD:
-            claims.append(claim)
+        claim.worthiness = round((rule + model[i]) / 2 if model is not None else rule, 3)
+        claims.append(claim)
     return claims
 
 

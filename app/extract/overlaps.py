@@ -47,8 +47,9 @@ def resolve(found: list[Found], text: str) -> list[Found]:
             starts.insert(i, f.start)
             kept.insert(i, f)
             continue
-        # an office ("Minister for the Middle East") is one actor, not a place inside a title
-        if f.type == "actor" and f.attributes.get("kind") == "office" and all(
+        # an office ("Minister for the Middle East") is one actor, not a place inside a title;
+        # so is an institution with its state ("Chad's army", "the Iraqi police")
+        if f.type == "actor" and (f.attributes.get("kind") == "office" or f.rank == 1) and all(
                 kept[j].type in ("location", "actor") and f.start <= kept[j].start
                 and kept[j].end <= f.end and kept[j].attributes.get("kind") != "person"
                 for j in clash):

@@ -1,7 +1,11 @@
-"""Personal pronouns and whom they stand for.
+"""Whom a personal pronoun stands for, for sourcing: never a checklist row of its own.
 
-"he said", "she added": the pronoun's referent is the last person the rules
-kept (not the model's raw PERSON guesses, which include mosques and villages).
+A pronoun cannot be checked, so it is not a checkable; but "he said" after a
+named person is a named source (``../shared/eval/GUIDE.md``). "he"/"she" stand
+for the last person the rules kept (not the model's raw PERSON guesses, which
+include mosques and villages); "it" for the last organisation. "we", "I" and
+"they" are left unresolved here: in quoted speech they stand for the speaker,
+whom the nearest preceding name often is not, and sourcing reads them itself.
 """
 
 from __future__ import annotations
@@ -10,33 +14,35 @@ from typing import Any
 
 from app.extract import lexicon
 from app.extract.candidates import Found
-from app.extract.organisations import pronoun_tokens
+from app.extract.tokens import positions
 
+PERSONAL_PRONOUNS = lexicon.words("actors", "personal_pronouns")
 SINGULAR_PRONOUNS = lexicon.words("actors", "singular_pronouns")
+ORGANISATION_KINDS = frozenset({"organisation", "office"})
 
 
-def pronoun_candidates(doc: Any) -> list[Found]:
-    """Pronoun actors; :func:`refer_pronouns` fills in whom they stand for."""
-    out = []
-    for i in pronoun_tokens(doc):
-        t = doc[i]
-        out.append(Found("actor", t.idx, t.idx + len(t.text), None,
-                         {"kind": "pronoun", "word": t.lower_}, rank=4))
-    return out
-
-
-def refer_pronouns(found: list[Found]) -> list[Found]:
-    """Point "he"/"she" at the last person the rules kept. "we", "I" and "us" are left
-    unresolved: in quoted speech they stand for the speaker, whom the nearest preceding name
-    often is not."""
+def referents(doc: Any, rows: list[Found]) -> dict[int, str]:
+    """Character offset of each resolvable pronoun -> the name it stands for."""
+    out: dict[int, str] = {}
+    indexes = [i for i in positions(doc, PERSONAL_PRONOUNS | {"it"}) if doc[i].pos_ == "PRON"]
+    if not indexes:
+        return out
+    actors = [f for f in rows if f.type == "actor"]
+    k = 0
     last_person: str | None = None
-    for f in found:
-        kind = f.attributes.get("kind")
-        if f.type == "actor" and kind == "person":
-            last_person = f.value
-        elif f.type == "actor" and kind == "pronoun":
-            if last_person and f.attributes.pop("word", "") in SINGULAR_PRONOUNS:
-                f.value = last_person
-                f.attributes["refers_to"] = last_person
-            f.attributes.pop("word", None)
-    return found
+    last_organisation: str | None = None
+    for i in indexes:
+        token = doc[i]
+        while k < len(actors) and actors[k].end <= token.idx:
+            kind = actors[k].attributes.get("kind")
+            if kind == "person":
+                last_person = actors[k].value
+            elif kind in ORGANISATION_KINDS:
+                last_organisation = actors[k].value
+            k += 1
+        word = token.lower_
+        if word in SINGULAR_PRONOUNS and last_person:
+            out[token.idx] = last_person
+        elif word == "it" and last_organisation:
+            out[token.idx] = last_organisation
+    return out

@@ -1,16 +1,25 @@
-"""Which sentences become claims.
+"""Which sentences become claims, and how they rank.
 
-A sentence becomes a claim when it states something a checker can verify: it
-carries a hard checkable (a date, a count, a named system), an attributed
-statement, or a concrete actor or place, and it does not read as commentary
-("this highlights a shift", "the implications remain unclear"). Sentences that
-fail stay visible in the article, and the user can promote one by hand.
+Recall comes first: a claim missing from the checklist is invisible to the
+checker, an extra one costs a keystroke. So a sentence is listed when
 
-The rule score here decides selection; the number shown to the user blends it
-with the trained check-worthiness model (:mod:`app.extract.worthiness`) when
-that model is shipped, so the ranking also reflects what ClaimBuster's
-annotators considered worth checking.
+* it holds a hard checkable (a date, a count, a system, a place where
+  something happened) or attributes its content to a source: such a sentence
+  is never dropped, only ranked low when it reads as opinion; or
+* it states an event or a fact: a declarative clause in the past or present
+  perfect, or a present statement that is not an evaluation, hedged ones
+  included ("the vessel is believed to be a submarine").
+
+Sentences left out are questions, fragments, and opinion, rhetoric or
+prediction without a checkable ("It is crucial to hold those responsible to
+account", "We will continue to support ..."): they stay visible in the
+article, and the user can promote one by hand.
+
+The rank (the claim's ``worthiness``) blends the rule score here with the
+trained check-worthiness model (:mod:`app.extract.worthiness`), so it also
+reflects what ClaimBuster's annotators considered worth checking.
 """
+
 
 from __future__ import annotations
 
@@ -30,6 +39,13 @@ SPECULATIVE = lexicon.words("cues", "speculative_words")
 OPINION_ADJ = lexicon.words("cues", "opinion_adjectives")
 HUMAN_HEADS = lexicon.words("cues", "human_heads")
 FUTURE_WORDS = lexicon.words("dates", "future_words")
+# verbs of wanting, feeling and exhorting: the clause says what someone wants, not what happened
+STANCE_VERBS = lexicon.words("cues", "stance_verbs")
+# modal auxiliaries of prediction and obligation ("will", "should"); "may", "could" hedge a claim
+PREDICTION_MODALS = lexicon.words("cues", "prediction_modals")
+# adjectives and adverbs that judge rather than report ("horrific", "crucial", "worse")
+EVALUATIVE_WORDS = lexicon.words("cues", "evaluative_words")
+DEONTIC_NOUNS = lexicon.words("cues", "deontic_nouns")
 THRESHOLD = 0.5
 
 
@@ -43,6 +59,56 @@ class SentenceFacts:
     sourcing: str
     hedged: bool
     actor_chars: tuple[tuple[int, int], ...] = ()  # actor checkables, offsets into the doc
+    hard: int = 0  # dates, counts, systems and places where something happened
+    attributed: bool = False  # the sentence names where its content comes from
+
+
+def listed(sent: Any, facts: SentenceFacts, text: str) -> bool:
+    """Whether a sentence becomes a claim (see the module docstring)."""
+    if facts.hard or facts.attributed:
+        return True
+    words = lowers(sent.doc)[sent.start:sent.end]
+    if text.rstrip().endswith("?") or sum(1 for w in words if w[:1].isalnum()) < 4:
+        return False
+    if facts.hedged and any(t.tag_ in ("VBD", "VBN") for t in sent):
+        return True  # "the vessel is believed to be a submarine": a claim to weigh
+    if parsed(sent.doc):
+        return states_fact(sent)
+    return rule_score(sent, facts, text) >= THRESHOLD  # the blank pipeline has no parse
+
+
+def states_fact(sent: Any) -> bool:
+    """A declarative clause reporting an event or a state of affairs, not an evaluation, a
+    wish or a prediction: "Those who were tripped were then crushed", "There are no
+    casualties left", but not "It is crucial to act" or "We will continue to lead"."""
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return False  # a headline without a verb, a list, a fragment
+    children = list(root.children)
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in PREDICTION_MODALS for c in children):
+        return False
+    lemma = root.lemma_.lower()
+    subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subjects:
+        return False  # "Speaking after the meeting.", imperatives
+    if lemma in STANCE_VERBS:
+        return False
+    if lemma == "have" and any(c.dep_ == "dobj" and c.lemma_.lower() in DEONTIC_NOUNS
+                               for c in children):
+        return False  # "Russia has a special responsibility to ...": what ought to be
+    if lemma in ANALYSIS_VERBS and not _human_subject(root, ()):
+        return False  # "the implications remain unclear", but "officials have remained silent"
+    if lemma == "be":
+        complements = [c for c in children if c.dep_ in ("acomp", "attr")]
+        if subjects[0].lower_ == "it" and complements and complements[0].dep_ == "acomp":
+            return False  # "It is crucial to ...": an evaluation
+        if any(c.lower_ in OPINION_ADJ or c.lemma_.lower() in EVALUATIVE_WORDS
+               for comp in complements for c in comp.subtree):
+            return False  # "The use of chemical weapons is horrific"
+    words = lowers(sent.doc)[sent.start:sent.end]
+    return not any(w in EVALUATIVE_WORDS for w in words) or root.tag_ in ("VBD", "VBN")
+
+
 
 
 def rule_score(sent: Any, facts: SentenceFacts, text: str | None = None) -> float:

@@ -24,7 +24,7 @@ CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 CHANNEL_VERBS = lexicon.words("cues", "channel_verbs")
 CHANNEL_PREPS = lexicon.words("cues", "channel_prepositions")
 NAMED_PRONOUNS = lexicon.words("cues", "named_pronouns")
-NAMED_LABELS = frozenset({"PERSON", "ORG"})
+NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE"})  # a country speaking is its government
 INDEFINITE = lexicon.words("cues", "indefinite_determiners")
 
 
@@ -34,11 +34,13 @@ class Attribution:
     source: str = ""
 
 
-def attribute(sent: Any, actor_spans: list[tuple[int, int]],
-              text: str | None = None) -> Attribution:
+def attribute(sent: Any, actor_spans: list[tuple[int, int]], text: str | None = None,
+              referents: dict[int, str] | None = None) -> Attribution:
     """The sourcing of one sentence (a spaCy ``Span``); ``actor_spans`` are char offsets.
 
-    ``text`` is the sentence's text when the caller already has it (saves rebuilding it).
+    ``text`` is the sentence's text when the caller already has it (saves rebuilding it);
+    ``referents`` maps a pronoun's char offset to the name it stands for ("he" -> the
+    person named before), which becomes the source.
     """
     cues = load_cues()
     low = (sent.text if text is None else text).lower()
@@ -86,6 +88,9 @@ def attribute(sent: Any, actor_spans: list[tuple[int, int]],
     head = candidates[0][1]
     span = sent.doc[head.left_edge.i:head.right_edge.i + 1]
     source = span.text.strip(" ,")
+    referent = (referents or {}).get(head.idx) if head.pos_ == "PRON" else None
+    if referent and not anonymous_phrase:
+        return Attribution("named", referent)
     if anonymous_phrase:
         return Attribution("unnamed", source)
     return Attribution(_classify(head, span, actor_spans, cues.anonymous_heads), source)
