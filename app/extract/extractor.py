@@ -26,6 +26,7 @@ from app.extract.pipeline import TITLE_ABBREVIATIONS, Pipeline, load_pipeline
 from app.extract.pronouns import referents
 from app.extract.sourcing import attribute
 from app.extract.tokens import parsed
+from app.extract.voice import Voice, read_voice
 
 CHUNK_CHARS = 20_000
 Progress = Callable[[int, int], None]
@@ -113,7 +114,8 @@ def extract(article: Article | str, *, published: date | None = None,
     when = published or article_date(article) or dateline(article.text)
     # small batches: a cancel request is seen after at most a few chunks
     return next(extract_many([article.text], published=[when], progress=progress,
-                             cancel=cancel, pipeline=pipeline, batch_size=4))
+                             cancel=cancel, pipeline=pipeline, batch_size=4,
+                             sources=[(article.outlet, article.url)]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,15 +131,19 @@ class _Piece:
 
 def extract_many(texts: Iterable[str], *, published: Iterable[date | None] | None = None,
                  progress: Progress | None = None, cancel: Cancel | None = None,
-                 pipeline: Pipeline | None = None, batch_size: int = 32) -> Iterator[list[Claim]]:
+                 pipeline: Pipeline | None = None, batch_size: int = 32,
+                 sources: Iterable[tuple[str, str]] | None = None) -> Iterator[list[Claim]]:
     """Claims for each text (one list per text, in order), all streamed through one ``nlp.pipe``.
 
     Texts are read lazily, so a long series of articles never sits in memory at once.
     ``progress(done, total)`` counts characters within the text being processed;
     ``cancel`` is checked after every chunk and raises :class:`ExtractionCancelled`.
+    ``sources`` gives each text's (outlet, url) when known: an official site's article
+    speaks for its issuer (:mod:`app.extract.voice`).
     """
     eng = engine(pipeline)
     dates_iter = iter(published) if published is not None else None
+    sources_iter = iter(sources) if sources is not None else None
 
     def pieces() -> Iterator[tuple[str, _Piece]]:
         for text in texts:
@@ -161,9 +167,33 @@ def extract_many(texts: Iterable[str], *, published: Iterable[date | None] | Non
         if progress:
             progress(piece.offset + len(doc_text(doc)), total)
         if piece.last:
+            outlet, url = next(sources_iter, ("", "")) if sources_iter is not None else ("", "")
+            apply_voice(claims, read_voice(piece.text, outlet, url))
             yield claims
             claims = []
             started = None
+
+
+def apply_voice(claims: list[Claim], voice: Voice) -> None:
+    """Attribute claims with no source of their own from the article's voice: a statement
+    block's speaker, the attribution of a quotation they belong to, an official issuer."""
+    for claim in claims:
+        if claim.sourcing is Sourcing.NONE:
+            speaker = voice.speaker_at(claim.start)
+            if speaker:
+                claim.sourcing, claim.source_name = Sourcing.NAMED, speaker
+    for start, end in voice.quotes:
+        inside = [c for c in claims if c.start < end and start < c.end]
+        carrier = next((c for c in inside if c.sourcing is not Sourcing.NONE), None)
+        if carrier is None or len(inside) < 2:
+            continue
+        for claim in inside:
+            if claim.sourcing is Sourcing.NONE and start <= claim.start + 2:
+                claim.sourcing, claim.source_name = carrier.sourcing, carrier.source_name
+    if voice.issuer:
+        for claim in claims:
+            if claim.sourcing is Sourcing.NONE:
+                claim.sourcing, claim.source_name = Sourcing.NAMED, voice.issuer
 
 
 def _stopped(cancel: Cancel | None) -> bool:
