@@ -18,7 +18,8 @@ from typing import Any
 from app.extract import place_rules, places
 from app.extract.actors import institution_spans
 from app.extract.candidates import LOCATION_LABELS, Found, doc_text, end_char, inside_any
-from app.extract.count_rules import number_words, vague_counts
+from app.extract.count_rules import number_words, phrase_counts, vague_counts
+from app.extract.date_rules import duration_adjectives, relative_dates
 from app.extract.fallback import rules_only
 from app.extract.labels import from_entities
 from app.extract.organisations import OrganisationFinder, office_spans, owned_office_spans
@@ -85,6 +86,9 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
                  if not (f.type == "location" and inside_any(f, org_chars)))
     found.extend(_institutions(doc))
     found.extend(vague_counts(doc))
+    found.extend(phrase_counts(text))
+    found.extend(relative_dates(text))
+    found.extend(duration_adjectives(text))
     if not doc.has_annotation("ENT_IOB"):
         found.extend(rules_only(text, article_date))
     found = [f for f in found if not place_rules.stance(text, f)]

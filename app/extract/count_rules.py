@@ -89,3 +89,68 @@ def vague_counts(doc: Any) -> list[Found]:
                 attrs["noun"] = noun
         out.append(Found("count", s, e, norm.value, attrs, rank=1))
     return out
+
+
+GROUP_WORDS: dict[str, int] = lexicon.table("counts", "group_words")
+FREQUENCY_WORDS: dict[str, int] = lexicon.table("counts", "frequency_words")
+MULTIPLIERS: dict[str, float] = lexicon.table("counts", "multipliers")
+IDENTIFIER_NOUNS = lexicon.words("counts", "identifier_nouns")
+_QUALIFIER = r"(?:(?:nearly|almost|about|around|roughly|more than|less than|over|at least|" \
+             r"at most|some|just over|just under|well over)\s+)?"
+_COMPARISON = re.compile(
+    _QUALIFIER + r"\b(?P<m>" + "|".join(sorted(map(re.escape, MULTIPLIERS), key=len, reverse=True))
+    + r")\s+as\s+(?:many|much|(?:high|large|long|big|great|heavy|fast|far|often))\b", re.I)
+_GROUP = re.compile(r"\b(?:an?|one|another)\s+(?P<g>" + "|".join(map(re.escape, GROUP_WORDS))
+                    + r")\s+of\b", re.I)
+_FREQUENCY = re.compile(
+    r"\b(?:(?:at least|more than|no more than|at most|only|just)\s+)?(?:once|twice|thrice)\b"
+    r"(?!\s+(?:as|the|a|an|upon|again|more)\b)", re.I)
+
+
+def phrase_counts(text: str) -> list[Found]:
+    """Counts the model does not tag as numbers: comparisons ("nearly twice as many"),
+    group words ("a trio of helicopters", "a pair of"), frequencies ("twice", "at least
+    once"; "once" alone means "formerly" and is left out)."""
+    out = []
+    for m in _COMPARISON.finditer(text):
+        factor = MULTIPLIERS[m.group("m").lower()]
+        qualifier = m.group().lower()[:m.start("m") - m.start()].strip()
+        attrs = {"comparison": m.group("m").lower(), "unit": "times"}
+        if qualifier:
+            attrs["qualifier"] = qualifier
+        value = f"{counts.QUALIFIERS.get(qualifier, '')}x{factor:g}"
+        out.append(Found("count", m.start(), m.end(), value, attrs, rank=-1))
+    for m in _GROUP.finditer(text):
+        number = GROUP_WORDS[m.group("g").lower()]
+        attrs = {"group": m.group("g").lower()}
+        if m.group("g").lower() == "handful":
+            attrs["vague"] = "a handful"
+        out.append(Found("count", m.start(), m.end(), str(number), attrs, rank=-1))
+    for m in _FREQUENCY.finditer(text):
+        word = m.group().lower().split()[-1]
+        if word == "once" and " " not in m.group():
+            continue
+        value = FREQUENCY_WORDS.get(word, 1)
+        qualifier = m.group().lower().rsplit(" ", 1)[0] if " " in m.group() else ""
+        attrs = {"unit": "times"}
+        sign = counts.QUALIFIERS.get(qualifier, "")
+        if qualifier:
+            attrs["qualifier"] = qualifier
+        out.append(Found("count", m.start(), m.end(), f"{sign}{value}", attrs, rank=-1))
+    return out
+
+
+def identifier(doc: Any, start: int, end: int) -> bool:
+    """ "posts 542 and 543", "Route 66", "Resolution 2254": a number naming a thing, not a
+    count of things."""
+    token = doc[start]
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head  # "543" in "posts 542 and 543"
+    i = token.i
+    if i == 0:
+        return False
+    prev = doc[i - 1]
+    if prev.lower_ not in IDENTIFIER_NOUNS and not (prev.tag_ in ("NNS", "NN", "NNP")
+                                                    and prev.text[:1].isupper()):
+        return False
+    return not any(doc[k].dep_ == "nummod" and doc[k].head.i >= end for k in range(start, end))

@@ -242,8 +242,7 @@ def _claims_in_doc(eng: _Engine, doc: Any, offset: int, text: str,
         if inside and all(f.type == "date" for f in inside) \
                 and sum(f.end - f.start for f in inside) >= 0.8 * (e - s):
             continue  # a dateline ("Monday, May 18, 2015") dates the article, it claims nothing
-        if offset == 0 and _title(chunk, s, e):
-            continue
+        title = offset == 0 and _title(chunk, s, e)
         actors = [(f.start, f.end) for f in inside if f.type == "actor"]
         sentence = chunk[s:e]
         attribution = attribute(sent, actors, sentence, refs)
@@ -259,7 +258,7 @@ def _claims_in_doc(eng: _Engine, doc: Any, offset: int, text: str,
             hard=0 if counterfactual(sentence) else sum(1 for f in inside if _hard(f, doc))
             - future,
             attributed=attribution.sourcing != "none")
-        if not selection.listed(sent, facts, sentence):
+        if not selection.listed(sent, facts, sentence) or title and not facts.hard:
             continue
         score = selection.rule_score(sent, facts, sentence)
         start, end = offset + s, offset + e
@@ -311,7 +310,7 @@ def counterfactual(sentence: str) -> bool:
 def _title(chunk: str, start: int, end: int) -> bool:
     """The article's title: its first line, set apart from the body by a dateline below it
     ("Ferry capsizes off Lombok" / "Saturday, June 6, 2020"). It restates what the body
-    claims, so it is not listed again."""
+    claims, so it is listed only for a hard checkable of its own ("At least 107 killed")."""
     if chunk[:start].strip() or chunk[start:end].rstrip("\"'”’").endswith((".", "!", "?")):
         return False
     rest = chunk[end:end + 200].lstrip("\n\r\t ")

@@ -19,7 +19,13 @@ from typing import Any
 from app.extract import dates, lexicon, places
 from app.extract.actors import INSTITUTION_HEADS, TITLE_WORDS, honorific_start, titled_start
 from app.extract.candidates import COUNT_LABELS, LOCATION_LABELS, Found, doc_text
-from app.extract.count_rules import DISCOURSE_NOUNS, count, not_a_count, one_another
+from app.extract.count_rules import (
+    DISCOURSE_NOUNS,
+    count,
+    identifier,
+    not_a_count,
+    one_another,
+)
 from app.extract.place_rules import (
     NOT_PLACE_WORDS,
     PLACE_PREPOSITIONS,
@@ -43,6 +49,7 @@ DOCUMENT_HEADS = lexicon.words("actors", "document_heads")
 NOT_NAMES = lexicon.words("actors", "not_names")
 MEDIA_NAME_HEADS = lexicon.words("actors", "media_name_heads")
 YEARISH = re.compile(r"^(1[5-9]|20)\d\d$")
+_AGE = re.compile(r"\b\w+[- ](?:year|month|week)s?[- ]old\b|\baged\b", re.I)
 
 
 def from_entities(doc: Any, article_date: date | None) -> list[Found]:
@@ -87,6 +94,8 @@ def _date(doc: Any, ent: Any, start: int, end: int, etext: str,
           article_date: date | None) -> Found | None:
     if etext.lower() in PRONOUN_DATES or not any(c.isalnum() for c in etext):
         return None
+    if _AGE.search(etext):
+        return None  # "a 12-year-old boy": an age, not a date
     if _numbered_document(doc, ent):
         return None
     if len(ent) == 1 and etext.lower() in BARE_DURATIONS:
@@ -109,7 +118,7 @@ def _number(doc: Any, ent: Any, etext: str, article_date: date | None) -> Found 
         norm = dates.normalize_date(etext, article_date)
         return Found("date", ent.start_char, ent.start_char + len(etext), norm.value,
                      norm.attributes)
-    if not_a_count(etext):
+    if not_a_count(etext) or identifier(doc, ent.start, ent.end):
         return None
     found = count(doc, ent.start, ent.end, label)
     if found.value is None and label == "CARDINAL":
