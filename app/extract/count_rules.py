@@ -130,13 +130,13 @@ def phrase_counts(text: str) -> list[Found]:
         word = m.group().lower().split()[-1]
         if word == "once" and " " not in m.group():
             continue
-        value = FREQUENCY_WORDS.get(word, 1)
-        qualifier = m.group().lower().rsplit(" ", 1)[0] if " " in m.group() else ""
+        times = FREQUENCY_WORDS.get(word, 1)
+        how = m.group().lower().rsplit(" ", 1)[0] if " " in m.group() else ""
         attrs = {"unit": "times"}
-        sign = counts.QUALIFIERS.get(qualifier, "")
-        if qualifier:
-            attrs["qualifier"] = qualifier
-        out.append(Found("count", m.start(), m.end(), f"{sign}{value}", attrs, rank=-1))
+        if how:
+            attrs["qualifier"] = how
+        out.append(Found("count", m.start(), m.end(), f"{counts.QUALIFIERS.get(how, '')}{times}",
+                         attrs, rank=-1))
     return out
 
 

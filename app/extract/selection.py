@@ -91,8 +91,8 @@ def states_fact(sent: Any) -> bool:
     subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
     if not subjects:
         return False  # "Speaking after the meeting.", imperatives
-    if lemma in STANCE_VERBS:
-        return False
+    if lemma in STANCE_VERBS and not _third_party(subjects[0]):
+        return False  # "We will continue", "I commend", but "Hammond welcomes the deal"
     if lemma == "have" and any(c.dep_ == "dobj" and c.lemma_.lower() in DEONTIC_NOUNS
                                for c in children):
         return False  # "Russia has a special responsibility to ...": what ought to be
@@ -141,6 +141,12 @@ def rule_score(sent: Any, facts: SentenceFacts, text: str | None = None) -> floa
     if (sent.text if text is None else text).rstrip().endswith("?"):
         score -= 0.3
     return max(0.0, min(1.0, score))
+
+
+def _third_party(subject: Any) -> bool:
+    """A named person or organisation other than the speaker: the sentence reports their act."""
+    return subject.ent_type_ in ("PERSON", "ORG") or (
+        subject.pos_ == "PROPN" and subject.lower_ not in ("i", "we"))
 
 
 def _human_subject(root: Any, actor_chars: tuple[tuple[int, int], ...]) -> bool:
