@@ -23,7 +23,7 @@ from app.extract.date_rules import duration_adjectives, relative_dates
 from app.extract.fallback import rules_only
 from app.extract.labels import from_entities
 from app.extract.organisations import OrganisationFinder, office_spans, owned_office_spans
-from app.extract.overlaps import drop_counted_classes, resolve, trim_tails
+from app.extract.overlaps import resolve, trim_tails
 from app.extract.systems import SystemFinder
 
 __all__ = ["Found", "Rules", "doc_text", "find_checkables"]
@@ -93,7 +93,7 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
         found.extend(rules_only(text, article_date))
     found = [f for f in found if not place_rules.stance(text, f)]
     trim_tails(found, text)
-    return drop_counted_classes(resolve(found, text), text)
+    return resolve(found, text)
 
 
 def _institutions(doc: Any) -> list[Found]:

@@ -70,13 +70,3 @@ def _replace(starts: list[int], kept: list[Found], clash: list[int], f: Found) -
     starts.insert(i, f.start)
     kept.insert(i, f)
 
-
-def drop_counted_classes(found: list[Found], text: str) -> list[Found]:
-    """ "seven Ukrainian drones": the count already carries the platform as its noun."""
-    out: list[Found] = []
-    for f in found:
-        if f.type == "system" and f.attributes.get("generic") and out and out[-1].type == "count" \
-                and not text[out[-1].end:f.start].strip():
-            continue
-        out.append(f)
-    return out

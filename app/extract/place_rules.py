@@ -139,6 +139,8 @@ def in_place_slot(doc: Any, ent: Any) -> bool:
         return True
     if prev.lower_ in ("in", "at") and ent.label_ == "PERSON":
         return True
+    if prev.lower_ == "in" and len(ent) == 1 and ent.text.istitle():
+        return True  # "used by Daesh in Marea": a one-word organisation does not hold events
     return prev.lower_ == "of" and ent.start > 1 and doc[ent.start - 2].lower_ in PLACE_OF_NOUNS
 
 
