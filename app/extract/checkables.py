@@ -11,6 +11,7 @@ the blank pipeline, :mod:`app.extract.fallback` finds what patterns alone can.
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import date
 from typing import Any
@@ -22,11 +23,14 @@ from app.extract.count_rules import number_words, phrase_counts, vague_counts
 from app.extract.date_rules import duration_adjectives, relative_dates
 from app.extract.fallback import rules_only
 from app.extract.labels import from_entities
+from app.extract.learned_systems import SystemModelError, SystemTagger, load_tagger
 from app.extract.organisations import OrganisationFinder, office_spans, owned_office_spans
 from app.extract.overlaps import resolve, trim_tails
-from app.extract.systems import SystemFinder
+from app.extract.systems import SystemFinder, SystemMatch
 
 __all__ = ["Found", "Rules", "doc_text", "find_checkables"]
+
+log = logging.getLogger("claimsheet.extract")
 
 _ARABIC_NAME = re.compile(
     r"\b(?:Abu|Abd|Abdul|Abdel|Sheikh|Imam)\s+[A-Z][\w’'-]+(?:\s+(?:al-|el-|bin\s+|ibn\s+)?[A-Z][\w’'-]+)*"
@@ -34,12 +38,15 @@ _ARABIC_NAME = re.compile(
 
 
 class Rules:
-    """The rule matchers, built once per spaCy vocabulary and reused for every document."""
+    """The rule matchers and the learned system tagger, built once per spaCy vocabulary and
+    reused for every document. ``tagger`` is None when its model cannot be read (the rules
+    then work alone, and the log says why)."""
 
     def __init__(self, nlp: Any) -> None:
         from spacy.matcher import PhraseMatcher
 
         self.systems = SystemFinder(nlp)
+        self.tagger: SystemTagger | None = _load_tagger()
         self.organisations = OrganisationFinder(nlp)
         self.cities = PhraseMatcher(nlp.vocab, attr="ORTH")
         names = [name for name in places.place_book().cities]
@@ -76,12 +83,15 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
     found.extend(number_words(doc))
     for s, e in place_rules.names_after_near(doc):
         found.append(place_rules.near_found(doc, s, e))
-    for system in rules.systems.find(doc):
+    systems = rules.systems.find(doc)
+    for system in systems:
         attrs = {"category": system.category}
         if system.generic:
             attrs["generic"] = "true"
         found.append(Found("system", system.start, system.end, system.canonical, attrs,
                            rank=1 if system.generic else 0))
+    if rules.tagger is not None and doc.has_annotation("DEP"):
+        found.extend(_learned_systems(doc, rules.tagger, systems))
     found.extend(f for f in from_entities(doc, article_date)
                  if not (f.type == "location" and inside_any(f, org_chars)))
     found.extend(_institutions(doc))
@@ -94,6 +104,30 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
     found = [f for f in found if not place_rules.stance(text, f)]
     trim_tails(found, text)
     return resolve(found, text)
+
+
+def _load_tagger() -> SystemTagger | None:
+    try:
+        return load_tagger()
+    except SystemModelError as exc:
+        log.warning("learned system tagger unavailable, rules only: %s", exc)
+        return None
+
+
+def _learned_systems(doc: Any, tagger: SystemTagger, known: list[SystemMatch]) -> list[Found]:
+    """Systems the tagger finds where the gazetteer found none ("Tu-22M3", "Zarnitsa-3"). A
+    tagged name that takes in a class the rules found ("Xr-417M bombers" around "bombers")
+    replaces it; one that only crosses a rule's match gives way."""
+    out = []
+    for s, e, score in tagger.spans(doc):
+        start, end = doc[s].idx, end_char(doc, e)
+        clashes = [m for m in known if m.start < end and start < m.end]
+        if clashes and not all(m.generic and start <= m.start and m.end <= end
+                               and (start, end) != (m.start, m.end) for m in clashes):
+            continue
+        out.append(Found("system", start, end, doc[s:e].text,
+                         {"learned": "true", "score": f"{score:.2f}"}, rank=0 if clashes else 2))
+    return out
 
 
 def _institutions(doc: Any) -> list[Found]:

@@ -153,9 +153,14 @@ def _reports_event(token: Any) -> bool:
 def _accused_by_nobody(sent: Any) -> bool:
     """ "... have been accused of committing serious violations": an accusation with no
     accuser named is a vague source."""
-    return any(t.lemma_.lower() in ("accuse", "allege", "suspect") and t.tag_ == "VBN"
-               and any(c.dep_ == "auxpass" for c in t.children)
-               and not any(c.dep_ == "agent" for c in t.children) for t in sent)
+    roots = lemmas(sent.doc)
+    for index in range(sent.start, sent.end):
+        if roots[index] in ("accuse", "allege", "suspect"):
+            t = sent.doc[index]
+            if t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children) \
+                    and not any(c.dep_ == "agent" for c in t.children):
+                return True
+    return False
 
 
 def _accuses(token: Any) -> bool:

@@ -44,6 +44,7 @@ EVENT_HEADS = lexicon.words("systems", "event_heads")
 # lemmas that make a sentence about fighting: "mines" or "shells" there are weapons
 MILITARY_LEMMAS = lexicon.words("systems", "military_lemmas")
 UNCOUNTABLE = lexicon.words("systems", "uncountable")
+IDENTIFIER_NOUNS = lexicon.words("counts", "identifier_nouns")
 # verbs of physical events a platform takes part in: then a bare "jet" or "ferry" is checkable
 PLATFORM_EVENT_VERBS = lexicon.words("systems", "platform_event_verbs")
 # nouns of accidents a platform modifies: "crane collapse", "helicopter crash"
@@ -305,6 +306,9 @@ class SystemFinder:
                 if not named and _needs_class_noun(name) \
                         and not self._class_noun_follows(text, m.end("name")):
                     continue  # "B1242 road", "M5S", but "B-25 Mitchell bombers"
+                before = text[max(0, m.start("name") - 12):m.start("name")].split()
+                if before and before[-1].lower() in IDENTIFIER_NOUNS:
+                    continue  # "Flight MH17", "Route M4": a number naming a flight or a road
                 canonical, category = named if named else (name, "designator")
                 out.append(SystemMatch(m.start("name"), m.end("name"), canonical, category, False))
         return out
