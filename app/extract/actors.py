@@ -29,7 +29,7 @@ STOP_TITLE = lexicon.words("actors", "stop_title")
 # "Iraqi forces", "Russian troops", "Syrian state media", not "the troops", "the media"
 OWNED_ONLY = lexicon.words("actors", "owned_only_heads")
 LED_WORDS = lexicon.words("actors", "led_words")
-MEDIA_HEADS = frozenset({"media", "television", "radio", "broadcaster", "agency", "tv"})
+MEDIA_HEADS = lexicon.words("actors", "media_heads")
 
 
 def institution_spans(doc: Any) -> list[tuple[int, int]]:

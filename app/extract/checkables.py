@@ -83,6 +83,12 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
     found.extend(number_words(doc))
     for s, e in place_rules.names_after_near(doc):
         found.append(place_rules.near_found(doc, s, e))
+    for s, e in place_rules.named_facilities(doc):
+        found.append(place_rules.facility_found(doc, s, e))
+    for s, e in place_rules.areas(doc):
+        found.append(place_rules.facility_found(doc, s, e, kind="area"))
+    for s, e in place_rules.listed_with_places(doc):
+        found.append(place_rules.near_found(doc, s, e))
     systems = rules.systems.find(doc)
     for system in systems:
         attrs = {"category": system.category}

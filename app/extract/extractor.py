@@ -19,7 +19,7 @@ from typing import Any, Protocol
 
 from app.document.anchors import make_anchor
 from app.document.model import Article, Checkable, CheckableType, Claim, Origin, Sourcing
-from app.extract import selection
+from app.extract import lexicon, selection
 from app.extract.checkables import Found, Rules, doc_text, find_checkables
 from app.extract.hedging import find_hedges
 from app.extract.pipeline import TITLE_ABBREVIATIONS, Pipeline, load_pipeline
@@ -29,6 +29,8 @@ from app.extract.tokens import parsed
 from app.extract.voice import Voice, read_voice
 
 CHUNK_CHARS = 20_000
+# a place after these is addressed or acting, not where something happened ("for Moscow")
+NON_LOCATIVE = lexicon.words("places", "non_locative_prepositions")
 Progress = Callable[[int, int], None]
 
 
@@ -329,15 +331,15 @@ def _hard(f: Found, doc: Any) -> bool:
         return "vague" not in f.attributes
     if f.type == "system":
         return not f.attributes.get("generic")
-    if f.type != "location" or f.attributes.get("acting"):
-        return False
+    if f.type != "location" or f.attributes.get("acting") or f.attributes.get("kind") == "area":
+        return False  # "Russian territory": too wide to make a sentence a claim by itself
     span = doc.char_span(f.start, f.end, alignment_mode="expand")
     if span is None or not parsed(doc):
         return True
     root = span.root
     if root.dep_ in ("nsubj", "nsubjpass", "poss"):
         return False
-    return not (root.dep_ == "pobj" and root.head.lower_ in ("by", "for", "against", "with"))
+    return not (root.dep_ == "pobj" and root.head.lower_ in NON_LOCATIVE)
 
 
 def _select(candidates: list[tuple[float, Claim]]) -> list[Claim]:

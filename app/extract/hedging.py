@@ -19,7 +19,7 @@ NON_GOVERNING_DEPS = frozenset({"relcl", "appos", "acl"})
 # "possible", "likely" modifying a noun say what kind of thing, not how sure the claim is
 MODAL_ADJECTIVES = lexicon.words("cues", "modal_adjectives")
 # an accusation reports a claim the accuser has not proven ("accused Israel of bombarding")
-ACCUSING_VERBS = frozenset({"accuse"})
+ACCUSING_VERBS = lexicon.words("cues", "accusation_verbs") - {"suspect"}
 
 
 @dataclass(slots=True)

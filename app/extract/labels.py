@@ -45,6 +45,9 @@ DATE_PREPOSITIONS = lexicon.words("dates", "date_prepositions")
 PRONOUN_DATES = lexicon.words("dates", "pronoun_dates")
 BARE_DURATIONS = lexicon.words("dates", "bare_durations")
 DOCUMENT_WORDS = lexicon.words("counts", "document_words")
+YEAR_PREPOSITIONS = lexicon.words("dates", "year_prepositions")
+# "the US-led coalition": who leads it, not where anything is
+ORIGIN_WORDS = lexicon.words("places", "origin_words")
 DOCUMENT_HEADS = lexicon.words("actors", "document_heads")
 NOT_NAMES = lexicon.words("actors", "not_names")
 MEDIA_NAME_HEADS = lexicon.words("actors", "media_name_heads")
@@ -181,7 +184,7 @@ def _not_a_name(doc: Any, ent: Any) -> bool:
     return False
 
 
-STANCE_WORDS = frozenset({"pro", "anti", "non"})
+STANCE_WORDS = lexicon.words("actors", "stance_prefixes")
 
 
 def _without_stance(doc: Any, ent: Any) -> Any | None:
@@ -293,7 +296,7 @@ def _location(doc: Any, ent: Any) -> Found | None:
         return None  # "Ukrainian" labelled GPE is an adjective
     if ent.text[:4].lower() in ("pro-", "anti") or (
             ent.start >= 2 and doc[ent.start - 1].text == "-"
-            and doc[ent.start - 2].lower_ in ("pro", "anti", "non")):
+            and doc[ent.start - 2].lower_ in STANCE_WORDS):
         return None  # "pro-Beijing camp": a stance, not a place
     if _not_a_name(doc, ent):
         return None
@@ -302,7 +305,7 @@ def _location(doc: Any, ent: Any) -> Found | None:
     if ent.text.lower() in places.DEMONYMS:
         return None
     if ent.end + 1 < len(doc) and doc[ent.end].text == "-" \
-            and doc[ent.end + 1].lower_ in ("led", "backed", "based", "funded", "trained"):
+            and doc[ent.end + 1].lower_ in ORIGIN_WORDS:
         return None  # "the US-led coalition": who leads it, not where anything is
     return place(doc, ent.start, ent.end)
 
@@ -335,4 +338,4 @@ def _not_a_person(ent: Any) -> bool:
 
 def _year_context(doc: Any, ent: Any) -> bool:
     prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    return prev in ("in", "since", "until", "by", "of", "from", "to", "after", "before", "during")
+    return prev in YEAR_PREPOSITIONS

@@ -22,12 +22,17 @@ from app.extract.tokens import positions
 # they locate nothing a checker can look up.
 FACILITY_NOUNS = lexicon.words("places", "facility_nouns")
 BORDER_WORDS = lexicon.words("places", "border_words")
+BORDER_TAILS = lexicon.words("places", "border_tails")  # "the Russia-Ukraine border"
+NEAR_WORDS = lexicon.words("places", "near_words")
 # Words before a name that make it a place whatever the model's label: "near Daquq",
 # "the village of Tuloul Naser", "35km south of Qayyarah".
 PLACE_PREPOSITIONS = lexicon.words("places", "place_prepositions")
 PLACE_OF_NOUNS = lexicon.words("places", "place_of_nouns")
 NAMED_PLACE_HEADS = lexicon.words("places", "named_place_heads")
 NOT_PLACE_WORDS = lexicon.words("actors", "not_place_words")
+# areas of a country or city: "Lebanese airspace", "the Indonesian coast", "Damascus suburbs"
+AREA_NOUNS = lexicon.words("places", "area_nouns")
+DEMONYM_WORDS = frozenset(places.DEMONYMS)
 
 RULE_REGION = re.compile(
     r"\b(?:[A-Z][\w’'-]+\s+){1,3}(?:Oblast|Region|Krai|Kray|Province|Governorate|Raion)\b")
@@ -47,7 +52,7 @@ def place(doc: Any, start: int, end: int) -> Found:
         e += 2
         while e < len(doc) and doc[e].ent_iob_ == "I":
             e += 1
-    if e < len(doc) and doc[e].lower_ in ("border", "frontier", "coast", "coastline") \
+    if e < len(doc) and doc[e].lower_ in BORDER_TAILS \
             and (e > end or doc[e - 1].dep_ == "compound"):
         e += 1
     name = doc[s:e].text
@@ -81,7 +86,7 @@ def names_after_near(doc: Any) -> list[tuple[int, int]]:
     """ "Near Ayn Isa, one strike ...": capitalised words after "near" or "outside" name a
     place even when the model tags nothing (it often misses unfamiliar transliterations)."""
     out = []
-    for index in positions(doc, frozenset({"near", "outside"})):
+    for index in positions(doc, NEAR_WORDS):
         end = index + 1
         while end < len(doc) and end - index <= 4 and doc[end].text[:1].isupper() \
                 and doc[end].is_alpha | ("-" in doc[end].text) and not doc[end].is_sent_start:
@@ -91,24 +96,75 @@ def names_after_near(doc: Any) -> list[tuple[int, int]]:
     return out
 
 
-def facilities(doc: Any) -> list[tuple[int, int]]:
-    """ "the hospital", "a petrol station", "the town of Tel Tamer"."""
+def named_facilities(doc: Any) -> list[tuple[int, int]]:
+    """ "the Mezzeh military airport", "Tiyas airbase": a facility named by a place or a
+    name before it. A facility with no name ("the hospital", "a school") locates nothing a
+    checker can look up, so it is no checkable."""
     out = []
     for index in positions(doc, FACILITY_NOUNS):
         t = doc[index]
         if t.pos_ != "NOUN" or t.dep_ == "compound":
             continue
         start = t.i
+        named = False
         for child in t.lefts:
-            if child.dep_ in ("det", "amod", "compound", "poss", "nmod") and child.i < start:
+            if child.dep_ in ("amod", "compound", "nmod") and child.i < start:
                 start = child.i
-        end = t.i + 1
-        if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].ent_type_ in (
-                "GPE", "LOC", "FAC"):
-            end += 2
-            while end < len(doc) and doc[end].ent_iob_ == "I":
-                end += 1
-        out.append((start, end))
+                named = named or (child.pos_ == "PROPN" and child.ent_type_ != "PERSON"
+                                  and not demonym(child.text))
+        while start < t.i and doc[start].pos_ != "PROPN":
+            start += 1  # "the new Tiyas airbase": the name, not the adjectives before it
+        if named and start < t.i:
+            out.append((start, t.i + 1))
+    return out
+
+
+_DEMONYM_SHAPE = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|i|ic)$")
+
+
+def demonym(word: str) -> bool:
+    """A nationality word: listed ("Ukrainian") or shaped like one ("Moldovan", "Gabonese")."""
+    return word.lower() in DEMONYM_WORDS or bool(_DEMONYM_SHAPE.match(word))
+
+
+def listed_with_places(doc: Any) -> list[tuple[int, int]]:
+    """ "in Varvarivka, Hlyboke and Strilecha": a name the model leaves untagged, listed with a
+    place, is a place."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC") or ent.root.dep_ != "pobj":
+            continue
+        stack = [ent.root]
+        while stack:
+            token = stack.pop()
+            for child in token.children:
+                if child.dep_ != "conj":
+                    continue
+                stack.append(child)
+                if child.pos_ == "PROPN" and not child.ent_type_ and child.text[:1].isupper():
+                    start = child.i
+                    while start > 0 and doc[start - 1].dep_ == "compound" \
+                            and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_:
+                        start -= 1
+                    out.append((start, child.i + 1))
+    return out
+
+
+def areas(doc: Any) -> list[tuple[int, int]]:
+    """ "Lebanese airspace", "the Indonesian coast", "Damascus suburbs": an area of a named
+    country or place, itself a place."""
+    out = []
+    for index in positions(doc, AREA_NOUNS):
+        if index == 0:
+            continue
+        prev = doc[index - 1]
+        if demonym(prev.text) or prev.ent_type_ in ("NORP", "GPE", "LOC"):
+            start = index - 1
+            while start > 0 and doc[start - 1].ent_iob_ == "I" and doc[start].ent_iob_ == "I":
+                start -= 1
+            if doc[start].ent_iob_ == "I" and start > 0:
+                start -= 1
+            out.append((start, index + 1))
     return out
 
 
@@ -171,10 +227,12 @@ def region_tail(doc: Any, ent: Any) -> Found | None:
     return Found("location", doc[start].idx, ent.end_char, name, attrs)
 
 
-def facility_found(doc: Any, start: int, end: int) -> Found:
-    """A facility span as a location candidate."""
-    return Found("location", doc[start].idx, end_char(doc, end), doc[start:end].text,
-                 {"kind": "facility"}, rank=3)
+def facility_found(doc: Any, start: int, end: int, kind: str = "facility") -> Found:
+    """A named facility or area as a location candidate; it gives way to a longer name."""
+    name = doc[start:end].text
+    country = places.country_code(name)
+    attrs = {"kind": kind, **({"country": country} if country else {})}
+    return Found("location", doc[start].idx, end_char(doc, end), name, attrs)
 
 
 def near_found(doc: Any, start: int, end: int) -> Found:

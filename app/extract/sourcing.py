@@ -36,6 +36,7 @@ REPORT_NOUNS = lexicon.words("cues", "report_nouns")
 EVIDENCE_HEADS = lexicon.words("cues", "evidence_heads")
 # people who speak for an institution: named when the institution is
 SPOKESPERSON_HEADS = lexicon.words("cues", "spokesperson_heads")
+ACCUSATION_VERBS = lexicon.words("cues", "accusation_verbs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +156,7 @@ def _accused_by_nobody(sent: Any) -> bool:
     accuser named is a vague source."""
     roots = lemmas(sent.doc)
     for index in range(sent.start, sent.end):
-        if roots[index] in ("accuse", "allege", "suspect"):
+        if roots[index] in ACCUSATION_VERBS:
             t = sent.doc[index]
             if t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children) \
                     and not any(c.dep_ == "agent" for c in t.children):

@@ -50,7 +50,7 @@ PLATFORM_EVENT_VERBS = lexicon.words("systems", "platform_event_verbs")
 # nouns of accidents a platform modifies: "crane collapse", "helicopter crash"
 ACCIDENT_HEADS = lexicon.words("systems", "accident_heads")
 # the bare words that name no particular kind; after "such" or "these" they only point back
-BARE_GENERIC = frozenset({"weapon", "weapons", "arms", "vehicle", "vehicles", "munitions"})
+BARE_GENERIC = lexicon.words("systems", "bare_generic")
 ANAPHORIC = frozenset({"such", "these", "those", "this", "that", "the"})
 
 
