@@ -76,14 +76,13 @@ class TokenFlags:
 
     @classmethod
     def from_gazetteer(cls) -> TokenFlags:
-        from app.extract.systems import load_gazetteer
+        from app.extract.systems import _is_distinctive, load_gazetteer
 
         g = load_gazetteer()
-        # the words that make a name a name: capitalised or holding a digit ("Tomahawk",
-        # "S-300"), not the common words some names contain ("air", "defence", "drone")
-        alias_words = frozenset(w for alias in g.named for w in alias.split()
-                                if len(w) > 2 and not w.isdigit()
-                                and (w[:1].isupper() or any(ch.isdigit() for ch in w)))
+        # one-word names that stand alone ("Tomahawk", "Shahed", "S-300"), not the words of
+        # longer names that are everyday words or places ("Spirit", "Virginia", "Fighter")
+        alias_words = frozenset(alias for alias in g.named if " " not in alias
+                                and len(alias) > 2 and _is_distinctive(alias, g.distinctive_words))
         class_words = frozenset(w.lower() for phrase in g.classes for w in phrase.split())
         return cls(alias_words, class_words, frozenset(h.lower() for h in g.class_heads))
 
@@ -241,8 +240,11 @@ NOT_SYSTEM_LABELS = frozenset({"PERSON", "GPE", "LOC", "FAC", "DATE", "TIME", "M
 
 
 def _named(doc: Any, flags: np.ndarray, start: int, end: int) -> bool:
-    """Whether a run holds a name of a thing: a designator, a word of a gazetteer name, or a
-    capitalised word inside a sentence that the model does not take for a person or place."""
+    """Whether a run names a system: it holds a designator ("Tu-22M3") or a word of a
+    gazetteer name ("Shaheds"), or a capitalised word the model does not take for a person or
+    place together with a class noun ("Glavko missiles"). A capitalised name alone is as often
+    a unit, an operation or an exercise ("158th Fighter Wing", "Unified Trident")."""
+    named = headed = False
     for k in range(start, end):
         flag = int(flags[k])
         if flag & (FLAG_DESIGNATOR | FLAG_ALIAS):
@@ -250,8 +252,9 @@ def _named(doc: Any, flags: np.ndarray, start: int, end: int) -> bool:
         token = doc[k]
         if flag & FLAG_CAPITAL and not token.is_sent_start and token.ent_type_ not in \
                 NOT_SYSTEM_LABELS and not token.is_stop:
-            return True
-    return False
+            named = True
+        headed = headed or bool(flag & FLAG_HEAD)
+    return named and headed
 
 
 def _trimmed(doc: Any, start: int, end: int) -> tuple[int, int] | None:
