@@ -105,8 +105,11 @@ def states_fact(sent: Any) -> bool:
         if any(c.lower_ in OPINION_ADJ or c.lemma_.lower() in EVALUATIVE_WORDS
                for comp in complements for c in comp.subtree):
             return False  # "The use of chemical weapons is horrific"
-    words = lowers(sent.doc)[sent.start:sent.end]
-    return not any(w in EVALUATIVE_WORDS for w in words) or root.tag_ in ("VBD", "VBN")
+    if root.tag_ in ("VBD", "VBN"):
+        return True  # what happened, however it is judged
+    # "We are seeing heartbreaking scenes": the clause's object is a judgement
+    objects = [c for c in children if c.dep_ in ("dobj", "acomp", "attr", "oprd")]
+    return not any(t.lower_ in EVALUATIVE_WORDS for o in objects for t in o.subtree)
 
 
 
