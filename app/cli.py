@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import sys
 from collections.abc import Sequence
 
-COMMANDS = ("new", "validate", "extract", "checkworthiness", "export")
+COMMANDS = ("new", "validate", "extract", "checkworthiness", "export", "library")
 
 DESCRIPTION = """\
 Claimsheet: turn a news article into a fact-checking worksheet.
@@ -23,6 +24,8 @@ Claimsheet: turn a news article into a fact-checking worksheet.
   claimsheet extract ARTICLE --json      print the claims found in an article
   claimsheet checkworthiness FILE.tsv    score sentences for check-worthiness
   claimsheet export FILE --pdf OUT.pdf   PDF report, ClaimReview, CSV, Markdown
+  claimsheet library ACTION ...          the claim library: add, search, matches,
+                                         conflicts, import, stats, rebuild
 
 Run `claimsheet COMMAND --help` for the options of one command.
 """
@@ -55,6 +58,8 @@ def _command_parser() -> argparse.ArgumentParser:
     new.add_argument("--force", action="store_true", help="overwrite an existing output file")
     new.add_argument("--no-extract", action="store_true",
                      help="create the worksheet without running claim extraction")
+    new.add_argument("--checker", metavar="NAME", default="",
+                     help="who checks this worksheet (shown on the report and in ClaimReview)")
 
     validate = sub.add_parser("validate", help="check a .claimsheet file",
                               description="Print `ok` when the worksheet loads, "
@@ -91,9 +96,20 @@ def _command_parser() -> argparse.ArgumentParser:
     export.add_argument("--publisher", metavar="NAME",
                         help="with --claimreview: the organisation publishing the fact-check "
                              "(review author and publisher; default the worksheet's checker)")
+    export.add_argument("--include-unreviewed", action="store_true",
+                        help="with --claimreview: also claims whose status is not yet "
+                             "'reviewed' (by default only reviewed claims are published)")
+    export.add_argument("--checker", metavar="NAME",
+                        help="the checker's name for this export (default: the worksheet's)")
+    export.add_argument("--reviewer", metavar="NAME",
+                        help="the reviewer's name for this export (default: the worksheet's)")
     export.add_argument("--csv", metavar="OUT.csv",
                         help="write claims as CSV (sources go to OUT.sources.csv)")
     export.add_argument("--markdown", metavar="OUT.md", help="write a Markdown report")
+
+    from app.commands.library import add_parser as add_library_parser
+
+    add_library_parser(sub)
     return parser
 
 
@@ -101,12 +117,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list and args_list[0] in COMMANDS:
         args = _command_parser().parse_args(args_list)
-        module = importlib.import_module(f"app.commands.{args.command}")
-    else:
-        args = _open_parser().parse_args(args_list)
-        module = importlib.import_module("app.commands.open")
+        return _run_command(args)
+    args = _open_parser().parse_args(args_list)
+    module = importlib.import_module("app.commands.open")
     try:
         return int(module.run(args))
     except KeyboardInterrupt:
         print("claimsheet: interrupted", file=sys.stderr)
         return 130
+
+
+def _run_command(args: argparse.Namespace) -> int:
+    """Run a sub-command: libraries' log records go to the log, never the terminal.
+
+    Every failure a command expects is one line from :func:`app.commands.fail`;
+    anything else is a bug, reported in one line too (the traceback goes to the log).
+    """
+    from app.commands import fail
+    from app.logs import command_logging
+
+    with command_logging():
+        try:
+            module = importlib.import_module(f"app.commands.{args.command}")
+            return int(module.run(args))
+        except KeyboardInterrupt:
+            print("claimsheet: interrupted", file=sys.stderr)
+            return 130
+        except MemoryError:
+            return fail("there is not enough memory to finish")
+        except Exception:  # noqa: BLE001 - the last resort: one line, never a traceback
+            logging.getLogger("claimsheet").exception("%s failed", args.command)
+            return fail(f"{args.command} stopped because of an error inside Claimsheet; "
+                        "please report it (details are in the log when CLAIMSHEET_LOG is set)")

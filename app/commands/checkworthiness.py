@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.commands import fail
+from app.messages import shown
 
 REQUIRED = ("Sentence_id", "Text")
 LABEL = "class_label"
@@ -35,46 +37,51 @@ class Sentences:
     labels: list[int] | None
 
 
+MAX_TSV_BYTES = 64 * 1024 * 1024
+
+
 def read_checkthat_tsv(path: Path) -> Sentences:
     """Parse the TSV, naming the file and line of anything wrong."""
-    if not path.exists():
-        raise TsvError(f"{path}: no such file")
-    if path.is_dir():
-        raise TsvError(f"{path}: is a folder, not a TSV file")
+    from app.reading import FileRefused, read_file
+
+    where = shown(path)
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            rows = list(csv.reader(handle, delimiter="\t"))
+        text = read_file(path, limit=MAX_TSV_BYTES).decode("utf-8-sig")
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter="\t"))
+    except FileRefused as error:
+        reason = "no such file" if error.kind == "missing" else error.reason
+        raise TsvError(f"{where}: {reason}") from None
     except UnicodeDecodeError:
-        raise TsvError(f"{path}: not UTF-8 text") from None
-    except (OSError, csv.Error) as error:
-        raise TsvError(f"{path}: cannot read: {error}") from None
+        raise TsvError(f"{where}: not UTF-8 text") from None
+    except csv.Error as error:
+        raise TsvError(f"{where}: cannot read: {error}") from None
     rows = [row for row in rows if any(cell.strip() for cell in row)]
     if not rows:
-        raise TsvError(f"{path}: the file is empty")
+        raise TsvError(f"{where}: the file is empty")
     header = [cell.strip() for cell in rows[0]]
     columns = {name.lower(): index for index, name in enumerate(header)}
     missing = [name for name in REQUIRED if name.lower() not in columns]
     if missing:
         raise TsvError(
-            f"{path}: missing column(s) {', '.join(missing)}; expected a tab-separated "
+            f"{where}: missing column(s) {', '.join(missing)}; expected a tab-separated "
             f"header Sentence_id, Text[, class_label], found: {', '.join(header) or 'nothing'}"
         )
     if len(rows) == 1:
-        raise TsvError(f"{path}: the file has a header but no sentences")
+        raise TsvError(f"{where}: the file has a header but no sentences")
     id_col, text_col = columns["sentence_id"], columns["text"]
     label_col = columns.get(LABEL)
     ids, texts, labels = [], [], []
     for line, row in enumerate(rows[1:], start=2):
         needed = max(id_col, text_col, label_col if label_col is not None else 0)
         if len(row) <= needed:
-            raise TsvError(f"{path}, line {line}: expected {len(header)} tab-separated "
+            raise TsvError(f"{where}, line {line}: expected {len(header)} tab-separated "
                            f"columns, found {len(row)}")
         ids.append(row[id_col].strip())
         texts.append(row[text_col])
         if label_col is not None:
             value = row[label_col].strip().lower()
             if value not in LABEL_VALUES:
-                raise TsvError(f"{path}, line {line}: class_label must be Yes or No, "
+                raise TsvError(f"{where}, line {line}: class_label must be Yes or No, "
                                f"found {row[label_col]!r}")
             labels.append(LABEL_VALUES[value])
     return Sentences(ids, texts, labels if label_col is not None else None)

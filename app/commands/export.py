@@ -1,5 +1,6 @@
 """`claimsheet export FILE --pdf OUT.pdf [--blank] [--paper a4|letter] --claimreview OUT.json
-[--url-template URL] [--publisher NAME] --csv OUT.csv --markdown OUT.md`: write one or more
+[--url-template URL] [--publisher NAME] [--include-unreviewed] [--checker NAME]
+[--reviewer NAME] --csv OUT.csv --markdown OUT.md`: write one or more
 exports of a worksheet.
 
 Each output is rendered completely in memory, then written atomically, so a
@@ -13,6 +14,7 @@ import argparse
 from pathlib import Path
 
 from app.commands import fail
+from app.messages import shown
 
 
 def _write(path: str, data: bytes) -> None:
@@ -29,8 +31,10 @@ def run(args: argparse.Namespace) -> int:
         return fail("export: --blank only applies to --pdf")
     url_template = getattr(args, "url_template", None)
     publisher = getattr(args, "publisher", None)
-    if (url_template or publisher) and not args.claimreview:
-        return fail("export: --url-template and --publisher only apply to --claimreview")
+    include_unreviewed = getattr(args, "include_unreviewed", False)
+    if (url_template or publisher or include_unreviewed) and not args.claimreview:
+        return fail("export: --url-template, --publisher and --include-unreviewed only apply "
+                    "to --claimreview")
     if url_template:
         from app.reports.claimreview import ReviewUrlError, check_review_url
 
@@ -45,36 +49,52 @@ def run(args: argparse.Namespace) -> int:
         worksheet = load_worksheet(args.file)
     except WorksheetError as error:
         return fail(str(error))
+    # Names given for this export only: the worksheet file is not changed.
+    for role in ("checker", "reviewer"):
+        name = getattr(args, role, None)
+        if name is not None:
+            setattr(worksheet, role, " ".join(name.split()))
 
     from reportlab.platypus.doctemplate import LayoutError
 
+    from app.commands.progress import terminal_progress
+    from app.document.utf8 import encode
     from app.reports.claimreview import claimreview_json
     from app.reports.csvexport import write_csv
     from app.reports.markdown import markdown_report
-    from app.reports.pdf import render_pdf
+    from app.reports.pdf import ReportTooLarge, render_pdf
 
     current = ""
     try:
         if args.pdf:
             current = args.pdf
-            _write(args.pdf, render_pdf(worksheet, blank=args.blank, paper=args.paper))
-            print(f"wrote {args.pdf}")
+            with terminal_progress("laying out the PDF") as progress:
+                pdf = render_pdf(worksheet, blank=args.blank, paper=args.paper,
+                                 progress=progress)
+            _write(args.pdf, pdf)
+            print(f"wrote {shown(args.pdf)}")
         if args.claimreview:
             current = args.claimreview
-            text = claimreview_json(worksheet, review_url=url_template, publisher=publisher)
-            _write(args.claimreview, text.encode("utf-8"))
-            print(f"wrote {args.claimreview}")
+            text = claimreview_json(worksheet, review_url=url_template, publisher=publisher,
+                                    include_unreviewed=include_unreviewed)
+            _write(args.claimreview, encode(text))
+            print(f"wrote {shown(args.claimreview)}")
         if args.csv:
             current = args.csv
             claims_file, sources_file = write_csv(worksheet, args.csv)
-            print(f"wrote {claims_file} and {sources_file}")
+            print(f"wrote {shown(claims_file)} and {shown(sources_file)}")
         if args.markdown:
             current = args.markdown
-            _write(args.markdown, markdown_report(worksheet).encode("utf-8"))
-            print(f"wrote {args.markdown}")
-    except LayoutError as error:
-        return fail(f"cannot lay out {current}: {str(error).splitlines()[0][:200]}")
+            _write(args.markdown, encode(markdown_report(worksheet)))
+            print(f"wrote {shown(args.markdown)}")
+    except ReportTooLarge as error:
+        return fail(f"cannot write {shown(current)}: {error.strerror}")
+    except LayoutError:
+        # The report is built so that no text can make a page overflow; should a
+        # layout still fail, say so plainly (reportlab's own message is jargon).
+        return fail(f"cannot lay out {shown(current)}: an element of the report does not fit "
+                    "on a page; please report this worksheet")
     except OSError as error:
         reason = error.strerror or str(error)
-        return fail(f"cannot write {current}: {reason}")
+        return fail(f"cannot write {shown(current)}: {reason}")
     return 0

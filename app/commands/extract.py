@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from app.commands import fail
+from app.messages import shown
 
 
 def run(args: argparse.Namespace) -> int:
@@ -26,8 +27,6 @@ def run(args: argparse.Namespace) -> int:
         except ValueError:
             return fail(f"--date wants YYYY-MM-DD, got {args.date!r}")
     path = Path(args.article)
-    if not path.is_file():
-        return fail(f"{path}: no such file")
     text, article_published = _read_article(path)
     if text is None:
         return fail(article_published or f"{path}: cannot read the article")
@@ -87,17 +86,26 @@ def claim_json(claim: Any) -> dict[str, Any]:
 
 def _read_article(path: Path) -> tuple[str | None, str]:
     """(text, published date or error message)."""
+    from app.importers import ArticleImportError, import_article
+    from app.importers.limits import MAX_FILE_BYTES
+    from app.importers.textshape import shape_problem
+    from app.reading import FileRefused, read_file
+
     if path.suffix.lower() in (".txt", ".text", ""):
         try:
-            text = path.read_bytes().decode("utf-8")
+            data = read_file(path, limit=MAX_FILE_BYTES)
+        except FileRefused as exc:
+            return None, f"{shown(path)}: {exc.reason}"
+        try:
+            text = data.decode("utf-8")
         except UnicodeDecodeError:
             text = None
-        except OSError as exc:
-            return None, f"{path}: {exc.strerror or exc}"
         if text is not None:
-            return (text[1:] if text.startswith("\ufeff") else text), ""
-    from app.importers import ArticleImportError, import_article
-
+            text = text[1:] if text.startswith("\ufeff") else text
+            problem = shape_problem(text)
+            if problem is not None:
+                return None, f"{shown(path)}: {problem}"
+            return text, ""
     try:
         result = import_article(str(path))
     except ArticleImportError as exc:

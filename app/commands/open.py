@@ -16,7 +16,7 @@ def run(args: argparse.Namespace) -> int:
     if args.file and not args.file.lower().endswith(".claimsheet"):
         # Start loading spaCy in a helper process first, on the other core, while
         # this process imports Qt and builds the window.
-        from app.ui.extraction_service import SERVICE
+        from app.services.extraction import SERVICE
 
         try:
             SERVICE.start()

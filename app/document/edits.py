@@ -48,6 +48,39 @@ def trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_WORD_JOINERS = "-'’_."
+
+
+def _in_word(text: str, i: int) -> bool:
+    """Whether ``text[i]`` belongs to a word: letters and digits, and a hyphen,
+    apostrophe or point between two of them ("S-300", "don't", "3.5")."""
+    if not 0 <= i < len(text):
+        return False
+    ch = text[i]
+    if ch.isalnum():
+        return True
+    return (ch in _WORD_JOINERS and 0 < i < len(text) - 1
+            and text[i - 1].isalnum() and text[i + 1].isalnum())
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span grown to whole words at both ends, without surrounding whitespace.
+
+    A selection dragged with the mouse often stops inside a word ("Russian
+    officials h"); a claim or checkable anchored there would read as a typo in
+    every report. The span only grows to the word it cuts, never shrinks into
+    the checker's text (apart from whitespace).
+    """
+    start, end = trimmed_span(text, start, end)
+    if start >= end:
+        return start, end
+    while start > 0 and _in_word(text, start - 1) and _in_word(text, start):
+        start -= 1
+    while end < len(text) and _in_word(text, end) and _in_word(text, end - 1):
+        end += 1
+    return start, end
+
+
 def sorted_claims(claims: Iterable[Claim]) -> list[Claim]:
     """Claims in reading order, which is the order the checklist numbers them in."""
     return sorted(claims, key=lambda c: (c.anchor.start, c.anchor.end))
@@ -65,8 +98,8 @@ def claim_at_offset(claims: Sequence[Claim], offset: int) -> Claim | None:
 
 
 def new_manual_claim(text: str, start: int, end: int) -> Claim:
-    """A claim the checker marked by hand over ``text[start:end]``."""
-    start, end = trimmed_span(text, start, end)
+    """A claim the checker marked by hand over ``text[start:end]`` (snapped to words)."""
+    start, end = snap_to_words(text, start, end)
     if start >= end:
         raise EditError("Select some text in the article first")
     return Claim(anchor=make_anchor(text, start, end), origin=Origin.MANUAL, worthiness=0.0)
@@ -89,8 +122,8 @@ def _clone(claim: Claim) -> Claim:
 
 def new_checkable(text: str, claim: Claim, start: int, end: int,
                   kind: CheckableType) -> Checkable:
-    """A hand-marked checkable; it must lie inside the claim it belongs to."""
-    start, end = trimmed_span(text, start, end)
+    """A hand-marked checkable (snapped to words); it must lie inside its claim."""
+    start, end = snap_to_words(text, start, end)
     if start >= end:
         raise EditError("Select the words to check in the article first")
     if start < claim.start or end > claim.end:
@@ -104,6 +137,36 @@ def with_checkable_added(claim: Claim, checkable: Checkable) -> Claim:
     result = _clone(claim)
     result.checkables.append(checkable)
     result.checkables.sort(key=lambda k: (k.start, k.end))
+    return result
+
+
+def respanned_checkable(text: str, claim: Claim, checkable: Checkable, start: int,
+                        end: int) -> Checkable:
+    """A copy of ``checkable`` over ``text[start:end]`` (snapped to words), inside ``claim``.
+
+    The old normalized value described the old words, so it is dropped unless
+    the words are the same; the tick and the note stay (the checker's work).
+    """
+    start, end = snap_to_words(text, start, end)
+    if start >= end:
+        raise EditError("Select the words of the checkable in the article first")
+    if start < claim.start or end > claim.end:
+        raise EditError("The selection lies outside the checkable's claim")
+    result = copy.deepcopy(checkable)
+    result.start, result.end, result.text = start, end, text[start:end]
+    if result.text != checkable.text:
+        result.value = None
+        result.attributes = {k: v for k, v in result.attributes.items() if k == "origin"}
+    return result
+
+
+def retyped_checkable(checkable: Checkable, kind: CheckableType) -> Checkable:
+    """A copy of ``checkable`` of another type; a value normalized for the old type goes."""
+    result = copy.deepcopy(checkable)
+    if kind != checkable.type:
+        result.type = kind
+        result.value = None
+        result.attributes = {k: v for k, v in result.attributes.items() if k == "origin"}
     return result
 
 
@@ -154,6 +217,7 @@ def merge_claims(text: str, first: Claim, second: Claim) -> Claim:
         citations=_union_citations(a.citations, b.citations),
         tags=_union_strings(a.tags, b.tags),
         origin=Origin.MANUAL if Origin.MANUAL in (a.origin, b.origin) else Origin.EXTRACTED,
+        number=first.number,
         id=first.id,
     )
 
@@ -175,7 +239,13 @@ def split_claim(text: str, claim: Claim, at: int) -> tuple[Claim, Claim]:
 
     Checkables go to the side they start on, so one that straddles the cut
     stays whole on the first part (its offsets stay true to the article).
+    The first part keeps the claim's id and number; the second is a new claim.
+    Sourcing and hedging are read again from each part's own words
+    (:func:`app.extract.reread.reread`): the part without the hedge word is
+    not hedged, the part without the attribution has none.
     """
+    from app.extract.reread import reread
+
     s1, e1 = trimmed_span(text, claim.start, at)
     s2, e2 = trimmed_span(text, at, claim.end)
     if not (claim.start < at < claim.end) or s1 >= e1 or s2 >= e2:
@@ -187,8 +257,11 @@ def split_claim(text: str, claim: Claim, at: int) -> tuple[Claim, Claim]:
     first.checkables = [k for k in first.checkables if k.start < at]
     second.checkables = [k for k in second.checkables if k.start >= at]
     second.id = new_id("c")
+    second.number = 0
     for k in second.checkables:
         k.id = new_id("k")
+    for part in (first, second):
+        reread(part, claim)
     return first, second
 
 
@@ -293,6 +366,7 @@ def merge_reextraction(text: str, old: Sequence[Claim], new: Sequence[Claim]) ->
         if prev is not None:
             continued.add(prev.id)
             claim.id = prev.id
+            claim.number = prev.number
             claim.verdict = prev.verdict
             claim.status = prev.status
             claim.rationale = prev.rationale

@@ -1,20 +1,27 @@
 """The `.claimsheet` file: one pretty-printed UTF-8 JSON document.
 
 Loading is defensive, because worksheets travel by mail: every way a file can
-be wrong (empty, truncated, binary, foreign, hostile, from a newer version)
-ends in one :class:`WorksheetError` whose message names the file and says what
-is wrong in plain words. Saving serializes completely first and then writes
-atomically (see :mod:`app.document.atomic`).
+be wrong (empty, truncated, binary, foreign, hostile, from a newer version,
+too large, a device or a pipe) ends in one :class:`WorksheetError` whose
+message names the file and says what is wrong in plain words. The file is
+read with :func:`app.reading.read_file` (regular files only, at most
+:data:`MAX_FILE_BYTES`), and the sizes that keep loading, exporting and the
+window quick are checked right after parsing (:data:`MAX_CLAIMS` …). Saving
+serializes completely first and then writes atomically (see
+:mod:`app.document.atomic`); lone surrogates are written as U+FFFD
+(:mod:`app.document.utf8`).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 from pathlib import Path
 from typing import Any
 
-from app.document.anchors import Anchor, reanchor
+from app.document import utf8
+from app.document.anchors import Anchor, SearchBudget, SearchBudgetExceeded, reanchor
 from app.document.atomic import atomic_write
 from app.document.migrations import CURRENT_VERSION, MigrationError, migrate
 from app.document.model import (
@@ -31,12 +38,25 @@ from app.document.model import (
     Status,
     Verdict,
     Worksheet,
+    text_sha256,
 )
 from app.document.validation import consistency_problem, schema_problem
+from app.messages import one_line, shown_name
+from app.reading import FileRefused, FileTooLarge, describe_size, read_file
+
+log = logging.getLogger("claimsheet.document")
 
 FORMAT = "claimsheet"
 EXTENSION = ".claimsheet"
+
 MAX_FILE_BYTES = 64 * 1024 * 1024
+"""Largest worksheet file read; larger files are refused before reading."""
+MAX_CLAIMS = 50_000
+"""Most claims in one worksheet: a 5 MB article (the largest import) gives about 25,000."""
+MAX_SOURCES = 20_000
+"""Most sources in one worksheet."""
+MAX_CHECKABLES = 250_000
+"""Most checkables in one worksheet, all claims together."""
 
 _MAGIC = {
     b"%PDF": "a PDF document",
@@ -56,7 +76,8 @@ class WorksheetError(Exception):
     def __init__(self, path: str | os.PathLike[str], problem: str) -> None:
         self.path = Path(path)
         self.problem = problem
-        super().__init__(f"Cannot open {self.path.name}: {problem}.")
+        end = "" if problem.endswith(".") else "."
+        super().__init__(one_line(f"Cannot open {shown_name(self.path)}: {problem}{end}"))
 
 
 # ---------------------------------------------------------------- to JSON
@@ -86,6 +107,7 @@ def _claim_to_dict(c: Claim) -> dict[str, Any]:
         "citations": [{"source": x.source_id, "stance": x.stance.value} for x in c.citations],
         "tags": list(c.tags),
         "origin": c.origin.value,
+        "number": c.number,
     }
 
 
@@ -98,7 +120,9 @@ def _source_to_dict(s: Source) -> dict[str, Any]:
 
 def worksheet_to_dict(ws: Worksheet) -> dict[str, Any]:
     """The JSON document for a worksheet, keys in a stable, diff-friendly order."""
+    ws.assign_numbers()
     art = ws.article
+    text = utf8.scrub(art.text) if not art.text.isascii() else art.text
     return {
         "format": FORMAT,
         "version": CURRENT_VERSION,
@@ -108,11 +132,12 @@ def worksheet_to_dict(ws: Worksheet) -> dict[str, Any]:
         "checker": ws.checker,
         "reviewer": ws.reviewer,
         "notes": ws.notes,
+        "next_claim_number": ws.next_number,
         "article": {
             "title": art.title, "outlet": art.outlet, "author": art.author, "url": art.url,
             "published": art.published, "language": art.language,
             "imported_from": art.imported_from, "import_format": art.import_format,
-            "file_sha256": art.file_sha256, "sha256": art.sha256, "text": art.text,
+            "file_sha256": art.file_sha256, "sha256": text_sha256(text), "text": text,
         },
         "claims": [_claim_to_dict(c) for c in ws.claims],
         "sources": [_source_to_dict(s) for s in ws.sources],
@@ -122,6 +147,11 @@ def worksheet_to_dict(ws: Worksheet) -> dict[str, Any]:
 def dumps(ws: Worksheet) -> str:
     """Pretty-printed JSON text of a worksheet, ending with a newline."""
     return json.dumps(worksheet_to_dict(ws), ensure_ascii=False, indent=2) + "\n"
+
+
+def to_bytes(ws: Worksheet) -> bytes:
+    """The file's bytes: :func:`dumps` as UTF-8, any lone surrogate written as U+FFFD."""
+    return utf8.encode(dumps(ws))
 
 
 # ---------------------------------------------------------------- from JSON
@@ -145,12 +175,18 @@ class _Problem(Exception):
     """Internal: a problem found while building objects, reported as WorksheetError."""
 
 
-def _checkable_from_dict(d: dict[str, Any], text: str, where: str) -> Checkable:
-    start, end, quoted = d["start"], d["end"], d["text"]
+def _offset(value: Any) -> int:
+    """An offset from the file: JSON Schema counts ``3.0`` as an integer, Python slices do not."""
+    return value if isinstance(value, int) else int(value)
+
+
+def _checkable_from_dict(d: dict[str, Any], text: str, where: str,
+                         budget: SearchBudget) -> Checkable:
+    start, end, quoted = _offset(d["start"]), _offset(d["end"]), d["text"]
     if text[start:end] != quoted:
-        found = reanchor(Anchor(start, end, quoted), text) if quoted else None
+        found = reanchor(Anchor(start, end, quoted), text, budget) if quoted else None
         if found is None:
-            raise _Problem(f"{where}: its text {quoted[:40]!r} is not in the article")
+            raise _Problem(f"{where}: its text {_quoted(quoted)} is not in the article")
         start, end = found.start, found.end
     return Checkable(
         id=d["id"], type=_CHECKABLE_TYPES[d["type"]], start=start, end=end, text=quoted,
@@ -159,11 +195,17 @@ def _checkable_from_dict(d: dict[str, Any], text: str, where: str) -> Checkable:
     )
 
 
-def _claim_from_dict(d: dict[str, Any], text: str, number: int) -> Claim:
+def _quoted(value: str) -> str:
+    """A short piece of text from the file, quoted for a message."""
+    return json.dumps(value[:40] + ("\u2026" if len(value) > 40 else ""), ensure_ascii=False)
+
+
+def _claim_from_dict(d: dict[str, Any], text: str, number: int, budget: SearchBudget) -> Claim:
     a = d["anchor"]
-    anchor = Anchor(a["start"], a["end"], a["exact"], a.get("prefix", ""), a.get("suffix", ""))
+    anchor = Anchor(_offset(a["start"]), _offset(a["end"]), a["exact"], a.get("prefix", ""),
+                    a.get("suffix", ""))
     if not anchor.matches(text):
-        found = reanchor(anchor, text)
+        found = reanchor(anchor, text, budget)
         if found is None:
             raise _Problem(f"claim {number}'s quote is not in the article")
         anchor = found
@@ -177,7 +219,7 @@ def _claim_from_dict(d: dict[str, Any], text: str, number: int) -> Claim:
         hedged=d.get("hedged", False),
         hedges=list(d.get("hedges", [])),
         checkables=[
-            _checkable_from_dict(k, text, f"checkable {i} of claim {number}")
+            _checkable_from_dict(k, text, f"checkable {i} of claim {number}", budget)
             for i, k in enumerate(d.get("checkables", []), start=1)
         ],
         verdict=None if verdict is None else _VERDICTS[verdict],
@@ -186,6 +228,7 @@ def _claim_from_dict(d: dict[str, Any], text: str, number: int) -> Claim:
         citations=[Citation(x["source"], _STANCES[x["stance"]]) for x in d.get("citations", [])],
         tags=list(d.get("tags", [])),
         origin=_ORIGINS[d.get("origin", "extracted")],
+        number=int(d.get("number", 0)),
     )
 
 
@@ -203,6 +246,14 @@ def worksheet_from_dict(document: dict[str, Any]) -> Worksheet:
     """Build a worksheet from a document that passed :func:`check_document`."""
     art = document["article"]
     text = art["text"]
+    budget = SearchBudget()
+    try:
+        claims = [_claim_from_dict(c, text, n, budget)
+                  for n, c in enumerate(document["claims"], start=1)]
+    except SearchBudgetExceeded:
+        raise _Problem("too many claims have quotes that are not where the file says; "
+                       "Claimsheet gave up looking for them (the file was probably edited "
+                       "outside Claimsheet)") from None
     article = Article(
         text=text, title=art.get("title", ""), outlet=art.get("outlet", ""),
         author=art.get("author", ""), url=art.get("url", ""),
@@ -210,17 +261,22 @@ def worksheet_from_dict(document: dict[str, Any]) -> Worksheet:
         imported_from=art.get("imported_from", ""), import_format=art.get("import_format", ""),
         file_sha256=art.get("file_sha256", ""),
     )
-    return Worksheet(
+    worksheet = Worksheet(
         id=document["id"],
         article=article,
-        claims=[_claim_from_dict(c, text, n) for n, c in enumerate(document["claims"], start=1)],
+        claims=claims,
         sources=[_source_from_dict(s) for s in document["sources"]],
         checker=document.get("checker", ""),
         reviewer=document.get("reviewer", ""),
         notes=document.get("notes", ""),
         created=document.get("created", ""),
         modified=document.get("modified", ""),
+        next_number=int(document.get("next_claim_number", 1)),
     )
+    # Files written before claims carried numbers (format 1 from earlier releases)
+    # get them here, in reading order: the numbers the checker saw then.
+    worksheet.assign_numbers()
+    return worksheet
 
 
 # ---------------------------------------------------------------- load / save
@@ -231,6 +287,36 @@ def _sniff_binary(data: bytes) -> str | None:
         if data.startswith(magic):
             return what
     return None
+
+
+def _not_json(text: str) -> str:
+    """What a file that does not even start like JSON looks like, for the message."""
+    head = text[:512].lower()
+    if head.startswith("<") or "<html" in head or "<!doctype" in head:
+        return "this is not a Claimsheet worksheet (it looks like an HTML or XML document)"
+    return "this is not a Claimsheet worksheet (it is a text file, not a worksheet)"
+
+
+def _reject_constant(name: str) -> Any:
+    raise _Problem(f"the file is damaged: it holds {name}, which is not a number a worksheet uses")
+
+
+def _check_sizes(document: dict[str, Any]) -> None:
+    """Refuse, before any slow step, a worksheet larger than Claimsheet handles."""
+    claims = document.get("claims")
+    sources = document.get("sources")
+    if isinstance(claims, list) and len(claims) > MAX_CLAIMS:
+        raise _Problem(f"it has {len(claims):,} claims; Claimsheet opens worksheets of up to "
+                       f"{MAX_CLAIMS:,} claims")
+    if isinstance(sources, list) and len(sources) > MAX_SOURCES:
+        raise _Problem(f"it has {len(sources):,} sources; Claimsheet opens worksheets of up to "
+                       f"{MAX_SOURCES:,} sources")
+    if isinstance(claims, list):
+        checkables = sum(len(c.get("checkables") or ()) for c in claims
+                         if isinstance(c, dict) and isinstance(c.get("checkables"), list))
+        if checkables > MAX_CHECKABLES:
+            raise _Problem(f"it has {checkables:,} checkables; Claimsheet opens worksheets of "
+                           f"up to {MAX_CHECKABLES:,}")
 
 
 def parse_document(data: bytes) -> dict[str, Any]:
@@ -249,22 +335,33 @@ def parse_document(data: bytes) -> dict[str, Any]:
                        "so it is not a Claimsheet worksheet") from None
     if "\x00" in text:
         raise _Problem("this holds binary data, so it is not a Claimsheet worksheet")
+    if not text.lstrip().startswith(("{", "[")):
+        raise _Problem(_not_json(text.lstrip()))
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_constant=_reject_constant)
     except RecursionError:
         raise _Problem("the file is nested too deeply to be a worksheet") from None
     except json.JSONDecodeError as exc:
+        if exc.msg.startswith("Extra data"):
+            raise _Problem(f"the file is damaged: something follows the end of the worksheet "
+                           f"(line {exc.lineno}, column {exc.colno})") from None
         if not text.rstrip().endswith(("}", "]")) or exc.pos >= len(text.rstrip()) - 1:
             raise _Problem("the file is cut off (truncated): it ends in the middle of the "
                            "worksheet") from None
         raise _Problem(f"the file is damaged: invalid JSON at line {exc.lineno}, column "
                        f"{exc.colno} ({exc.msg})") from None
+    except ValueError:  # Python refuses to convert an integer of thousands of digits
+        raise _Problem("the file is damaged: it holds a number thousands of digits long") \
+            from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise _Problem('this is not a Claimsheet worksheet (it has no "format": "claimsheet" '
                        "marker)")
     version = document.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise _Problem("the worksheet has no valid format version")
+    _check_sizes(document)
+    if utf8.may_hold_surrogates(text):
+        document = utf8.scrub_document(document)
     try:
         document = migrate(document)
     except MigrationError as exc:
@@ -283,35 +380,30 @@ def loads(data: bytes, path: str | os.PathLike[str] = "worksheet") -> Worksheet:
         raise WorksheetError(path, str(exc)) from None
     except RecursionError:
         raise WorksheetError(path, "the file is nested too deeply to be a worksheet") from None
-    except (KeyError, TypeError, ValueError) as exc:
+    except MemoryError:
+        raise WorksheetError(path, "there is not enough memory to open it") from None
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError):
         # The schema should have caught this; never let it reach the user as a traceback.
-        raise WorksheetError(path, f"the worksheet does not follow the Claimsheet format "
-                                   f"({type(exc).__name__}: {exc})") from None
+        log.warning("a worksheet passed the checks but could not be built", exc_info=True)
+        raise WorksheetError(path, "the worksheet does not follow the Claimsheet format "
+                                   "(a field holds a value of the wrong kind)") from None
 
 
 def load_worksheet(path: str | os.PathLike[str]) -> Worksheet:
     """Read and check a `.claimsheet` file. The only exception is WorksheetError."""
-    p = Path(path)
     try:
-        size = p.stat().st_size
-        if p.is_dir():
-            raise WorksheetError(p, "it is a folder, not a file")
-        if size > MAX_FILE_BYTES:
-            raise WorksheetError(p, f"the file is {size / 1e6:.0f} MB; a worksheet is at most "
-                                    f"{MAX_FILE_BYTES // (1024 * 1024)} MB")
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise WorksheetError(p, "the file does not exist") from None
-    except PermissionError:
-        raise WorksheetError(p, "permission denied") from None
-    except OSError as exc:
-        raise WorksheetError(p, exc.strerror or "the file cannot be read") from None
-    return loads(data, p)
+        data = read_file(path, limit=MAX_FILE_BYTES)
+    except FileTooLarge as exc:
+        size = f"{exc.size / 1e6:.0f} MB" if exc.size is not None else "larger than that"
+        raise WorksheetError(path, f"the file is {size}; a worksheet is at most "
+                                   f"{describe_size(MAX_FILE_BYTES)}") from None
+    except FileRefused as exc:
+        raise WorksheetError(path, exc.reason) from None
+    return loads(data, path)
 
 
 def save_worksheet(ws: Worksheet, path: str | os.PathLike[str], *, touch: bool = True) -> None:
     """Serialize completely, then write atomically; the previous file is kept as `.bak`."""
     if touch:
         ws.touch()
-    data = dumps(ws).encode("utf-8")
-    atomic_write(path, data)
+    atomic_write(path, to_bytes(ws))

@@ -21,6 +21,13 @@ class MigrationError(Exception):
     """A document whose version cannot be brought up to date."""
 
 
+def _shown(version: int) -> str:
+    """A version number for a message; a hostile file may hold one of 4,000 digits."""
+    text = str(version)
+    digits = len(text.lstrip("-"))
+    return text if digits <= 12 else f"{text[:12]}\u2026 ({digits:,} digits)"
+
+
 def migrate(document: Document, steps: dict[int, Callable[[Document], Document]] | None = None,
             current: int = CURRENT_VERSION) -> Document:
     """Apply the steps from the document's version up to ``current``, one at a time."""
@@ -28,11 +35,11 @@ def migrate(document: Document, steps: dict[int, Callable[[Document], Document]]
     version = document["version"]
     if version > current:
         raise MigrationError(
-            f"it was made by a newer Claimsheet (format version {version}); this version reads "
-            f"up to version {current}. Please update Claimsheet to open it."
+            f"it was made by a newer Claimsheet (format version {_shown(version)}); this "
+            f"version reads up to version {current}. Please update Claimsheet to open it."
         )
     if version < 1:
-        raise MigrationError(f"its format version {version} is not a valid version")
+        raise MigrationError(f"its format version {_shown(version)} is not a valid version")
     while version < current:
         step = steps.get(version)
         if step is None:

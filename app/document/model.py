@@ -171,6 +171,10 @@ class Claim:
     citations: list[Citation] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     origin: Origin = Origin.EXTRACTED
+    #: The number the checker knows the claim by ("claim 16"): given once, when the claim
+    #: joins a worksheet, and never reused there (0 until then). Reading order, not the
+    #: number, decides where a claim sits in the list.
+    number: int = 0
     id: str = field(default_factory=lambda: new_id("c"))
 
     @property
@@ -239,6 +243,8 @@ class Worksheet:
     created: str = field(default_factory=now_iso)
     modified: str = field(default_factory=now_iso)
     id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    #: The number the next new claim gets; numbers of deleted claims are never given again.
+    next_number: int = 1
 
     @property
     def title(self) -> str:
@@ -274,12 +280,34 @@ class Worksheet:
                 return source
         raise KeyError(source_id)
 
+    def assign_numbers(self) -> None:
+        """Number every claim that has no number yet (or a duplicate one), in reading order.
+
+        A claim keeps its number for the life of the worksheet, through edits,
+        merges, splits and re-extraction, so "claim 16" in a rationale, an undo
+        step or a report keeps pointing at the same claim. New numbers continue
+        after the highest ever given (``next_number``), never filling a gap.
+        """
+        seen: set[int] = set()
+        highest = max((c.number for c in self.claims), default=0)
+        self.next_number = max(self.next_number, highest + 1)
+        for claim in self.claims:
+            if claim.number <= 0 or claim.number in seen:
+                claim.number = self.next_number
+                self.next_number += 1
+            seen.add(claim.number)
+
     def claim_number(self, claim: Claim) -> int:
-        """The 1-based number shown to the user: position in reading order."""
-        for number, candidate in enumerate(self.claims, start=1):
-            if candidate is claim:  # identity: comparing dataclasses field by field is slow
-                return number
-        raise ValueError("the claim is not in this worksheet")
+        """The number shown to the user (assigned on first use, see :meth:`assign_numbers`)."""
+        if claim.number <= 0:
+            self.assign_numbers()
+        return claim.number
+
+    def numbered_claims(self) -> list[tuple[int, Claim]]:
+        """(number, claim) in reading order, every claim numbered."""
+        if any(c.number <= 0 for c in self.claims):
+            self.assign_numbers()
+        return [(c.number, c) for c in self.claims]
 
     def sort_claims(self) -> None:
         """Put claims in reading order of the article."""

@@ -11,7 +11,10 @@ The reader is chosen by content (see :mod:`app.importers.sniffing`): plain
 text in any common encoding, Markdown, HTML and MHTML pages saved from a
 browser, PDF and DOCX. Whatever the format, the text is normalized exactly
 once (:mod:`app.importers.normalize`), because every claim offset points into
-it afterwards. This package has no Qt dependency; the clipboard adapter lives in
+it afterwards, and checked against the limits that keep extraction in time
+proportional to the text (:mod:`app.importers.textshape`). Files are read
+with :func:`app.reading.read_file` (regular files only, never blocking,
+bounded). This package has no Qt dependency; the clipboard adapter lives in
 :mod:`app.ui.clipboard`.
 """
 
@@ -20,9 +23,11 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.document import utf8
 from app.document.model import Article
 from app.importers.errors import ArticleImportError
 from app.importers.language import guess_language
@@ -30,6 +35,12 @@ from app.importers.limits import MAX_FILE_BYTES, describe_size
 from app.importers.metadata import Metadata
 from app.importers.normalize import has_text, normalize_text
 from app.importers.sniffing import Kind, sniff, sniff_text
+from app.importers.textshape import MAX_ARTICLE_CHARS as _MAX_ARTICLE_CHARS
+from app.importers.textshape import shape_problem
+from app.reading import FileRefused, FileTooLarge, read_file
+
+Progress = Callable[[int, int], None]
+"""``progress(done, total)``: pages of a PDF read so far (other formats read at once)."""
 
 __all__ = ["ArticleImportError", "ImportResult", "import_article", "import_text"]
 
@@ -54,13 +65,14 @@ class ImportResult:
     notes: list[str] = field(default_factory=list)
 
 
-def import_article(source: str | os.PathLike[str] | bytes, *, name: str | None = None
-                   ) -> ImportResult:
+def import_article(source: str | os.PathLike[str] | bytes, *, name: str | None = None,
+                   progress: Progress | None = None) -> ImportResult:
     """Import a file (a path) or the raw bytes of one.
 
     ``name`` is the file name shown in messages and stored as
     ``Article.imported_from``; it defaults to the path's file name. Raises
     :class:`ArticleImportError` for anything that is not a readable article.
+    ``progress`` hears about long reads (a PDF's pages).
     """
     if isinstance(source, bytes | bytearray | memoryview):
         data = bytes(source)
@@ -79,18 +91,19 @@ def import_article(source: str | os.PathLike[str] | bytes, *, name: str | None =
     if not data.strip():
         raise ArticleImportError(label, "the file is empty")
     try:
-        kind, text, metadata, notes = _read_document(data, label)
+        kind, text, metadata, notes = _read_document(data, label, progress)
     except ArticleImportError:
         raise
     except (MemoryError, RecursionError) as error:
         raise ArticleImportError(label, "it is too large or too deeply nested to read") from error
     except Exception as error:  # noqa: BLE001 - a reader bug must not crash the app
-        log.debug("importer failed on %s", label, exc_info=True)
-        detail = " ".join(str(error).split())[:160]
+        log.warning("importer failed on %r", label, exc_info=True)
         raise ArticleImportError(
-            label, f"it could not be read ({type(error).__name__}: {detail})") from error
+            label, "its content could not be read as an article (the reader failed on it; "
+                   "details are in the log)") from error
     result = _build(text, metadata, notes, kind, label)
-    result.article.imported_from = name or (label if label != "the document" else "")
+    result.article.imported_from = utf8.scrub(
+        name or (label if label != "the document" else ""))
     result.article.file_sha256 = hashlib.sha256(data).hexdigest()
     return result
 
@@ -117,11 +130,12 @@ def import_text(text: str, *, name: str = "pasted text", html: str | None = None
     if has_text(text):
         kind = sniff_text(text, name)
         if kind is Kind.HTML:
-            body, metadata = read_html(text, name)
+            body, metadata = read_html(text, name, notes)
             notes.append("The pasted text was HTML source; its main text was extracted.")
         elif kind is Kind.MARKDOWN:
-            body, metadata = _read_markdown(text)
-            notes.append("The pasted text looked like Markdown; the markup was removed.")
+            body, metadata = _read_markdown(text, notes)
+            if body is not text:
+                notes.append("The pasted text looked like Markdown; the markup was removed.")
     if html and has_text(html):
         fragment_text, fragment_metadata = html_fragment_text(html)
         metadata.merge(fragment_metadata)
@@ -140,23 +154,18 @@ def import_text(text: str, *, name: str = "pasted text", html: str | None = None
 
 def _read_file(path: Path, label: str) -> bytes:
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise ArticleImportError(label, "it is a folder, not a file")
-        if size > MAX_FILE_BYTES:
-            raise ArticleImportError(label, f"it is {describe_size(size)}, over the "
-                                            f"{describe_size(MAX_FILE_BYTES)} limit for an article")
-        with path.open("rb") as handle:
-            return handle.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError as error:
-        raise ArticleImportError(label, "the file does not exist") from error
-    except PermissionError as error:
-        raise ArticleImportError(label, "permission to read the file was denied") from error
-    except OSError as error:
-        raise ArticleImportError(label, f"the file could not be read ({error.strerror})") from error
+        return read_file(path, limit=MAX_FILE_BYTES)
+    except FileTooLarge as error:
+        size = describe_size(error.size) if error.size is not None else "larger than that"
+        raise ArticleImportError(label, f"it is {size}, over the "
+                                        f"{describe_size(MAX_FILE_BYTES)} limit for an article"
+                                 ) from None
+    except FileRefused as error:
+        raise ArticleImportError(label, error.reason) from None
 
 
-def _read_document(data: bytes, label: str) -> tuple[Kind, str, Metadata, list[str]]:
+def _read_document(data: bytes, label: str, progress: Progress | None = None
+                   ) -> tuple[Kind, str, Metadata, list[str]]:
     """Pick the reader by content and run it: (format, raw text, metadata, notes)."""
     from app.importers.encodings import decode_bytes
 
@@ -165,7 +174,7 @@ def _read_document(data: bytes, label: str) -> tuple[Kind, str, Metadata, list[s
     if kind is Kind.PDF:
         from app.importers.pdf_document import read_pdf
 
-        text, metadata = read_pdf(data, label)
+        text, metadata = read_pdf(data, label, progress=progress)
     elif kind is Kind.DOCX:
         from app.importers.word_document import read_docx
 
@@ -180,7 +189,7 @@ def _read_document(data: bytes, label: str) -> tuple[Kind, str, Metadata, list[s
                 data = f'<meta charset="{charset}">'.encode("ascii", "ignore") + data
         decoded = decode_html(data, label)
         notes.append(decoded.note)
-        text, metadata = read_html(decoded.text, label)
+        text, metadata = read_html(decoded.text, label, notes)
         metadata.merge(Metadata(url=url))
     else:
         decoded = decode_bytes(data, label)
@@ -189,26 +198,40 @@ def _read_document(data: bytes, label: str) -> tuple[Kind, str, Metadata, list[s
         if kind is Kind.HTML:
             from app.importers.webpage import read_html
 
-            text, metadata = read_html(decoded.text, label)
+            text, metadata = read_html(decoded.text, label, notes)
         elif kind is Kind.MARKDOWN:
-            text, metadata = _read_markdown(decoded.text)
+            text, metadata = _read_markdown(decoded.text, notes)
+            if text is decoded.text:
+                kind = Kind.TEXT
         else:
             text, metadata = decoded.text, Metadata()
     return kind, text, metadata, notes
 
 
-def _read_markdown(text: str) -> tuple[str, Metadata]:
-    from app.importers.markdown_text import read_markdown
+def _read_markdown(text: str, notes: list[str]) -> tuple[str, Metadata]:
+    """Markdown without its markup, or the text as it is when the markup is too dense to parse."""
+    from app.importers.markdown_text import markup_problem, read_markdown
 
+    problem = markup_problem(text)
+    if problem is not None:
+        notes.append(f"The Markdown markup was kept as plain text: {problem}.")
+        return text, Metadata()
     return read_markdown(text)
 
 
 def _build(raw_text: str, metadata: Metadata, notes: list[str], kind: Kind, label: str
            ) -> ImportResult:
     """Normalize the text once and fill an Article from it and the metadata."""
+    if len(raw_text) > 2 * _MAX_ARTICLE_CHARS:  # refuse before spending time on normalizing
+        problem = shape_problem(raw_text)
+        if problem is not None:
+            raise ArticleImportError(label, problem)
     text = normalize_text(raw_text)
     if not has_text(text):
         raise ArticleImportError(label, "the document contains no text")
+    problem = shape_problem(text)
+    if problem is not None:
+        raise ArticleImportError(label, problem)
     metadata = metadata.cleaned()
     if metadata.author.lower() in _PLACEHOLDER_AUTHORS:
         metadata.author = ""

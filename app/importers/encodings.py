@@ -2,7 +2,12 @@
 
 Order of evidence: a byte order mark (UTF-8, UTF-16, UTF-32) is certain;
 strict UTF-8 that decodes is almost certainly UTF-8; UTF-16 without a BOM
-shows as NUL bytes on every other position. Anything else is a single-byte
+shows as NUL bytes on every other position. Text that is UTF-8 apart from a
+few stray bytes (a file cut and pasted together, one damaged character) is
+still UTF-8: when its valid multi-byte characters are at least as many as its
+invalid bytes, it is read as UTF-8 with each bad byte replaced by U+FFFD and a
+note saying how many, rather than decoded whole as cp1252 (which would turn
+every "’" into "â€™"). Anything else is a single-byte
 legacy encoding, and there charset-normalizer is good on long texts but
 guesses wildly on a sentence or two (mac_roman, cp1125 …) and sometimes
 confuses Russian cp1251 with Western cp1252. So the two encodings checkers
@@ -73,7 +78,30 @@ def decode_bytes(data: bytes, name: str) -> Decoded:
         return decoded(data.decode("utf-8"), "utf-8", "valid UTF-8")
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
     return _decode_legacy(data, name)
+
+
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+_NON_ASCII = re.compile("[^\x00-\x7f\udc80-\udcff]")
+
+
+def _mostly_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 with a few bad bytes replaced, when the valid UTF-8 outweighs them."""
+    escaped = data.decode("utf-8", "surrogateescape")
+    bad = len(_ESCAPED_BYTE.findall(escaped))
+    valid = len(_NON_ASCII.findall(escaped))  # characters from valid multi-byte sequences
+    if not valid or valid < bad:
+        return None
+    text = data.decode("utf-8", "replace")
+    replaced = text.count("\ufffd") - escaped.count("\ufffd")
+    plural = "s" if bad != 1 else ""
+    return Decoded(text, "utf-8", f"Read as UTF-8, but {bad:,} byte{plural} in it "
+                                  f"{'are' if plural else 'is'} not valid UTF-8 and "
+                                  f"{'were' if replaced != 1 else 'was'} replaced by \ufffd; "
+                                  "check the text at those places.")
 
 
 def decoded(text: str, codec: str, how: str) -> Decoded:

@@ -7,11 +7,18 @@ says what is wrong with it (and, where there is one, what to do about it).
 
 from __future__ import annotations
 
+from app.messages import one_line, shown
+
 
 class ArticleImportError(Exception):
-    """A document could not be imported; ``str()`` is a sentence for the user."""
+    """A document could not be imported; ``str()`` is a sentence for the user.
+
+    The file name is quoted safely (:func:`app.messages.shown`): a newline or a
+    right-to-left override in a name cannot split or disguise the message.
+    """
 
     def __init__(self, name: str, problem: str) -> None:
         self.name = name
         self.problem = problem
-        super().__init__(f"Cannot import {name}: {problem}.")
+        end = "" if problem.endswith(".") else "."
+        super().__init__(one_line(f"Cannot import {shown(name)}: {problem}{end}"))

@@ -11,10 +11,13 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 """Files larger than this are refused before they are read."""
 
 MAX_DOCX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
-"""Sum of the declared uncompressed sizes of all members of a .docx zip."""
+"""Real (inflated, not declared) size of all parts of a .docx zip together."""
+
+MAX_DOCX_MEMBER_BYTES = 64 * 1024 * 1024
+"""Largest real (inflated, not declared) size of one part of a .docx zip."""
 
 MAX_DOCX_MEMBER_RATIO = 200
-"""Largest allowed uncompressed/compressed ratio for one zip member over 1 MB.
+"""Largest declared uncompressed/compressed ratio for one zip member over 1 MB.
 Real XML compresses about 10:1; zip bombs reach 1000:1 and more."""
 
 MAX_DOCX_MEMBERS = 5000

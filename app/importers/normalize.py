@@ -27,7 +27,6 @@ _ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f]")
 # Typographic ligatures (ﬁ, ﬂ …) that PDF text layers often contain: "ﬁve" would
 # never match "five". NFC leaves them alone, so they are spelled out here.
 _LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
-_TRAILING = re.compile(r"[ \t]+$", re.MULTILINE)
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
@@ -38,7 +37,9 @@ def normalize_text(text: str) -> str:
     text = _ODD_SPACES.sub(" ", text)
     text = text.translate(_LIGATURES)
     text = unicodedata.normalize("NFC", text)
-    text = _TRAILING.sub("", text)
+    # Line by line: the regular expression "[ \t]+$" backtracks quadratically on a
+    # long run of spaces that does not end a line.
+    text = "\n".join(line.rstrip(" \t") for line in text.split("\n"))
     text = _BLANK_RUNS.sub("\n\n", text)
     return text.strip()
 

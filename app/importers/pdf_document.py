@@ -10,7 +10,14 @@ bottom of a page are dropped.
 
 A PDF without a text layer (a scan) is refused with a message saying so
 rather than imported as an empty article; an encrypted PDF is opened only if
-it has an empty user password (permissions-only protection is common).
+it has an empty user password (permissions-only protection is common; AES
+encryption needs the ``cryptography`` package, which is a dependency).
+
+Reading takes time proportional to the pages (about 5 ms a page), so a PDF of
+more than :data:`MAX_PDF_PAGES` pages is refused before any page is read, and
+reading stops as soon as the text passes what an article may hold. pypdf's
+remarks about damaged files ("EOF marker not found") are log records: they go
+to the log, never to the terminal (:mod:`app.logs`).
 """
 
 from __future__ import annotations
@@ -22,6 +29,10 @@ from typing import Any
 
 from app.importers.errors import ArticleImportError
 from app.importers.metadata import Metadata
+from app.importers.textshape import MAX_ARTICLE_CHARS
+
+MAX_PDF_PAGES = 2_000
+"""Most pages read from one PDF: a long report, never an article, has hundreds."""
 
 _PAGE_NUMBER = re.compile(r"(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?|[-–]\s*\d{1,4}\s*[-–]",
                           re.IGNORECASE)
@@ -39,8 +50,11 @@ class _Line:
         return " ".join("".join(self.parts).split())
 
 
-def read_pdf(data: bytes, name: str) -> tuple[str, Metadata]:
-    """The text and metadata of a PDF, or :class:`ArticleImportError`."""
+def read_pdf(data: bytes, name: str, *, progress: Any = None) -> tuple[str, Metadata]:
+    """The text and metadata of a PDF, or :class:`ArticleImportError`.
+
+    ``progress(done, total)`` is called after each page when given.
+    """
     from pypdf import PdfReader
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
@@ -50,7 +64,7 @@ def read_pdf(data: bytes, name: str) -> tuple[str, Metadata]:
             raise ArticleImportError(
                 name, "it is a password-protected (encrypted) PDF; remove the password and "
                       "import it again")
-        pages = [_page_lines(page) for page in reader.pages]
+        pages = _read_pages(reader, name, progress)
         metadata = _metadata(reader)
         has_images = not any(pages) and _has_images(reader)
     except ArticleImportError:
@@ -62,7 +76,7 @@ def read_pdf(data: bytes, name: str) -> tuple[str, Metadata]:
     except (PdfReadError, RecursionError, MemoryError) as error:
         raise ArticleImportError(name, "it is a damaged PDF") from error
     except Exception as error:  # noqa: BLE001 - pypdf raises many types on broken files
-        raise ArticleImportError(name, f"it is a damaged PDF ({type(error).__name__})") from error
+        raise ArticleImportError(name, "it is a damaged PDF") from error
     if not pages:
         raise ArticleImportError(name, "the PDF has no pages")
     text = _join_pages(pages)
@@ -73,6 +87,28 @@ def read_pdf(data: bytes, name: str) -> tuple[str, Metadata]:
                       "first and import the result")
         raise ArticleImportError(name, "the PDF contains no text")
     return text, metadata
+
+
+def _read_pages(reader: Any, name: str, progress: Any) -> list[list[_Line]]:
+    """The lines of every page, within the page and character limits."""
+    total = len(reader.pages)
+    if total > MAX_PDF_PAGES:
+        raise ArticleImportError(name, f"the PDF has {total:,} pages; Claimsheet reads PDFs of "
+                                       f"up to {MAX_PDF_PAGES:,} pages")
+    pages: list[list[_Line]] = []
+    characters = 0
+    for number, page in enumerate(reader.pages, start=1):
+        lines = _page_lines(page)
+        pages.append(lines)
+        characters += sum(len(line.text) + 1 for line in lines)
+        if characters > MAX_ARTICLE_CHARS:
+            raise ArticleImportError(
+                name, f"its text passes {MAX_ARTICLE_CHARS:,} characters by page {number:,} of "
+                      f"{total:,}; Claimsheet reads articles of up to {MAX_ARTICLE_CHARS:,} "
+                      "characters")
+        if progress is not None:
+            progress(number, total)
+    return pages
 
 
 def _open_encrypted(reader: Any) -> bool:

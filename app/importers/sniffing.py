@@ -78,7 +78,8 @@ _MHTML_HEADER = re.compile(rb"^(?:[\w-]+:[^\n]*\r?\n)*?content-type:\s*multipart
 _MARKDOWN_CUES = (
     re.compile(r"^#{1,6} \S", re.MULTILINE),                # ATX heading
     re.compile(r"^\S[^\n]*\n(?:=+|-+)[ \t]*$", re.MULTILINE),  # Setext heading
-    re.compile(r"\[[^\]\n]+\]\([^)\s]+\)"),                  # [link](target)
+    # [link](target); brackets excluded inside, so "[[[[…" or "[a]([a](…" stay linear
+    re.compile(r"\[[^\[\]\n]{1,500}\]\([^()\[\]\s]{1,2000}\)"),
     re.compile(r"(?<![\w*])\*\*[^*\n]+\*\*(?![\w*])|(?<!\w)__[^_\n]+__(?!\w)"),  # **bold**
     re.compile(r"^```|^~~~", re.MULTILINE),                  # fenced code
     re.compile(r"(?:^[ \t]{0,3}[-*+] \S[^\n]*\n){2,}", re.MULTILINE),  # bullet list

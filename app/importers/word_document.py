@@ -1,11 +1,14 @@
 """Word .docx files: body paragraphs and tables in document order.
 
-A .docx is a zip archive, so before python-docx touches it the archive's
-directory is checked: the declared uncompressed sizes (which :mod:`zipfile`
-enforces while reading, so they cannot be understated) must stay under a
-total and each large member under a compression ratio no real XML reaches.
-That refuses zip bombs without inflating a byte of them. python-docx parses
-the XML with entity resolution off, so entity-expansion bombs do not apply.
+A .docx is a zip archive, so before python-docx touches it every part is
+inflated once with a running cap (:mod:`app.reading.zips`), counting the real
+bytes instead of believing the sizes the archive declares: more than
+:data:`MAX_DOCX_MEMBERS` parts, a part over :data:`MAX_DOCX_MEMBER_BYTES`, more
+than :data:`MAX_DOCX_UNCOMPRESSED_BYTES` in all, or a part whose real size is
+not the declared one is refused, having inflated at most a limit's worth.
+python-docx then reads an archive whose declared sizes are known to be true;
+it parses the XML with entity resolution off, so entity-expansion bombs do not
+apply.
 """
 
 from __future__ import annotations
@@ -16,12 +19,13 @@ from typing import Any
 
 from app.importers.errors import ArticleImportError
 from app.importers.limits import (
+    MAX_DOCX_MEMBER_BYTES,
     MAX_DOCX_MEMBER_RATIO,
     MAX_DOCX_MEMBERS,
     MAX_DOCX_UNCOMPRESSED_BYTES,
-    describe_size,
 )
 from app.importers.metadata import Metadata
+from app.reading.zips import ZipRefused, check_archive, open_archive
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -29,26 +33,43 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 def check_zip(data: bytes, name: str) -> None:
     """Refuse a damaged archive or one that would inflate to far more than a document."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise ArticleImportError(name, "it is a damaged Word file") from error
-    if len(members) > MAX_DOCX_MEMBERS:
+        with open_archive(data, max_members=MAX_DOCX_MEMBERS) as archive:
+            _refuse_declared_bomb(archive, name)
+            check_archive(archive, total_limit=MAX_DOCX_UNCOMPRESSED_BYTES,
+                          member_limit=MAX_DOCX_MEMBER_BYTES)
+    except ZipRefused as refused:
+        if refused.kind == "damaged":
+            raise ArticleImportError(name, "it is a damaged Word file") from refused
+        if refused.kind == "members":
+            raise ArticleImportError(
+                name, f"the Word file {refused.reason}, far more than a document has "
+                      "(a possible zip bomb)") from refused
+        if refused.kind == "too-large":
+            raise ArticleImportError(
+                name, f"the Word file {_without_it(refused.reason)} (a possible zip bomb)"
+            ) from refused
         raise ArticleImportError(
-            name, f"the Word file holds {len(members)} parts, far more than a document has "
-                  "(a possible zip bomb)")
-    total = sum(member.file_size for member in members)
-    if total > MAX_DOCX_UNCOMPRESSED_BYTES:
-        raise ArticleImportError(
-            name, f"the Word file would expand to {describe_size(total)}, over the "
-                  f"{describe_size(MAX_DOCX_UNCOMPRESSED_BYTES)} limit (a possible zip bomb)")
-    for member in members:
+            name, f"the Word file is damaged or built to mislead: {refused.reason}") from refused
+
+
+def _refuse_declared_bomb(archive: zipfile.ZipFile, name: str) -> None:
+    """An archive that admits to being a bomb is refused before anything is inflated.
+
+    Declarations can lie the other way (claim less than they hold); the running
+    cap of :func:`check_archive` catches those.
+    """
+    for member in archive.infolist():
         if (member.file_size > 1024 * 1024
                 and member.file_size > MAX_DOCX_MEMBER_RATIO * max(member.compress_size, 1)):
             raise ArticleImportError(
                 name, f"the Word file part {member.filename} expands "
                       f"{member.file_size // max(member.compress_size, 1)} times, which no "
                       "real document does (a possible zip bomb)")
+
+
+def _without_it(reason: str) -> str:
+    """ "it expands to …" reads as "the Word file expands to …"; a part's reason stays."""
+    return reason[3:] if reason.startswith("it ") else reason
 
 
 def read_docx(data: bytes, name: str) -> tuple[str, Metadata]:

@@ -6,8 +6,9 @@ Plain Python (reportlab for the PDF, no Qt). Entry points:
   worksheet report, or with ``blank=True`` the printable worksheet to fill in by hand;
 * :func:`app.reports.claimreview.claimreview_json`: schema.org ClaimReview JSON-LD;
 * :func:`app.reports.csvexport.write_csv`: claims and sources as two CSV files;
-* :func:`app.reports.markdown.markdown_report`: a Markdown report;
-* :func:`app.reports.html.worksheet_html`: HTML that the Qt print path lays out.
+* :func:`app.reports.markdown.markdown_report`: a Markdown report.
+
+Printing has no layout of its own: the window prints the PDF's pages.
 
 Every string from the article, the user or a source is escaped for the target
 format here (:mod:`app.reports.markup` for reportlab), never by the caller.

@@ -18,36 +18,22 @@ Pieces hold raw text: escaping is the renderer's job.
 
 from __future__ import annotations
 
+import bisect
+import heapq
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from app.document.model import CheckableType, Worksheet
+from app.document.labels import CHECKABLE_STYLES
+from app.document.model import Worksheet
 
 PieceKind = Literal["marker", "shade_on", "shade_off", "text", "letter"]
 
-#: Letter printed after every checkable in the article: works without colour.
-CHECKABLE_LETTER = {
-    CheckableType.DATE: "D",
-    CheckableType.SYSTEM: "S",
-    CheckableType.LOCATION: "L",
-    CheckableType.COUNT: "N",
-    CheckableType.ACTOR: "A",
-}
-CHECKABLE_UNDERLINE = {
-    CheckableType.DATE: "#1565c0",
-    CheckableType.SYSTEM: "#6a1b9a",
-    CheckableType.LOCATION: "#2e7d32",
-    CheckableType.COUNT: "#c62828",
-    CheckableType.ACTOR: "#ef6c00",
-}
-CHECKABLE_NAME = {
-    CheckableType.DATE: "date",
-    CheckableType.SYSTEM: "system",
-    CheckableType.LOCATION: "location",
-    CheckableType.COUNT: "count",
-    CheckableType.ACTOR: "actor",
-}
+#: Letter printed after every checkable in the article (works without colour), the
+#: underline colour and the type's name: from app/document/labels.py, as on screen.
+CHECKABLE_LETTER = {kind: style.letter for kind, style in CHECKABLE_STYLES.items()}
+CHECKABLE_UNDERLINE = {kind: style.colour for kind, style in CHECKABLE_STYLES.items()}
+CHECKABLE_NAME = {kind: style.name for kind, style in CHECKABLE_STYLES.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +68,7 @@ def _spans(worksheet: Worksheet) -> tuple[list[_Span], list[_Span]]:
     claims: list[_Span] = []
     checkables: list[_Span] = []
     seen: set[tuple[int, int, str]] = set()  # two claims may share one checkable span
-    for number, claim in enumerate(worksheet.claims, start=1):
+    for number, claim in worksheet.numbered_claims():
         start, end = max(0, min(claim.start, size)), max(0, min(claim.end, size))
         claims.append(_Span(start, max(start, end), number=number))
         for k in claim.checkables:
@@ -96,50 +82,80 @@ def _spans(worksheet: Worksheet) -> tuple[list[_Span], list[_Span]]:
 
 
 def article_lines(worksheet: Worksheet) -> list[list[Piece]]:
-    """The pieces of every non-blank article line, in reading order."""
+    """The pieces of every non-blank article line, in reading order.
+
+    One sweep over the lines with the spans sorted by start, so the time grows
+    with the number of lines and spans, not their product (a worksheet may have
+    tens of thousands of claims, a claim may cover the whole article).
+    """
     text = worksheet.article.text
     claims, checkables = _spans(worksheet)
-    marked: set[int] = set()
-    lettered: set[int] = set()
+    # Claim positions in worksheet order: markers at one point follow that order.
+    by_start = sorted(range(len(claims)), key=lambda i: (claims[i].start, i))
+    cover_next = 0  # claims with start <= position seen so far (for the shading)
+    cover_end = -1  # the furthest end among them
+    mark_next = 0  # claims not yet considered for a marker
+    checks = sorted(range(len(checkables)), key=lambda i: checkables[i].start)
+    check_next = 0
+    started: list[tuple[int, int]] = []  # heap of (-index, end) of checkables begun
+    ending: dict[int, list[int]] = {}
+    for i, k in enumerate(checkables):
+        ending.setdefault(k.end, []).append(i)
+
+    def covered(a: int) -> bool:
+        nonlocal cover_next, cover_end
+        while cover_next < len(by_start) and claims[by_start[cover_next]].start <= a:
+            cover_end = max(cover_end, claims[by_start[cover_next]].end)
+            cover_next += 1
+        return cover_end > a
+
+    def starting(a: int, *, at_line_end: bool) -> list[int]:
+        """Numbers of the claims whose marker goes at ``a``, in worksheet order."""
+        nonlocal mark_next
+        positions = []
+        while mark_next < len(by_start) and claims[by_start[mark_next]].start <= a:
+            c = claims[by_start[mark_next]]
+            if at_line_end and c.start < a:
+                break  # claims before the line's end were settled by its segments
+            if c.start == a or (c.end > a and not at_line_end):
+                positions.append(by_start[mark_next])
+            mark_next += 1
+        return [claims[i].number for i in sorted(positions)]
+
+    bounds = sorted({p for span in (*claims, *checkables) for p in (span.start, span.end)})
     out: list[list[Piece]] = []
     for ls, le in _lines(text):
-        line_claims = [c for c in claims if c.start <= le and c.end >= ls]
-        line_checks = [(i, k) for i, k in enumerate(checkables) if k.start < le and k.end > ls]
-        cuts = {ls, le}
-        for span in line_claims:
-            cuts.update(p for p in (span.start, span.end) if ls < p < le)
-        for _, span in line_checks:
-            cuts.update(p for p in (span.start, span.end) if ls < p < le)
-        points = sorted(cuts)
+        inside = bounds[bisect.bisect_right(bounds, ls):bisect.bisect_left(bounds, le)]
+        points = [ls, *inside, le]
         pieces: list[Piece] = []
         shading = False
         for a, b in zip(points, points[1:], strict=False):
-            for c in line_claims:
-                starts_here = c.start <= a if c.end > a else c.start == a
-                if c.number not in marked and starts_here:
-                    marked.add(c.number)
-                    if shading:
-                        # A claim starting right where another ends: the band
-                        # (drawn over the text) would hide the marker's dark box.
-                        pieces.append(Piece("shade_off"))
-                        shading = False
-                    pieces.append(Piece("marker", number=c.number))
-            in_claim = any(c.start <= a and c.end >= b for c in line_claims)
+            for number in starting(a, at_line_end=False):
+                if shading:
+                    # A claim starting right where another ends: the band
+                    # (drawn over the text) would hide the marker's dark box.
+                    pieces.append(Piece("shade_off"))
+                    shading = False
+                pieces.append(Piece("marker", number=number))
+            in_claim = covered(a)
             if in_claim != shading:
                 pieces.append(Piece("shade_on" if in_claim else "shade_off"))
                 shading = in_claim
-            active = [(i, k) for i, k in line_checks if k.start <= a and k.end >= b]
-            pieces.append(Piece("text", text[a:b], underline=active[-1][1].color if active else ""))
-            for i, k in active:
-                if i not in lettered and k.end <= b:
-                    lettered.add(i)
-                    pieces.append(Piece("letter", k.letter))
+            while check_next < len(checks) and checkables[checks[check_next]].start <= a:
+                index = checks[check_next]
+                heapq.heappush(started, (-index, checkables[index].end))
+                check_next += 1
+            while started and started[0][1] <= a:
+                heapq.heappop(started)
+            color = checkables[-started[0][0]].color if started else ""
+            pieces.append(Piece("text", text[a:b], underline=color))
+            for i in ending.get(b, ()):
+                if checkables[i].start <= a:
+                    pieces.append(Piece("letter", checkables[i].letter))
         if shading:
             pieces.append(Piece("shade_off"))
-        for c in line_claims:  # empty claims sitting at the very end of the line
-            if c.number not in marked and c.start == le:
-                marked.add(c.number)
-                pieces.append(Piece("marker", number=c.number))
+        for number in starting(le, at_line_end=True):  # empty claims at the very end
+            pieces.append(Piece("marker", number=number))
         out.append(pieces)
     return out
 

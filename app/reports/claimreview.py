@@ -14,6 +14,9 @@ Field choices follow the ClaimReview markup fact-checkers publish:
   id and claim number; pass ``review_url`` (an http(s) URL, optionally with
   ``{number}``, ``{id}`` and ``{worksheet}`` placeholders) to point at the real
   page. Several reviews may share one page, so placeholders are optional.
+* Only claims whose status is "reviewed" are exported unless
+  ``include_unreviewed`` is set (``--include-unreviewed``): a claim still in
+  progress is not a published fact-check.
 * ``author`` of a review is whoever publishes the fact-check: with
   ``publisher`` that organisation (the convention Google's ClaimReview guide
   asks for, also written as ``publisher``), otherwise the worksheet's checker.
@@ -28,7 +31,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from app.document.model import Claim, Sourcing, Verdict, Worksheet
+from app.document.model import Claim, Sourcing, Status, Verdict, Worksheet
 from app.reports.markup import safe_url
 
 # Characters that are harmless in JSON strings but could end or confuse a
@@ -124,8 +127,14 @@ def _rating(verdict: Verdict) -> dict[str, Any]:
 
 
 def claim_reviews(worksheet: Worksheet, *, review_url: str | None = None,
-                  publisher: str | None = None) -> list[dict[str, Any]]:
-    """One ClaimReview object per claim with a reviewable verdict, in claim order."""
+                  publisher: str | None = None,
+                  include_unreviewed: bool = False) -> list[dict[str, Any]]:
+    """One ClaimReview object per reviewed claim with a reviewable verdict, in claim order.
+
+    A ClaimReview is a published fact-check, so a claim still being checked is
+    left out unless ``include_unreviewed``: only claims whose status is
+    "reviewed" (signed off by the reviewer) are exported by default.
+    """
     if review_url:
         check_review_url(review_url)
     publisher = (publisher or "").strip() or None
@@ -135,8 +144,10 @@ def claim_reviews(worksheet: Worksheet, *, review_url: str | None = None,
         author = {"@type": "Organization", "name": publisher}
     else:
         author = {"@type": "Person", "name": worksheet.checker.strip() or "Claimsheet user"}
-    for number, claim in enumerate(worksheet.claims, start=1):
+    for number, claim in worksheet.numbered_claims():
         if claim.verdict is None or claim.verdict == Verdict.NOT_A_CLAIM:
+            continue
+        if claim.status != Status.REVIEWED and not include_unreviewed:
             continue
         url = (review_url_for(review_url, number=number, claim_id=claim.id,
                               worksheet_id=worksheet.id) if review_url

@@ -50,7 +50,7 @@ def restore_cell(value: str) -> str:
 def claim_rows(worksheet: Worksheet) -> list[dict[str, str]]:
     summary = summarize(worksheet)
     rows = []
-    for number, claim in enumerate(worksheet.claims, start=1):
+    for number, claim in worksheet.numbered_claims():
         checkables = [
             f"{k.type.value}: {k.text}" + (f" = {checkable_value(k.attributes, k.value)}"
                                            if k.value or k.attributes else "")
@@ -121,17 +121,20 @@ def sources_path(claims_path: str | os.PathLike[str]) -> Path:
 def write_csv(worksheet: Worksheet, claims_path: str | os.PathLike[str]) -> tuple[Path, Path]:
     """Write the claims and sources files; returns both paths."""
     from app.document.atomic import atomic_write
+    from app.document.utf8 import encode
 
     claims_file = Path(claims_path)
     sources_file = sources_path(claims_file)
     for path, text in ((claims_file, to_csv(claim_rows(worksheet), CLAIM_COLUMNS)),
                        (sources_file, to_csv(source_rows(worksheet), SOURCE_COLUMNS))):
-        atomic_write(path, ("\ufeff" + text).encode("utf-8"), keep_backup=False)
+        atomic_write(path, encode("\ufeff" + text), keep_backup=False)
     return claims_file, sources_file
 
 
 def read_rows(path: str | os.PathLike[str]) -> list[dict[str, str]]:
     """Read one of the files back, undoing the formula protection."""
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        return [{key: restore_cell(value) for key, value in row.items()}
-                for row in csv.DictReader(handle)]
+    from app.reading import read_file
+
+    text = read_file(path, limit=256 * 1024 * 1024).decode("utf-8-sig")
+    return [{key: restore_cell(value) for key, value in row.items()}
+            for row in csv.DictReader(io.StringIO(text, newline=""))]

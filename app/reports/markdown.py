@@ -86,7 +86,7 @@ def markdown_report(worksheet: Worksheet) -> str:
     out += ["", "## Claims", ""]
     if not worksheet.claims:
         out.append("_No claims yet._")
-    for number, claim in enumerate(worksheet.claims, start=1):
+    for number, claim in worksheet.numbered_claims():
         out += [f"### Claim {number}: {md(verdict_label(claim.verdict))}", "",
                 _quote(claim.quote), ""]
         sourcing = SOURCING_LABELS[claim.sourcing]

@@ -14,8 +14,10 @@ ruled lines for checkers who work on paper.
 
 from __future__ import annotations
 
+import errno
 import io
 import os
+from collections.abc import Callable
 from typing import Any, BinaryIO, Literal
 
 from reportlab.lib.pagesizes import A4, LETTER
@@ -33,6 +35,7 @@ from reportlab.platypus import (
 
 from app.document.model import Worksheet
 from app.reports.fonts import drawable, printable
+from app.reports.longtext import TextBudget, cell
 from app.reports.pdfarticle import article_paragraphs
 from app.reports.pdfblocks import (
     article_legend,
@@ -45,7 +48,20 @@ from app.reports.pdfblocks import (
 from app.reports.pdfstyle import MUTED, RULE, styles
 from app.reports.summary import summarize
 
+MAX_PDF_BLOCKS = 5_000
+"""Most claims and sources together in one PDF report: about 2,000 pages, laid out in a
+minute or two with a few hundred megabytes. Larger worksheets (they open with up to
+50,000 claims) are exported as CSV or Markdown, which have no such limit."""
+
 Paper = Literal["a4", "letter"]
+
+
+class ReportTooLarge(OSError):
+    """The worksheet has more claims and sources than one PDF report holds.
+
+    An ``OSError`` (file too large) whose ``strerror`` is the sentence for the user,
+    so every place that reports a failed write reports this one too.
+    """
 PAPER_SIZES: dict[str, tuple[float, float]] = {"a4": A4, "letter": LETTER}
 
 MARGIN_X = 18 * mm
@@ -115,7 +131,8 @@ def _footer_canvas(title: str, worksheet_id: str, font: str) -> type[Canvas]:
 def _story(worksheet: Worksheet, width: float, blank: bool) -> list[Flowable]:
     st = styles()
     summary = summarize(worksheet)
-    story: list[Flowable] = cover(worksheet, summary, st, width, blank=blank)
+    budget = TextBudget()
+    story: list[Flowable] = cover(worksheet, summary, st, width, blank=blank, budget=budget)
 
     story += [PageBreak(), *section_heading("The article", "article", st), article_legend(st)]
     story.append(Spacer(1, 3 * mm))
@@ -127,13 +144,14 @@ def _story(worksheet: Worksheet, width: float, blank: bool) -> list[Flowable]:
     story += [PageBreak(), *section_heading("Claims", "claims", st)]
     if not worksheet.claims:
         story.append(Paragraph("<i>This worksheet has no claims yet.</i>", st.body))
-    for number, claim in enumerate(worksheet.claims, start=1):
-        story += claim_block(claim, number, worksheet, summary, st, width, blank=blank)
+    for number, claim in worksheet.numbered_claims():
+        story += claim_block(claim, number, worksheet, summary, st, width, blank=blank,
+                             budget=budget)
 
     if worksheet.sources and not blank:
         story += [PageBreak(), *section_heading("Sources", "sources", st)]
         for source in worksheet.sources:
-            story += source_block(source, summary, st, width)
+            story += source_block(source, summary, st, width, budget)
 
     story += sign_off(worksheet, st, width)
     return story
@@ -142,23 +160,41 @@ def _story(worksheet: Worksheet, width: float, blank: bool) -> list[Flowable]:
 def _metadata(worksheet: Worksheet, blank: bool) -> dict[str, str]:
     article = worksheet.article
     what = "Blank fact-check worksheet" if blank else "Fact-check worksheet"
-    about = f"{what} for \u201c{worksheet.title}\u201d"
+    title = cell(worksheet.title, 300)
+    about = f"{what} for \u201c{title}\u201d"
     if article.outlet:
-        about += f" ({article.outlet})"
+        about += f" ({cell(article.outlet, 300)})"
     return {
-        "title": printable(f"{what}: {worksheet.title}"),
-        "author": printable(worksheet.checker or "Claimsheet"),
+        "title": printable(f"{what}: {title}"),
+        "author": printable(cell(worksheet.checker, 300) or "Claimsheet"),
         "subject": printable(about),
         "creator": "Claimsheet",
         "keywords": printable(f"fact-check, claimsheet, worksheet {worksheet.id}"),
     }
 
 
+def size_problem(worksheet: Worksheet, *, blank: bool = False) -> str | None:
+    """Why the worksheet is too large for one PDF report, in words, or None."""
+    blocks = len(worksheet.claims) + (0 if blank else len(worksheet.sources))
+    if blocks <= MAX_PDF_BLOCKS:
+        return None
+    return (f"the worksheet has {len(worksheet.claims):,} claims and "
+            f"{len(worksheet.sources):,} sources; a PDF report holds at most "
+            f"{MAX_PDF_BLOCKS:,} claims and sources together (export CSV or Markdown instead)")
+
+
 def write_pdf(worksheet: Worksheet, output: str | os.PathLike[str] | BinaryIO, *,
-              blank: bool = False, paper: Paper = "a4") -> int:
-    """Write the worksheet report to ``output`` (a path or a binary file); returns pages."""
+              blank: bool = False, paper: Paper = "a4",
+              progress: Callable[[int, int], None] | None = None) -> int:
+    """Write the worksheet report to ``output`` (a path or a binary file); returns pages.
+
+    ``progress(done, total)`` hears how many of the report's blocks are laid out.
+    """
     if paper not in PAPER_SIZES:
         raise ValueError(f"unknown paper size {paper!r}: use a4 or letter")
+    problem = size_problem(worksheet, blank=blank)
+    if problem is not None:
+        raise ReportTooLarge(errno.EFBIG, problem)
     st = styles()
     pagesize = PAPER_SIZES[paper]
     target: Any = os.fspath(output) if isinstance(output, str | os.PathLike) else output
@@ -174,15 +210,31 @@ def write_pdf(worksheet: Worksheet, output: str | os.PathLike[str] | BinaryIO, *
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    canvas_class = _footer_canvas(drawable(" ".join(worksheet.title.split())),
-                                  printable(worksheet.id), st.fonts.regular)
+    canvas_class = _footer_canvas(drawable(" ".join(cell(worksheet.title, 300).split())),
+                                  printable(cell(worksheet.id, 100)), st.fonts.regular)
+    if progress is not None:
+        doc.setProgressCallBack(_progress_relay(progress))
     doc.build(_story(worksheet, doc.width, blank), canvasmaker=canvas_class)
     return int(doc.page)
 
 
-def render_pdf(worksheet: Worksheet, *, blank: bool = False, paper: Paper = "a4") -> bytes:
+def _progress_relay(progress: Callable[[int, int], None]) -> Callable[[str, int], None]:
+    """reportlab's ``(kind, value)`` progress calls as ``progress(done, total)``."""
+    total = [0]
+
+    def relay(kind: str, value: int) -> None:
+        if kind == "SIZE_EST":
+            total[0] = int(value)
+        elif kind == "PROGRESS" and total[0]:
+            progress(int(value), total[0])
+
+    return relay
+
+
+def render_pdf(worksheet: Worksheet, *, blank: bool = False, paper: Paper = "a4",
+               progress: Callable[[int, int], None] | None = None) -> bytes:
     """The report as bytes (for printing and previews)."""
     buffer = io.BytesIO()
-    write_pdf(worksheet, buffer, blank=blank, paper=paper)
+    write_pdf(worksheet, buffer, blank=blank, paper=paper, progress=progress)
     return buffer.getvalue()
 

@@ -3,6 +3,11 @@
 What the reader sees: a dark numbered box where a claim starts (linked to the
 claim's block), the claim's text on a pale grey band, and every checkable
 underlined in its type colour and followed by a superscript type letter.
+
+An article line longer than :data:`~app.reports.longtext.PARAGRAPH_CHARS` is
+cut into several paragraphs (a shaded band is closed at the cut and opened
+again), because reportlab splits one long paragraph across pages in time
+that grows with the square of its length.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 from app.document.model import Worksheet
 from app.reports import markup
 from app.reports.articlemarks import Piece, article_lines
+from app.reports.longtext import PARAGRAPH_CHARS
 from app.reports.pdfstyle import CLAIM_SHADE, MARKER_FILL
 
 # reportlab's backColor leaves white gaps at every style change, so the claim
@@ -47,6 +53,48 @@ def _render(piece: Piece, links: bool) -> str:
     return chunk
 
 
+def _split_text(text: str, size: int) -> list[str]:
+    """``text`` in parts of at most ``size`` characters, cut after a space where possible."""
+    parts = []
+    while len(text) > size:
+        cut = text.rfind(" ", size // 2, size)
+        cut = cut + 1 if cut != -1 else size
+        parts.append(text[:cut])
+        text = text[cut:]
+    parts.append(text)
+    return parts
+
+
+def paragraph_pieces(line: list[Piece], size: int = PARAGRAPH_CHARS) -> list[list[Piece]]:
+    """One article line as one or more paragraphs of at most about ``size`` characters."""
+    if sum(len(p.text) for p in line if p.kind == "text") <= size:
+        return [line]
+    out: list[list[Piece]] = []
+    current: list[Piece] = []
+    length = 0
+    shading = False
+    for piece in line:
+        parts = [piece]
+        if piece.kind == "text" and len(piece.text) > size:
+            parts = [Piece("text", part, underline=piece.underline)
+                     for part in _split_text(piece.text, size)]
+        for part in parts:
+            if part.kind == "text" and length and length + len(part.text) > size:
+                if shading:
+                    current.append(Piece("shade_off"))
+                out.append(current)
+                current = [Piece("shade_on")] if shading else []
+                length = 0
+            if part.kind in ("shade_on", "shade_off"):
+                shading = part.kind == "shade_on"
+            current.append(part)
+            length += len(part.text) if part.kind == "text" else 0
+    if current:
+        out.append(current)
+    return out
+
+
 def article_paragraphs(worksheet: Worksheet, *, links: bool = True) -> list[str]:
     """Markup for each non-blank line of the article, markers and marks included."""
-    return ["".join(_render(p, links) for p in line) for line in article_lines(worksheet)]
+    return ["".join(_render(p, links) for p in paragraph)
+            for line in article_lines(worksheet) for paragraph in paragraph_pieces(line)]

@@ -5,11 +5,16 @@ assembly, page template and footer live in :mod:`app.reports.pdf`. Every
 document string is passed through :mod:`app.reports.markup` before it becomes
 markup, and long free text (quotes, rationales, excerpts) goes into paragraphs
 rather than table cells so that reportlab can always split it across pages.
+Whatever the text, the layout cannot fail (:mod:`app.reports.longtext`):
+values in table cells are cut, free text is cut into short paragraphs and
+rationed by a :class:`~app.reports.longtext.TextBudget`, and long tables are
+cut into tables of :data:`TABLE_ROWS` rows.
 """
 
 from __future__ import annotations
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
@@ -25,6 +30,7 @@ from app.document.model import Claim, Source, Status, Verdict, Worksheet
 from app.reports import markup
 from app.reports.articlemarks import CHECKABLE_LETTER, CHECKABLE_NAME, CHECKABLE_UNDERLINE
 from app.reports.fonts import drawable, printable
+from app.reports.longtext import TextBudget, cell, cut_note, pieces
 from app.reports.pdfrtl import text_paragraph
 from app.reports.pdfstyle import (
     FAINT,
@@ -48,6 +54,12 @@ from app.reports.summary import (
 
 BOX = "\u2610"  # ☐
 TICKED = "\u2611"  # ☑
+
+TABLE_ROWS = 40
+"""Most rows in one table: reportlab re-measures the rest of a table at every page break."""
+
+CITED_BY_SHOWN = 200
+"""Most "cited by" links listed for one source."""
 
 
 class Bookmark(Flowable):
@@ -136,6 +148,32 @@ def _p(markup_text: str, style: object) -> Paragraph:
     return Para(markup_text, style)
 
 
+def free_text(text: str, style: ParagraphStyle, budget: TextBudget, *, before: str = "",
+              after: str = "") -> list[Flowable]:
+    """Free text of any length as short paragraphs, within the report's budget."""
+    shown, left_out = budget.take(text)
+    parts = pieces(shown)
+    flow: list[Flowable] = []
+    for index, part in enumerate(parts):
+        flow.append(text_paragraph(part, style, Para,
+                                   before=before if index == 0 else "",
+                                   after=after if index == len(parts) - 1 and not left_out
+                                   else ""))
+    if left_out:
+        flow.append(_p(f"<i>{markup.text(cut_note(left_out))}</i>", style))
+    return flow
+
+
+def _tables(rows: list[list[object]], widths: list[float], style: TableStyle) -> list[Table]:
+    """``rows`` as tables of at most :data:`TABLE_ROWS` rows each, all styled alike."""
+    tables = []
+    for start in range(0, len(rows), TABLE_ROWS):
+        table = Table(rows[start:start + TABLE_ROWS], colWidths=widths)
+        table.setStyle(style)
+        tables.append(table)
+    return tables
+
+
 def _shorten(value: str, limit: int) -> str:
     """``value`` on one line, cut after a whole word when longer than ``limit``.
 
@@ -161,7 +199,7 @@ def section_heading(title: str, key: str, st: Styles) -> list[Flowable]:
 
 def _field_rows(worksheet: Worksheet, st: Styles, blank: bool) -> list[list[Paragraph]]:
     a = worksheet.article
-    url = _p(markup.link(a.url), st.cell) if a.url else _p("—", st.cell)
+    url = _p(_link(a.url), st.cell) if a.url else _p("—", st.cell)
     rows = [
         ("Outlet", a.outlet),
         ("Author", a.author),
@@ -177,11 +215,16 @@ def _field_rows(worksheet: Worksheet, st: Styles, blank: bool) -> list[list[Para
     ]
     out = []
     for label, value in rows:
-        cell = url if value is None else _p(markup.text(value) if value else "—", st.cell)
+        shown = url if value is None else _p(markup.text(cell(value)) if value else "—", st.cell)
         if blank and label in ("Checker", "Reviewer") and not value:
-            cell = _p("", st.cell)
-        out.append([_p(markup.text(label), st.cell_bold), cell])
+            shown = _p("", st.cell)
+        out.append([_p(markup.text(label), st.cell_bold), shown])
     return out
+
+
+def _link(url: str) -> str:
+    """A link whose shown text is cut for a cell; the target stays whole."""
+    return markup.link(url, cell(url, 300))
 
 
 def verdict_chart(summary: Summary, st: Styles, width: float) -> Drawing:
@@ -222,12 +265,13 @@ def _grid_style(extra: list[tuple[object, ...]] | None = None) -> TableStyle:
 
 
 def cover(worksheet: Worksheet, summary: Summary, st: Styles, width: float,
-          *, blank: bool) -> list[Flowable]:
+          *, blank: bool, budget: TextBudget | None = None) -> list[Flowable]:
+    budget = budget or TextBudget()
     kicker = "BLANK FACT-CHECK WORKSHEET" if blank else "FACT-CHECK WORKSHEET"
     flow: list[Flowable] = [
         Bookmark("Summary", "summary"),
         _p(kicker, st.kicker),
-        _p(markup.text(worksheet.title), st.title),
+        _p(markup.text(cell(worksheet.title)), st.title),
     ]
     fields = Table(_field_rows(worksheet, st, blank), colWidths=[32 * mm, width - 32 * mm])
     fields.setStyle(_grid_style())
@@ -276,7 +320,7 @@ def cover(worksheet: Worksheet, summary: Summary, st: Styles, width: float,
         ]))
         flow.append(tally)
     if worksheet.notes.strip():
-        flow += [_p("Notes", st.h2), text_paragraph(worksheet.notes, st.body, Para)]
+        flow += [_p("Notes", st.h2), *free_text(worksheet.notes, st.body, budget)]
     return flow
 
 
@@ -331,60 +375,55 @@ def _claim_header(number: int, verdict: Verdict | None, status: Paragraph, st: S
 def _flags(claim: Claim, st: Styles) -> Paragraph:
     sourcing = SOURCING_LABELS[claim.sourcing]
     if claim.source_name:
-        sourcing += f": {claim.source_name}"
+        sourcing += f": {cell(claim.source_name)}"
     parts = [f"<b>Sourcing</b> {markup.text(sourcing)}"]
     if claim.hedged:
-        words = ", ".join(claim.hedges)
+        words = cell(", ".join(claim.hedges))
         parts.append(f"<b>Hedged</b> yes{(' (' + markup.text(words) + ')') if words else ''}")
     else:
         parts.append("<b>Hedged</b> no")
     if claim.tags:
-        parts.append(f"<b>Tags</b> {markup.text(', '.join(claim.tags))}")
+        parts.append(f"<b>Tags</b> {markup.text(cell(', '.join(claim.tags)))}")
     return _p(" \u00b7 ".join(parts), st.cell)
 
 
-def _checkables_table(claim: Claim, st: Styles, width: float, *, blank: bool) -> Table:
-    rows: list[list[Paragraph | str]] = []
+def _checkables_table(claim: Claim, st: Styles, width: float, *, blank: bool) -> list[Table]:
+    rows: list[list[object]] = []
     for k in claim.checkables:
         tick = TICKED if k.checked and not blank else BOX
-        value = checkable_value(k.attributes, k.value)
-        note = f"<br/><i>{markup.text(k.note)}</i>" if k.note and not blank else ""
+        value = cell(checkable_value(k.attributes, k.value))
+        note = f"<br/><i>{markup.text(cell(k.note))}</i>" if k.note and not blank else ""
         rows.append([
             tick,
             f"{CHECKABLE_LETTER[k.type]} \u00b7 {CHECKABLE_NAME[k.type]}",
-            _p(markup.text(k.text), st.cell),
+            _p(markup.text(cell(k.text)), st.cell),
             _p((f"\u2192 {markup.text(value)}" if value else "") + note, st.cell),
         ])
     rest = width - 29 * mm
-    table = Table(rows, colWidths=[7 * mm, 22 * mm, rest * 0.45, rest * 0.55])
-    table.setStyle(_grid_style([
+    return _tables(rows, [7 * mm, 22 * mm, rest * 0.45, rest * 0.55], _grid_style([
         ("FONT", (0, 0), (0, -1), st.fonts.regular, 11),
         ("FONT", (1, 0), (1, -1), st.fonts.regular, st.cell.fontSize),
         ("TOPPADDING", (0, 0), (0, -1), 0.5),
     ]))
-    return table
 
 
 def _citations(claim: Claim, worksheet: Worksheet, summary: Summary, st: Styles,
-               width: float) -> Table | None:
+               width: float) -> list[Table]:
     cited = worksheet.sources_of(claim)
-    if not cited:
-        return None
-    rows = []
+    rows: list[list[object]] = []
     for source, stance in cited:
         label = summary.source_label(source)
         title = source.title or source.url or "(untitled source)"
-        detail = markup.text(title)
+        detail = markup.text(cell(title))
         if source.publisher:
-            detail += f" \u2014 {markup.text(source.publisher)}"
+            detail += f" \u2014 {markup.text(cell(source.publisher))}"
         rows.append([
             _p(f'<a href="#source-{label}" color="{LINK}"><b>{label}</b></a>', st.cell),
             _p(detail, st.cell),
             STANCE_LABELS[stance],
         ])
-    table = Table(rows, colWidths=[12 * mm, width - 36 * mm, 24 * mm])
-    table.setStyle(_grid_style([("FONT", (2, 0), (2, -1), st.fonts.bold, st.cell.fontSize)]))
-    return table
+    return _tables(rows, [12 * mm, width - 36 * mm, 24 * mm],
+                   _grid_style([("FONT", (2, 0), (2, -1), st.fonts.bold, st.cell.fontSize)]))
 
 
 def _ruled_lines(count: int, width: float, height: float = 7 * mm) -> Table:
@@ -439,8 +478,10 @@ def _choice_boxes(labels: list[str], st: Styles, width: float, per_row: int) -> 
 
 
 def claim_block(claim: Claim, number: int, worksheet: Worksheet, summary: Summary,
-                st: Styles, width: float, *, blank: bool) -> list[Flowable]:
+                st: Styles, width: float, *, blank: bool,
+                budget: TextBudget | None = None) -> list[Flowable]:
     """One claim: header, quote, flags, checkables, verdict and sources."""
+    budget = budget or TextBudget()
     quote_title = _shorten(claim.quote, 60) or "(empty claim)"
     items: list[Flowable] = [Bookmark(f"{number}. {quote_title}", f"claim-{number}", level=1)]
     if blank:
@@ -453,13 +494,13 @@ def claim_block(claim: Claim, number: int, worksheet: Worksheet, summary: Summar
             status_text += f" \u00b7 {ticked}/{len(claim.checkables)} checkables ticked"
         status = _p(status_text, st.cell)
     items.append(_claim_header(number, claim.verdict, status, st, width, blank=blank))
-    items.append(text_paragraph(" ".join(claim.quote.split()), st.quote, Para,
-                                before="\u201c", after="\u201d"))
+    items += free_text(" ".join(claim.quote.split()), st.quote, budget, before="\u201c",
+                       after="\u201d")
     items.append(Spacer(1, 2))
     items.append(_flags(claim, st))
     if claim.checkables:
         items.append(Label("CHECKABLES", st))
-        items.append(_checkables_table(claim, st, width, blank=blank))
+        items += _checkables_table(claim, st, width, blank=blank)
     if blank:
         items.append(Label("VERDICT", st))
         items.append(_choice_boxes([v.label for v in Verdict], st, width, per_row=4))
@@ -471,11 +512,11 @@ def claim_block(claim: Claim, number: int, worksheet: Worksheet, summary: Summar
     else:
         if claim.rationale.strip():
             items.append(Label("RATIONALE", st))
-            items.append(text_paragraph(claim.rationale, st.body, Para))
+            items += free_text(claim.rationale, st.body, budget)
         citations = _citations(claim, worksheet, summary, st, width)
-        if citations is not None:
+        if citations:
             items.append(Label("SOURCES", st))
-            items.append(citations)
+            items += citations
     items.append(Spacer(1, 5 * mm))
     return [ClaimKeep(items)]
 
@@ -483,11 +524,13 @@ def claim_block(claim: Claim, number: int, worksheet: Worksheet, summary: Summar
 # ---------------------------------------------------------------- sources
 
 
-def source_block(source: Source, summary: Summary, st: Styles, width: float) -> list[Flowable]:
+def source_block(source: Source, summary: Summary, st: Styles, width: float,
+                 budget: TextBudget | None = None) -> list[Flowable]:
+    budget = budget or TextBudget()
     label = summary.source_label(source)
     title = source.title or source.url or "(untitled source)"
-    head = _p(f'<a name="source-{label}"/><b>{label}</b>\u2003<b>{markup.text(title)}</b>',
-              st.body)
+    head = _p(f'<a name="source-{label}"/><b>{label}</b>\u2003'
+              f"<b>{markup.text(cell(title))}</b>", st.body)
     rows: list[list[Paragraph | str]] = []
 
     def add(name: str, value: Paragraph | str) -> None:
@@ -496,7 +539,7 @@ def source_block(source: Source, summary: Summary, st: Styles, width: float) -> 
     def add_text(name: str, value: str) -> None:
         # Short single-line values need no paragraph (no markup parsing, no wrapping).
         fits = len(value) < 60 and "\n" not in value
-        add(name, drawable(value) if fits else _p(markup.text(value), st.cell))
+        add(name, drawable(value) if fits else _p(markup.text(cell(value)), st.cell))
 
     add("Kind", kind_label(source))
     for name, value in (("Publisher", source.publisher), ("Author", source.author),
@@ -504,14 +547,17 @@ def source_block(source: Source, summary: Summary, st: Styles, width: float) -> 
         if value:
             add_text(name, value)
     if source.url:
-        add("URL", _p(markup.link(source.url), st.cell))
+        add("URL", _p(_link(source.url), st.cell))
     if source.archive_url:
-        add("Archived", _p(markup.link(source.archive_url), st.cell))
+        add("Archived", _p(_link(source.archive_url), st.cell))
     cited = summary.cited_by.get(source.id, [])
     if cited:
-        add("Cited by", _p(", ".join(
+        listed = ", ".join(
             f'<a href="#claim-{n}" color="{LINK}">claim {n}</a> ({STANCE_LABELS[s].lower()})'
-            for n, s in cited), st.cell))
+            for n, s in cited[:CITED_BY_SHOWN])
+        if len(cited) > CITED_BY_SHOWN:
+            listed += f" and {len(cited) - CITED_BY_SHOWN:,} more claims"
+        add("Cited by", _p(listed, st.cell))
     table = Table(rows, colWidths=[24 * mm, width - 24 * mm])
     table.setStyle(_grid_style([
         ("FONT", (0, 0), (0, -1), st.fonts.bold, st.cell.fontSize),
@@ -520,9 +566,9 @@ def source_block(source: Source, summary: Summary, st: Styles, width: float) -> 
     items: list[Flowable] = [head, Spacer(1, 1.5), table]
     if source.excerpt.strip():
         items += [Label("EXCERPT", st),
-                  text_paragraph(source.excerpt, st.quote, Para, before="\u201c", after="\u201d")]
+                  *free_text(source.excerpt, st.quote, budget, before="\u201c", after="\u201d")]
     if source.notes.strip():
-        items += [Label("NOTES", st), text_paragraph(source.notes, st.body, Para)]
+        items += [Label("NOTES", st), *free_text(source.notes, st.body, budget)]
     items.append(Spacer(1, 4 * mm))
     return [ClaimKeep(items)]
 
@@ -537,10 +583,10 @@ def sign_off(worksheet: Worksheet, st: Styles, width: float) -> list[Flowable]:
     widths = [label_w, rest * 0.38, gap, rest * 0.38, gap, rest * 0.24]
     rows = [
         ["", _p("Name", st.small), "", _p("Signature", st.small), "", _p("Date", st.small)],
-        [_p("<b>Checked by</b>", st.body), _p(markup.text(worksheet.checker), st.body), "", "",
-         "", ""],
-        [_p("<b>Reviewed by</b>", st.body), _p(markup.text(worksheet.reviewer), st.body), "", "",
-         "", ""],
+        [_p("<b>Checked by</b>", st.body), _p(markup.text(cell(worksheet.checker, 60)), st.body),
+         "", "", "", ""],
+        [_p("<b>Reviewed by</b>", st.body),
+         _p(markup.text(cell(worksheet.reviewer, 60)), st.body), "", "", "", ""],
     ]
     table = Table(rows, colWidths=widths, rowHeights=[6 * mm, 15 * mm, 15 * mm])
     line: list[tuple[object, ...]] = [("LINEBELOW", (c, 1), (c, -1), 0.7, INK) for c in (1, 3, 5)]

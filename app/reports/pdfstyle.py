@@ -15,6 +15,8 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 
+from app.document.labels import MARKER_FILL as LABEL_MARKER_FILL
+from app.document.labels import PRINT_CLAIM_SHADE, VERDICT_STYLES
 from app.document.model import Verdict
 from app.reports.fonts import FontFamily, register_fonts
 
@@ -23,29 +25,17 @@ MUTED = colors.HexColor("#5a5a5a")
 RULE = colors.HexColor("#9a9a9a")
 FAINT = colors.HexColor("#e9e9e9")
 HEADER_FILL = colors.HexColor("#f0f0f0")
-CLAIM_SHADE = "#e3e3e3"
-MARKER_FILL = "#2b2b2b"
+CLAIM_SHADE = PRINT_CLAIM_SHADE
+MARKER_FILL = LABEL_MARKER_FILL
 LINK = "#1f4e8c"
 
-#: Verdict colours, dark to light from False to True, with legible label ink.
-VERDICT_FILL = {
-    Verdict.TRUE: colors.HexColor("#2e7d32"),
-    Verdict.MOSTLY_TRUE: colors.HexColor("#689f38"),
-    Verdict.HALF_TRUE: colors.HexColor("#f9a825"),
-    Verdict.MOSTLY_FALSE: colors.HexColor("#e65100"),
-    Verdict.FALSE: colors.HexColor("#b71c1c"),
-    Verdict.UNVERIFIABLE: colors.HexColor("#616161"),
-    Verdict.NOT_A_CLAIM: colors.HexColor("#b0b0b0"),
-    None: colors.white,
-}
-VERDICT_INK = {
-    Verdict.HALF_TRUE: INK,
-    Verdict.NOT_A_CLAIM: INK,
-    None: MUTED,
-}
+#: Verdict colours (fill and legible ink), from app/document/labels.py as in the window.
+VERDICT_FILL = {v: colors.HexColor(style.fill) for v, style in VERDICT_STYLES.items()}
+VERDICT_INK = {v: colors.HexColor(style.ink) for v, style in VERDICT_STYLES.items()}
+
 
 def verdict_ink(verdict: Verdict | None) -> colors.Color:
-    return VERDICT_INK.get(verdict, colors.white)
+    return VERDICT_INK[verdict]
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from app.document.labels import (
+    NO_VERDICT,
+    SOURCE_KIND_LABELS,
+    SOURCING_LABELS,
+    STANCE_LABELS,
+    verdict_label,
+)
 from app.document.model import (
     Claim,
     Source,
@@ -20,28 +27,15 @@ from app.document.model import (
     Worksheet,
 )
 
-NO_VERDICT_LABEL = "No verdict yet"
-
-STANCE_LABELS = {
-    Stance.SUPPORTS: "Supports",
-    Stance.REFUTES: "Refutes",
-    Stance.CONTEXT: "Context",
-}
-
-SOURCING_LABELS = {
-    Sourcing.NAMED: "Named source",
-    Sourcing.UNNAMED: "Anonymous source",
-    Sourcing.NONE: "No attribution",
-}
-
-
-def verdict_label(verdict: Verdict | None) -> str:
-    return verdict.label if verdict is not None else NO_VERDICT_LABEL
+# The labels are defined once, in app/document/labels.py (the window uses them too).
+NO_VERDICT_LABEL = NO_VERDICT
+__all__ = ["NO_VERDICT_LABEL", "SOURCING_LABELS", "STANCE_LABELS", "Summary", "checkable_value",
+           "kind_label", "summarize", "verdict_label"]
 
 
 def kind_label(source: Source) -> str:
     """``primary-document`` → ``Primary document``."""
-    return source.kind.value.replace("-", " ").capitalize()
+    return SOURCE_KIND_LABELS[source.kind]
 
 
 @dataclass(slots=True)
@@ -76,7 +70,7 @@ def summarize(worksheet: Worksheet) -> Summary:
     verdicts.append((None, counts.get(None, 0)))
     statuses = list(worksheet.status_counts().items())
     cited_by: dict[str, list[tuple[int, Stance]]] = {s.id: [] for s in worksheet.sources}
-    for number, claim in enumerate(claims, start=1):
+    for number, claim in worksheet.numbered_claims():
         for citation in claim.citations:
             if citation.source_id in cited_by:
                 cited_by[citation.source_id].append((number, citation.stance))
@@ -89,7 +83,7 @@ def summarize(worksheet: Worksheet) -> Summary:
         unattributed=sum(1 for c in claims if c.sourcing == Sourcing.NONE),
         checkables=sum(len(c.checkables) for c in claims),
         checkables_ticked=sum(1 for c in claims for k in c.checkables if k.checked),
-        claim_numbers={c.id: n for n, c in enumerate(claims, start=1)},
+        claim_numbers={c.id: n for n, c in worksheet.numbered_claims()},
         source_numbers={s.id: n for n, s in enumerate(worksheet.sources, start=1)},
         cited_by=cited_by,
     )

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.document.model import Article
+from app.ui.dialogs import ok_cancel
 
 # Shown first in the language list: the languages checkers most often meet here.
 _COMMON_LANGUAGES = ("en", "ru", "uk", "fr", "de", "es", "ar", "pt", "it", "pl", "tr", "zh")
@@ -105,14 +105,8 @@ class ArticleDialog(QDialog):
         provenance.setObjectName("article_provenance")
         provenance.setWordWrap(True)
         provenance.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(provenance)
-        layout.addWidget(self.buttons)
+        form.addRow(provenance)
+        self.buttons = ok_cancel(self, form)
         self.resize(560, self.sizeHint().height())
         self._check_date()
 

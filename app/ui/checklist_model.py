@@ -2,8 +2,12 @@
 
 Top-level rows are claims (in reading order); their children are the claim's
 checkables, each with its own tick. Nothing is copied into Qt items: every
-``data()`` call reads the live document, and the :class:`Session` signals are
-turned into ``dataChanged`` for one row or a model reset for structural edits.
+``data()`` call reads the live document. The :class:`Session` says precisely
+what changed and the model passes it on row by row (``beginInsertRows`` /
+``beginRemoveRows`` for claims and checkables, ``dataChanged`` with the
+columns and roles of the fields that changed), as napari's item models do, so
+a view keeps its selection and expanded rows through every edit. Only a new
+worksheet resets the model.
 
 Sorting happens here, not in the proxy: the model keeps a display order (row
 -> position in the worksheet's reading-ordered list) and re-sorts with one
@@ -13,9 +17,10 @@ far too slow for a 2,000-claim worksheet. The proxy only filters. Edited rows
 stay where they are until the next sort, so a row does not jump away from the
 keyboard while the checker is working on it.
 
-Index ids: a claim row has internalId 0; a checkable row has internalId
-``claim_position + 1`` (position in reading order, which sorting does not
-change), so ``parent()`` is a lookup, not a search.
+Index ids: a claim row has internalId 0; a checkable row has as internalId
+its claim's key, a small integer the model gives each claim id once. Keys do
+not change when claims are inserted, removed or sorted, so a persistent index
+on a checkable row stays on that checkable; ``parent()`` is two dict lookups.
 """
 
 from __future__ import annotations
@@ -30,10 +35,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QColor
 
+from app.document.labels import SOURCING_SHORT, VERDICT_STYLES
 from app.document.model import CheckableType, Claim, Sourcing, Status, Verdict
+from app.ui.item_keys import IdKeys
 from app.ui.palette import TYPE_STYLES
-from app.ui.session import Session
+from app.ui.session import Links, Session
 from app.ui.value_text import shown_value
 
 COLUMNS = ("#", "Claim", "Checkables", "Sourcing", "Verdict", "Status")
@@ -42,7 +50,6 @@ COL_NUMBER, COL_QUOTE, COL_CHECKABLES, COL_SOURCING, COL_VERDICT, COL_STATUS = r
 ClaimIdRole = Qt.ItemDataRole.UserRole + 1
 CheckableIdRole = Qt.ItemDataRole.UserRole + 2
 
-_SOURCING_LABELS = {Sourcing.NAMED: "named", Sourcing.UNNAMED: "anonymous", Sourcing.NONE: "—"}
 _STATUS_ORDER = {s: i for i, s in enumerate(Status)}
 _VERDICT_ORDER = {v: i for i, v in enumerate(Verdict)}
 
@@ -57,7 +64,19 @@ _TICK_FLAGS = _CHILD_FLAGS | Qt.ItemFlag.ItemIsUserCheckable
 
 _ROLES = frozenset(int(r) for r in (
     Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole,
-    Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.ForegroundRole, ClaimIdRole, CheckableIdRole))
+    Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.ForegroundRole,
+    Qt.ItemDataRole.BackgroundRole, ClaimIdRole, CheckableIdRole))
+_TEXT_ROLES = [int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.AccessibleTextRole),
+               int(Qt.ItemDataRole.ToolTipRole)]
+_VERDICT_ROLES = [*_TEXT_ROLES, int(Qt.ItemDataRole.BackgroundRole),
+                  int(Qt.ItemDataRole.ForegroundRole)]
+# Which column shows which claim field (fields without a column change no cell).
+_FIELD_COLUMNS = {"verdict": COL_VERDICT, "status": COL_STATUS, "sourcing": COL_SOURCING,
+                  "source_name": COL_SOURCING, "hedged": COL_SOURCING,
+                  "checkables": COL_CHECKABLES, "anchor": COL_QUOTE}
+_VERDICT_BRUSHES: dict[Verdict, tuple[QColor, QColor]] = {
+    v: (QColor(style.fill), QColor(style.ink)) for v, style in VERDICT_STYLES.items()
+    if v is not None}
 
 
 def _inverse(order: list[int]) -> list[int]:
@@ -91,33 +110,28 @@ class ChecklistModel(QAbstractItemModel):
 
     def __init__(self, session: Session, parent: Any = None) -> None:
         super().__init__(parent)
-        self._session: Session | None = None
+        self._session = session
+        self._links = Links()
         self._claims: list[Claim] = []
         self._order: list[int] = []  # display row -> position in reading order
         self._pos: list[int] = []  # position in reading order -> display row
+        self._item_keys = IdKeys()  # claim id <-> checkable rows' internalId
         self._sort_column = COL_NUMBER
         self._sort_order = Qt.SortOrder.AscendingOrder
+        self._insert_at = 0  # display row of claims being inserted
         self.set_session(session)
 
     # ------------------------------------------------------------ plumbing
 
     def set_session(self, session: Session) -> None:
+        """Show another worksheet (the only reset this model does)."""
         self.beginResetModel()
-        if self._session is not None:
-            self._session.claimChanged.disconnect(self._on_claim_changed)
-            self._session.claimsAboutToReset.disconnect(self.beginResetModel)
-            self._session.claimsReset.disconnect(self._end_reset)
         self._session = session
-        session.claimChanged.connect(self._on_claim_changed)
-        session.claimsAboutToReset.connect(self.beginResetModel)
-        session.claimsReset.connect(self._end_reset)
-        self._end_reset()
-
-    def _end_reset(self) -> None:
+        self._links.follow(session, self)
         # A direct reference to the live list: index() runs thousands of times per
         # view update, so it must not walk session -> worksheet -> claims each time.
-        assert self._session is not None
-        self._claims = self._session.worksheet.claims
+        self._claims = session.worksheet.claims
+        self._item_keys = IdKeys()
         self._order = self._sorted_order(self._sort_column, self._sort_order)
         self._pos = _inverse(self._order)
         self.endResetModel()
@@ -126,17 +140,83 @@ class ChecklistModel(QAbstractItemModel):
     def claims(self) -> list[Claim]:
         return self._claims
 
-    def _on_claim_changed(self, claim_id: str) -> None:
-        assert self._session is not None
+    def _row_of_position(self, position: int) -> int:
+        return self._pos[position]
+
+    def _claim_index(self, claim_id: str, column: int = 0) -> QModelIndex:
+        position = self._session.row_of(claim_id)
+        if position < 0:
+            return QModelIndex()
+        return self.createIndex(self._pos[position], column, 0)
+
+    # ------------------------------------------------------------ claims inserted, removed
+
+    def _identity(self) -> bool:
+        return self._sort_column <= COL_NUMBER and self._sort_order == Qt.SortOrder.AscendingOrder
+
+    def on_claims_about_to_be_inserted(self, first: int, last: int) -> None:
+        # In reading order the rows go where the claims go; in another order, after
+        # the claim that precedes them in reading order (the checker's context).
+        row = first if self._identity() or first == 0 else self._pos[first - 1] + 1
+        self._insert_at = row
+        self.beginInsertRows(QModelIndex(), row, row + last - first)
+
+    def on_claims_inserted(self, first: int, last: int) -> None:
+        count = last - first + 1
+        order = [p + count if p >= first else p for p in self._order]
+        row = self._insert_at
+        order[row:row] = range(first, last + 1)
+        self._order, self._pos = order, _inverse(order)
+        self.endInsertRows()
+
+    def on_claims_about_to_be_removed(self, first: int, last: int) -> None:
+        rows = sorted(self._pos[p] for p in range(first, last + 1))
+        if rows[-1] - rows[0] != len(rows) - 1:  # the Session removes one claim at a time
+            raise ValueError("claims removed at once must be adjacent rows")
+        self.beginRemoveRows(QModelIndex(), rows[0], rows[-1])
+
+    def on_claims_removed(self, first: int, last: int) -> None:
+        count = last - first + 1
+        self._order = [p - count if p > last else p for p in self._order
+                       if not first <= p <= last]
+        self._pos = _inverse(self._order)
+        self.endRemoveRows()
+
+    # ------------------------------------------------------------ checkables
+
+    def on_checkables_about_to_be_inserted(self, claim_id: str, first: int, last: int) -> None:
+        self.beginInsertRows(self._claim_index(claim_id), first, last)
+
+    def on_checkables_about_to_be_removed(self, claim_id: str, first: int, last: int) -> None:
+        self.beginRemoveRows(self._claim_index(claim_id), first, last)
+
+    def on_checkables_inserted(self, *_: object) -> None:
+        self.endInsertRows()
+
+    def on_checkables_removed(self, *_: object) -> None:
+        self.endRemoveRows()
+
+    def on_checkable_changed(self, claim_id: str, checkable_id: str, _fields: object) -> None:
+        row = self._session.checkable_row(claim_id, checkable_id)
+        parent = self._claim_index(claim_id)
+        if row >= 0 and parent.isValid():
+            key = self._item_keys.key(claim_id)
+            self.dataChanged.emit(self.createIndex(row, 0, key),
+                                  self.createIndex(row, _NCOLS - 1, key))
+
+    # ------------------------------------------------------------ fields
+
+    def on_claim_changed(self, claim_id: str, fields: frozenset[str]) -> None:
         position = self._session.row_of(claim_id)
         if position < 0:
             return
-        top_left = self.index(self._pos[position], 0)
-        self.dataChanged.emit(top_left, self.index(top_left.row(), _NCOLS - 1))
-        have = self.rowCount(top_left)
-        if have:
-            self.dataChanged.emit(self.index(0, 0, top_left),
-                                  self.index(have - 1, _NCOLS - 1, top_left))
+        row = self._pos[position]
+        columns = sorted({_FIELD_COLUMNS[f] for f in fields if f in _FIELD_COLUMNS})
+        if not columns:
+            return
+        roles = _VERDICT_ROLES if COL_VERDICT in columns else _TEXT_ROLES
+        self.dataChanged.emit(self.createIndex(row, columns[0], 0),
+                              self.createIndex(row, columns[-1], 0), roles)
 
     def claim_at(self, index: AnyIndex) -> Claim | None:
         """The claim of a row, or of a checkable row's parent."""
@@ -146,18 +226,30 @@ class ChecklistModel(QAbstractItemModel):
         if internal == 0:
             row = index.row()
             return self._claims[self._order[row]] if 0 <= row < len(self._order) else None
-        return self._claims[internal - 1] if internal - 1 < len(self._claims) else None
+        claim_id = self._item_keys.id(internal)
+        return self._session.claim(claim_id) if claim_id is not None else None
+
+    def checkable_id_at(self, index: AnyIndex) -> str | None:
+        """The checkable of a checkable row (None on a claim row)."""
+        claim = self.claim_at(index)
+        if claim is None or index.internalId() == 0 or index.row() >= len(claim.checkables):
+            return None
+        return claim.checkables[index.row()].id
 
     def index_of_claim(self, claim_id: str, column: int = 0) -> QModelIndex:
-        assert self._session is not None
-        position = self._session.row_of(claim_id)
-        return self.index(self._pos[position], column) if position >= 0 else QModelIndex()
+        return self._claim_index(claim_id, column)
+
+    def index_of_checkable(self, claim_id: str, checkable_id: str) -> QModelIndex:
+        row = self._session.checkable_row(claim_id, checkable_id)
+        if row < 0 or not self._claim_index(claim_id).isValid():
+            return QModelIndex()
+        return self.createIndex(row, 0, self._item_keys.key(claim_id))
 
     # ------------------------------------------------------------ sorting
 
     @staticmethod
     def sort_key(claim: Claim, position: int, column: int) -> Any:
-        """A plain comparable value per column."""
+        """A plain comparable value per column (the # column sorts by reading order)."""
         if column == COL_QUOTE:
             return claim.quote.casefold()
         if column == COL_CHECKABLES:
@@ -192,7 +284,7 @@ class ChecklistModel(QAbstractItemModel):
             if old.internalId() == 0 and 0 <= old.row() < len(self._order):
                 position = self._order[old.row()]
                 new_list.append(self.createIndex(new_pos[position], old.column(), 0))
-            else:
+            else:  # checkable rows keep row and key: their parent moves with the claim
                 new_list.append(QModelIndex(old))
         self._order, self._pos = new_order, new_pos
         self.changePersistentIndexList(old_list, new_list)
@@ -209,18 +301,22 @@ class ChecklistModel(QAbstractItemModel):
         if (parent.internalId() != 0 or parent.column() != 0 or not 0 <= prow < len(self._order)
                 or not 0 <= column < _NCOLS):
             return QModelIndex()
-        position = self._order[prow]
-        if not 0 <= row < len(self._claims[position].checkables):
+        claim = self._claims[self._order[prow]]
+        if not 0 <= row < len(claim.checkables):
             return QModelIndex()
-        return self.createIndex(row, column, position + 1)
+        return self.createIndex(row, column, self._item_keys.key(claim.id))
 
     def parent(self, index: AnyIndex = _ROOT) -> QModelIndex:  # type: ignore[override]
         if not index.isValid():
             return QModelIndex()
         internal = index.internalId()
-        if internal == 0:
+        claim_id = self._item_keys.id(internal)
+        if claim_id is None:
             return QModelIndex()
-        return self.createIndex(self._pos[internal - 1], 0, 0)
+        position = self._session.row_of(claim_id)
+        if position < 0:
+            return QModelIndex()
+        return self.createIndex(self._pos[position], 0, 0)
 
     def rowCount(self, parent: AnyIndex = _ROOT) -> int:  # noqa: N802
         if not parent.isValid():
@@ -268,25 +364,22 @@ class ChecklistModel(QAbstractItemModel):
             row = index.row()
             if row >= len(self._order):
                 return None
-            position = self._order[row]
-            return self._claim_data(self._claims[position], position, index.column(), role)
-        if internal - 1 >= len(self._claims):
-            return None
-        claim = self._claims[internal - 1]
-        if index.row() >= len(claim.checkables):
+            return self._claim_data(self._claims[self._order[row]], index.column(), role)
+        claim = self.claim_at(index)
+        if claim is None or index.row() >= len(claim.checkables):
             return None
         return self._checkable_data(claim, index.row(), index.column(), role)
 
-    def _claim_data(self, claim: Claim, position: int, column: int, role: int) -> Any:
+    def _claim_data(self, claim: Claim, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == COL_NUMBER:
-                return str(position + 1)
+                return str(claim.number)
             if column == COL_QUOTE:
                 return quote_line(claim)
             if column == COL_CHECKABLES:
                 return checkables_summary(claim)
             if column == COL_SOURCING:
-                label = _SOURCING_LABELS[claim.sourcing]
+                label = SOURCING_SHORT[claim.sourcing]
                 return f"{label}, hedged" if claim.hedged else label
             if column == COL_VERDICT:
                 return claim.verdict.label if claim.verdict else ""
@@ -296,10 +389,16 @@ class ChecklistModel(QAbstractItemModel):
             if column == COL_QUOTE:
                 return claim.quote
             if column in (COL_CHECKABLES, COL_SOURCING):  # narrow columns elide: show it all
-                text = self._claim_data(claim, position, column, Qt.ItemDataRole.DisplayRole)
+                text = self._claim_data(claim, column, Qt.ItemDataRole.DisplayRole)
                 if column == COL_SOURCING and claim.source_name:
                     text = f"{text} ({claim.source_name})"
                 return text
+        elif role == Qt.ItemDataRole.BackgroundRole:
+            if column == COL_VERDICT and claim.verdict is not None:
+                return _VERDICT_BRUSHES[claim.verdict][0]  # the verdict's colour, as in print
+        elif role == Qt.ItemDataRole.ForegroundRole:
+            if column == COL_VERDICT and claim.verdict is not None:
+                return _VERDICT_BRUSHES[claim.verdict][1]
         elif role == ClaimIdRole:
             return claim.id
         return None
@@ -331,7 +430,7 @@ class ChecklistModel(QAbstractItemModel):
 
     def setData(self, index: AnyIndex, value: Any,  # noqa: N802
                 role: int = Qt.ItemDataRole.EditRole) -> bool:
-        """Ticks are edits: announce them so the window pushes an undo command."""
+        """Ticks are edits: announce them so the window runs the operation."""
         if (role != Qt.ItemDataRole.CheckStateRole or not index.isValid()
                 or index.internalId() == 0 or index.column() != 0):
             return False

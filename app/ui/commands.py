@@ -1,64 +1,166 @@
-"""One QUndoCommand per kind of user edit; each calls a :class:`Session` method.
+"""The undo commands: each keeps only what it changes and calls :class:`Session` methods.
 
-Commands keep plain values (ids, old and new values, old and new claim lists)
-rather than Qt objects, and their text is what the Edit menu shows after
-"Undo"/"Redo", so it is written for the checker: "Set verdict of claim 3".
+These classes are the mechanics; which command an edit becomes, and its menu
+text ("Set verdict of claim 3 to False"), is decided in one place,
+:mod:`app.ui.operations`. Commands hold plain values (ids, old and new values,
+the claims or checkables they insert or remove), never a whole claim list.
+
+Merging (orange-canvas-core, Qt's ``QUndoCommand.mergeWith``): typing a
+rationale is one step per claim, and a streamed extraction is one step; but
+a command never merges into the step the worksheet was saved at, so undoing
+back to the save always reaches the clean state.
 """
 
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable
 
 from PySide6.QtGui import QUndoCommand
 
-from app.document.model import Article, Citation, Claim, Source, Stance
+from app.document.model import Article, Checkable, Citation, Claim, Source
 from app.ui.session import Session
 
-_RATIONALE_ID = 1001
-_SOURCE_NAME_ID = 1002
+# Merge ids (QUndoCommand.id): one per kind of mergeable command.
+MERGE_TYPING = 1001
+MERGE_EXTRACTION = 1002
 
 
-class SetClaimField(QUndoCommand):
-    """Change one attribute of one claim (verdict, status, rationale, sourcing, ...)."""
+class Command(QUndoCommand):
+    """Base: the session, the menu text and the "don't merge into the saved step" rule."""
 
-    def __init__(self, session: Session, claim_id: str, name: str, value: object,
-                 text: str) -> None:
+    merge_id = -1
+
+    def __init__(self, session: Session, text: str) -> None:
         super().__init__(text)
         self.session = session
-        self.claim_id = claim_id
-        self.name = name
-        claim = session.claim(claim_id)
-        assert claim is not None
-        self.old = copy.copy(getattr(claim, name))
-        self.new = value
-
-    def redo(self) -> None:
-        self.session.set_claim_field(self.claim_id, self.name, copy.copy(self.new))
-
-    def undo(self) -> None:
-        self.session.set_claim_field(self.claim_id, self.name, copy.copy(self.old))
 
     def id(self) -> int:
-        # Typing a rationale is one undo step per claim, not one per keystroke.
-        return {"rationale": _RATIONALE_ID, "source_name": _SOURCE_NAME_ID}.get(self.name, -1)
+        return self.merge_id
+
+    def may_merge(self) -> bool:
+        stack = self.session.undo_stack
+        return not stack.isClean()  # the command on top is not the saved state
+
+
+class SetClaimFields(Command):
+    """Change fields of one claim (verdict, status, rationale, sourcing, citations ...)."""
+
+    def __init__(self, session: Session, claim_id: str, values: dict[str, object],
+                 text: str, typing: bool = False) -> None:
+        super().__init__(session, text)
+        self.claim_id = claim_id
+        claim = session.claim(claim_id)
+        if claim is None:
+            raise KeyError(claim_id)
+        self.old = {name: copy.deepcopy(getattr(claim, name)) for name in values}
+        self.new = {name: copy.deepcopy(value) for name, value in values.items()}
+        self.merge_id = MERGE_TYPING if typing else -1
+
+    def _apply(self, values: dict[str, object]) -> None:
+        for name, value in values.items():
+            self.session.set_claim_field(self.claim_id, name, copy.deepcopy(value))
+
+    def redo(self) -> None:
+        self._apply(self.new)
+
+    def undo(self) -> None:
+        self._apply(self.old)
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
-        if not isinstance(other, SetClaimField) or other.claim_id != self.claim_id:
-            return False
-        if other.name != self.name:
+        if not (isinstance(other, SetClaimFields) and other.claim_id == self.claim_id
+                and other.new.keys() == self.new.keys() and self.may_merge()):
             return False
         self.new = other.new
         return True
 
 
-class SetCheckableChecked(QUndoCommand):
+class ChangeClaims(Command):
+    """A structural edit as a difference: claims removed, inserted, and replaced (old, new).
+
+    Add, delete, merge, split and re-extraction are all one of these; ``select``
+    is the claim the checker's place moves to after redo.
+    """
+
+    def __init__(self, session: Session, text: str, *, removed: Iterable[Claim] = (),
+                 inserted: Iterable[Claim] = (), replaced: Iterable[tuple[Claim, Claim]] = (),
+                 select: str | None = None, merge_key: object = None) -> None:
+        super().__init__(session, text)
+        self.removed = list(removed)
+        self.inserted = list(inserted)
+        self.replaced = list(replaced)
+        self.select = select
+        self.merge_key = merge_key
+        self.merge_id = MERGE_EXTRACTION if merge_key is not None else -1
+
+    def _apply(self, remove: list[Claim], put: Iterable[Claim], insert: list[Claim]) -> None:
+        for claim in remove:
+            self.session.remove_claim(claim.id)
+        for claim in put:
+            self.session.replace_claim(claim)
+        self.session.insert_claims(insert)
+
+    def redo(self) -> None:
+        self._apply(self.removed, (new for _, new in self.replaced), self.inserted)
+
+    def undo(self) -> None:
+        self._apply(self.inserted, (old for old, _ in self.replaced), self.removed)
+
+    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
+        """Streamed extraction: the next piece's claims join the same undo step."""
+        if not (isinstance(other, ChangeClaims) and other.merge_key is not None
+                and other.merge_key == self.merge_key and not other.removed
+                and not other.replaced and self.may_merge()):
+            return False
+        self.inserted += other.inserted
+        self.setText(other.text())
+        return True
+
+
+class AddCheckable(Command):
+    def __init__(self, session: Session, claim_id: str, checkable: Checkable, text: str) -> None:
+        super().__init__(session, text)
+        self.claim_id = claim_id
+        self.checkable = checkable
+
+    def redo(self) -> None:
+        self.session.insert_checkable(self.claim_id, self.checkable)
+
+    def undo(self) -> None:
+        self.session.remove_checkable(self.claim_id, self.checkable.id)
+
+
+class RemoveCheckable(AddCheckable):
+    def redo(self) -> None:
+        super().undo()
+
+    def undo(self) -> None:
+        super().redo()
+
+
+class ReplaceCheckable(Command):
+    """Retype a checkable or move it to other words (same id, tick and note kept)."""
+
+    def __init__(self, session: Session, claim_id: str, new: Checkable, text: str) -> None:
+        super().__init__(session, text)
+        self.claim_id = claim_id
+        old = session.checkable(claim_id, new.id)
+        if old is None:
+            raise KeyError(new.id)
+        self.old, self.new = old, new
+
+    def redo(self) -> None:
+        self.session.replace_checkable(self.claim_id, self.new)
+
+    def undo(self) -> None:
+        self.session.replace_checkable(self.claim_id, self.old)
+
+
+class SetChecked(Command):
     def __init__(self, session: Session, claim_id: str, checkable_id: str, checked: bool,
                  text: str) -> None:
-        super().__init__(text)
-        self.session = session
-        self.claim_id = claim_id
-        self.checkable_id = checkable_id
-        self.checked = checked
+        super().__init__(session, text)
+        self.claim_id, self.checkable_id, self.checked = claim_id, checkable_id, checked
 
     def redo(self) -> None:
         self.session.set_checkable_checked(self.claim_id, self.checkable_id, self.checked)
@@ -67,109 +169,56 @@ class SetCheckableChecked(QUndoCommand):
         self.session.set_checkable_checked(self.claim_id, self.checkable_id, not self.checked)
 
 
-class ReplaceClaim(QUndoCommand):
-    """Swap one claim for an edited copy with the same id (e.g. a checkable added)."""
-
-    def __init__(self, session: Session, new: Claim, text: str) -> None:
-        super().__init__(text)
-        self.session = session
-        old = session.claim(new.id)
-        assert old is not None
-        self.old = old
-        self.new = new
-
-    def redo(self) -> None:
-        self.session.replace_claim(self.new)
-
-    def undo(self) -> None:
-        self.session.replace_claim(self.old)
-
-
-class SetClaims(QUndoCommand):
-    """A structural edit: the list of claims before and after (add, delete, merge, ...).
-
-    ``select`` is the claim id the window should select after redo, so the
-    checker's place in the list follows the edit.
-    """
-
-    def __init__(self, session: Session, claims: list[Claim], text: str,
-                 select: str | None = None) -> None:
-        super().__init__(text)
-        self.session = session
-        self.old = list(session.worksheet.claims)
-        self.new = list(claims)
-        self.select = select
-
-    def redo(self) -> None:
-        self.session.set_claims(self.new)
-
-    def undo(self) -> None:
-        self.session.set_claims(self.old)
-
-
-class SetCitations(QUndoCommand):
-    """Change which sources a claim cites and with which stance."""
-
-    def __init__(self, session: Session, claim_id: str, citations: list[Citation],
-                 text: str) -> None:
-        super().__init__(text)
-        self.session = session
-        self.claim_id = claim_id
-        claim = session.claim(claim_id)
-        assert claim is not None
-        self.old = copy.deepcopy(claim.citations)
-        self.new = copy.deepcopy(citations)
-
-    def redo(self) -> None:
-        self.session.set_claim_field(self.claim_id, "citations", copy.deepcopy(self.new))
-
-    def undo(self) -> None:
-        self.session.set_claim_field(self.claim_id, "citations", copy.deepcopy(self.old))
-
-
-class AttachSource(QUndoCommand):
-    """Add (or update) a source and cite it from a claim with a stance, as one step.
+class EditSources(Command):
+    """Sources added, edited or removed, and claims' citations changed, as one step.
 
     One command rather than a macro of child commands: PySide does not hand a
     child command's ownership to its parent, which ends in a double free.
     """
 
-    def __init__(self, session: Session, claim_id: str, source: Source, stance: Stance,
-                 number: int) -> None:
-        super().__init__(f"Add source to claim {number}")
-        self.session = session
-        self.claim_id = claim_id
-        existing = [s.id for s in session.worksheet.sources]
-        self.old_sources = [copy.copy(s) for s in session.worksheet.sources]
-        new_sources = [copy.copy(s) for s in session.worksheet.sources]
-        if source.id in existing:
-            self.setText(f"Edit source of claim {number}")
-            new_sources[existing.index(source.id)] = copy.copy(source)
-        else:
-            new_sources.append(copy.copy(source))
-        self.new_sources = new_sources
-        claim = session.claim(claim_id)
-        assert claim is not None
-        self.old_citations = copy.deepcopy(claim.citations)
-        self.new_citations = session.citations_with(claim_id, source.id, stance)
+    def __init__(self, session: Session, text: str, *, added: Iterable[Source] = (),
+                 edited: Iterable[Source] = (), removed: Iterable[Source] = (),
+                 citations: dict[str, list[Citation]] | None = None) -> None:
+        super().__init__(session, text)
+        self.added = [copy.copy(s) for s in added]
+        self.edited = [(copy.copy(session.worksheet.sources[session.source_row(s.id)]),
+                        copy.copy(s)) for s in edited]
+        self.removed = [(copy.copy(s), session.source_row(s.id)) for s in removed]
+        self.citations: dict[str, tuple[list[Citation], list[Citation]]] = {}
+        for claim_id, new in (citations or {}).items():
+            claim = session.claim(claim_id)
+            if claim is None:
+                raise KeyError(claim_id)
+            self.citations[claim_id] = (copy.deepcopy(claim.citations), copy.deepcopy(new))
 
     def redo(self) -> None:
-        self.session.set_sources([copy.copy(s) for s in self.new_sources])
-        self.session.set_claim_field(self.claim_id, "citations",
-                                     copy.deepcopy(self.new_citations))
+        s = self.session
+        for source in self.added:
+            s.insert_source(copy.copy(source))
+        for _, new in self.edited:
+            s.replace_source(copy.copy(new))
+        for claim_id, (_, new_citations) in self.citations.items():
+            s.set_claim_field(claim_id, "citations", copy.deepcopy(new_citations))
+        for source, _ in self.removed:
+            s.remove_source(source.id)
 
     def undo(self) -> None:
-        self.session.set_claim_field(self.claim_id, "citations",
-                                     copy.deepcopy(self.old_citations))
-        self.session.set_sources([copy.copy(s) for s in self.old_sources])
+        s = self.session
+        for source, row in reversed(self.removed):
+            s.insert_source(copy.copy(source), row)
+        for claim_id, (old_citations, _) in self.citations.items():
+            s.set_claim_field(claim_id, "citations", copy.deepcopy(old_citations))
+        for old, _ in self.edited:
+            s.replace_source(copy.copy(old))
+        for source in reversed(self.added):
+            s.remove_source(source.id)
 
 
-class SetArticle(QUndoCommand):
+class SetArticle(Command):
     """Edit the article's details (title, outlet, author, URL, date, language)."""
 
-    def __init__(self, session: Session, article: Article) -> None:
-        super().__init__("Edit article details")
-        self.session = session
+    def __init__(self, session: Session, article: Article, text: str) -> None:
+        super().__init__(session, text)
         self.old = copy.copy(session.worksheet.article)
         self.new = copy.copy(article)
 
@@ -178,3 +227,20 @@ class SetArticle(QUndoCommand):
 
     def undo(self) -> None:
         self.session.set_article(copy.copy(self.old))
+
+
+class SetWorksheetFields(Command):
+    """Edit the worksheet's own fields: checker, reviewer, notes."""
+
+    def __init__(self, session: Session, values: dict[str, str], text: str) -> None:
+        super().__init__(session, text)
+        self.old = {name: str(getattr(session.worksheet, name)) for name in values}
+        self.new = dict(values)
+
+    def redo(self) -> None:
+        for name, value in self.new.items():
+            self.session.set_worksheet_field(name, value)
+
+    def undo(self) -> None:
+        for name, value in self.old.items():
+            self.session.set_worksheet_field(name, value)

@@ -109,7 +109,7 @@ class CrashHandler:
             window = self._window()
             recovery_note = "Your work could not be saved automatically."
             try:
-                if window is not None and window.save_recovery():
+                if window is not None and window.files.save_recovery():
                     recovery_note = ("Your work was saved to the recovery file and will be "
                                      "offered when Claimsheet starts again.")
             except Exception:  # noqa: BLE001 - keep reporting even if saving fails

@@ -1,8 +1,15 @@
 """The detail pane: everything about the selected claim, editable.
 
-Each user change becomes one undo command on the session's stack; when the
-session announces a change to the shown claim, the pane refreshes itself
-(guarded so a refresh never turns into another edit).
+Top to bottom in the order a checker works: verdict and status on one row,
+the sources cited (with their stance), the rationale, sourcing and hedging,
+tags, then the checkables with their ticks, type and span. At 1280x800 the
+verdict, status and sources are visible without scrolling, and the pane
+scrolls back to the top whenever another claim is shown.
+
+Every change goes through :mod:`app.ui.operations` (one undo step each);
+when the session says the shown claim changed, the pane refreshes itself,
+guarded so that a refresh never turns into another edit. Requests that need
+a dialog or the article's selection go to the window as signals.
 """
 
 from __future__ import annotations
@@ -24,31 +31,58 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.document.model import Claim, Sourcing, Stance, Status, Verdict
-from app.ui.commands import SetCheckableChecked, SetCitations, SetClaimField
+from app.document.labels import SOURCING_LABELS, STANCE_LABELS
+from app.document.model import CheckableType, Claim, Sourcing, Stance, Status, Verdict
+from app.ui import operations
+from app.ui.keys import on_keys
 from app.ui.palette import TYPE_STYLES
-from app.ui.session import Session
-from app.ui.source_dialog import STANCE_LABELS
+from app.ui.session import Links, Session
 from app.ui.value_text import shown_value
 
-SOURCING_LABELS = {Sourcing.NAMED: "Named source", Sourcing.UNNAMED: "Anonymous source",
-                   Sourcing.NONE: "No source given"}
 IdRole = Qt.ItemDataRole.UserRole + 1
+QUOTE_LINES = 3
+
+
+def _combo(parent: QWidget, name: str, items: list[tuple[str, object]]) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.setAccessibleName(name)
+    for label, value in items:
+        combo.addItem(label, value)
+    return combo
+
+
+def _button(parent: QWidget, text: str, name: str) -> QPushButton:
+    button = QPushButton(text, parent)
+    button.setAccessibleName(name)
+    return button
+
+
+def _row(*widgets: QWidget, stretch: bool = True) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for w in widgets:
+        row.addWidget(w)
+    if stretch:
+        row.addStretch(1)
+    return row
 
 
 class DetailPane(QScrollArea):
-    """Shows one claim; ``addSourceRequested``/``editSourceRequested``/``openUrlRequested``
-    go to the window, which owns the dialogs."""
+    """Shows one claim. Signals to the window, which owns dialogs and the article:
+    ``addSourceRequested``, ``citeSourceRequested``, ``editSourceRequested(id)``,
+    ``openUrlRequested(url)``, ``respanRequested(claim id, checkable id)``."""
 
     addSourceRequested = Signal()
+    citeSourceRequested = Signal()
     editSourceRequested = Signal(str)  # source id
     openUrlRequested = Signal(str)
+    respanRequested = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setAccessibleName("Claim details")
         self.session: Session | None = None
+        self._links = Links()
         self.claim_id: str | None = None
         self._refreshing = False
         body = QWidget(self)
@@ -59,80 +93,98 @@ class DetailPane(QScrollArea):
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.quote = QLabel("", body)
+        self.quote.setObjectName("detailQuote")
         self.quote.setWordWrap(True)
         self.quote.setTextFormat(Qt.TextFormat.PlainText)
         self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.quote.setMaximumHeight(self.fontMetrics().lineSpacing() * QUOTE_LINES + 4)
 
-        self.verdict = QComboBox(body)
+        self.verdict = _combo(body, "Verdict", [("— not set —  (0)", None)] + [
+            (f"{v.label}  ({n})", v) for n, v in enumerate(Verdict, start=1)])
         self.verdict.setObjectName("verdictCombo")
-        self.verdict.setAccessibleName("Verdict")
-        self.verdict.addItem("— not set —  (0)", None)
-        for n, v in enumerate(Verdict, start=1):
-            self.verdict.addItem(f"{v.label}  ({n})", v)
-        self.status = QComboBox(body)
+        self.status = _combo(body, "Status", [(s.label, s) for s in Status])
         self.status.setObjectName("statusCombo")
-        self.status.setAccessibleName("Status")
-        for s in Status:
-            self.status.addItem(s.label, s)
-        self.sourcing = QComboBox(body)
-        self.sourcing.setAccessibleName("Sourcing")
-        for s, label in SOURCING_LABELS.items():
-            self.sourcing.addItem(label, s)
+
+        self.sources = QListWidget(body)
+        self.sources.setObjectName("sourcesList")
+        self.sources.setAccessibleName("Sources cited for this claim")
+        self.sources.setMaximumHeight(66)
+        self.stance = _combo(body, "Stance of the selected source",
+                             [(label, value) for value, label in STANCE_LABELS.items()])
+        self.add_source = _button(body, "&Add source…", "Add a new source")
+        self.cite_source = _button(body, "Cite e&xisting…", "Cite a source already in the "
+                                                           "worksheet")
+        self.edit_source = _button(body, "Ed&it…", "Edit source")
+        self.open_url = _button(body, "&Open URL…", "Open source address")
+        self.remove_source = _button(body, "Re&move", "Remove source from claim")
+
+        self.rationale = QPlainTextEdit(body)
+        self.rationale.setObjectName("rationaleEdit")
+        self.rationale.setAccessibleName("Rationale")
+        self.rationale.setPlaceholderText("Why this verdict: what you checked and found")
+        self.rationale.setTabChangesFocus(True)
+        self.rationale.setMinimumHeight(60)
+        self.rationale.setMaximumHeight(90)
+        self.sourcing = _combo(body, "Sourcing",
+                               [(label, s) for s, label in SOURCING_LABELS.items()])
         self.source_name = QLineEdit(body)
         self.source_name.setAccessibleName("Who the article says the claim comes from")
         self.source_name.setPlaceholderText("who says so")
         self.hedged = QCheckBox("Hed&ged (may, reportedly, allegedly…)", body)
         self.hedged.setAccessibleName("Hedged")
         self.hedges = QLabel("", body)
-        self.rationale = QPlainTextEdit(body)
-        self.rationale.setObjectName("rationaleEdit")
-        self.rationale.setAccessibleName("Rationale")
-        self.rationale.setPlaceholderText("Why this verdict: what you checked and found")
-        self.rationale.setTabChangesFocus(True)
-        self.rationale.setMinimumHeight(70)
-        self.rationale.setMaximumHeight(100)
+        self.tags = QLineEdit(body)
+        self.tags.setObjectName("tagsEdit")
+        self.tags.setAccessibleName("Tags, separated by commas")
+        self.tags.setPlaceholderText("tags, separated by commas")
+
         self.checkables = QListWidget(body)
         self.checkables.setObjectName("checkablesList")
         self.checkables.setAccessibleName("Checkables of this claim")
         self.checkables.setMaximumHeight(96)
-        self.sources = QListWidget(body)
-        self.sources.setObjectName("sourcesList")
-        self.sources.setAccessibleName("Sources cited for this claim")
-        self.sources.setMaximumHeight(90)
-        self.stance = QComboBox(body)
-        self.stance.setAccessibleName("Stance of the selected source")
-        for value, label in STANCE_LABELS.items():
-            self.stance.addItem(label, value)
-        self.add_source = QPushButton("&Add source…", body)
-        self.edit_source = QPushButton("Ed&it…", body)
-        self.open_url = QPushButton("&Open URL…", body)
-        self.remove_source = QPushButton("Re&move", body)
-        for button, name in ((self.add_source, "Add source"), (self.edit_source, "Edit source"),
-                             (self.open_url, "Open source address"),
-                             (self.remove_source, "Remove source from claim")):
-            button.setAccessibleName(name)
+        on_keys(self.checkables, {Qt.Key.Key_Delete: self._delete_checkable_clicked})
+        self.checkable_type = _combo(body, "Type of the selected checkable",
+                                     [(TYPE_STYLES[t].label, t) for t in CheckableType])
+        self.checkable_type.setObjectName("checkableType")
+        self.respan = _button(body, "&Use selection", "Move the checkable to the words "
+                                                      "selected in the article")
+        self.delete_checkable = _button(body, "De&lete", "Delete the selected checkable")
 
         # Alt+letters are unique in the window: F, E, C, V and H open the menus.
         form = QFormLayout()
-        form.addRow("Ver&dict", self.verdict)
-        form.addRow("S&tatus", self.status)
+        verdict_row = QHBoxLayout()
+        verdict_row.addWidget(self.verdict, 3)
+        status_label = QLabel("S&tatus", body)
+        status_label.setBuddy(self.status)
+        verdict_row.addWidget(status_label)
+        verdict_row.addWidget(self.status, 2)
+        verdict_label = QLabel("Ver&dict", body)
+        verdict_label.setBuddy(self.verdict)
+        form.addRow(verdict_label, verdict_row)
+        sources_box = QVBoxLayout()
+        sources_box.addWidget(self.sources)
+        sources_box.addLayout(_row(self.stance, self.add_source, self.cite_source,
+                                   self.edit_source, self.open_url, self.remove_source))
+        sources_label = QLabel("Sources", body)
+        sources_label.setBuddy(self.sources)
+        form.addRow(sources_label, sources_box)
+        form.addRow("&Rationale", self.rationale)
         sourcing_row = QHBoxLayout()
         sourcing_row.addWidget(self.sourcing)
         sourcing_row.addWidget(self.source_name, 1)
         form.addRow("Sourcing", sourcing_row)
         form.addRow("", self.hedged)
         form.addRow("", self.hedges)
-        form.addRow("&Rationale", self.rationale)
-        form.addRow("Chec&kables", self.checkables)
-        source_buttons = QHBoxLayout()
-        for w in (self.stance, self.add_source, self.edit_source, self.open_url,
-                  self.remove_source):
-            source_buttons.addWidget(w)
-        source_buttons.addStretch(1)
-        sources_box = QVBoxLayout()
-        sources_box.addWidget(self.sources)
-        sources_box.addLayout(source_buttons)
-        form.addRow("Sources", sources_box)
+        form.addRow("Tag&s", self.tags)
+        checkables_box = QVBoxLayout()
+        checkables_box.addWidget(self.checkables)
+        type_label = QLabel("T&ype", body)
+        type_label.setBuddy(self.checkable_type)
+        checkables_box.addLayout(_row(type_label, self.checkable_type, self.respan,
+                                      self.delete_checkable))
+        checkables_label = QLabel("Chec&kables", body)
+        checkables_label.setBuddy(self.checkables)
+        form.addRow(checkables_label, checkables_box)
         layout = QVBoxLayout(body)
         layout.addWidget(self.heading)
         layout.addWidget(self.quote)
@@ -145,10 +197,16 @@ class DetailPane(QScrollArea):
         self.source_name.textEdited.connect(self._source_name_edited)
         self.hedged.toggled.connect(self._hedged_edited)
         self.rationale.textChanged.connect(self._rationale_edited)
-        self.checkables.itemChanged.connect(self._checkable_edited)
+        self.tags.textEdited.connect(self._tags_edited)
+        self.checkables.itemChanged.connect(self._checkable_ticked)
+        self.checkables.currentRowChanged.connect(self._checkable_row_changed)
+        self.checkable_type.currentIndexChanged.connect(self._type_edited)
+        self.respan.clicked.connect(self._respan_clicked)
+        self.delete_checkable.clicked.connect(self._delete_checkable_clicked)
         self.sources.currentRowChanged.connect(self._source_row_changed)
         self.stance.currentIndexChanged.connect(self._stance_edited)
         self.add_source.clicked.connect(self.addSourceRequested)
+        self.cite_source.clicked.connect(self.citeSourceRequested)
         self.edit_source.clicked.connect(self._edit_clicked)
         self.open_url.clicked.connect(self._open_clicked)
         self.remove_source.clicked.connect(self._remove_clicked)
@@ -158,22 +216,28 @@ class DetailPane(QScrollArea):
     # ------------------------------------------------------------ binding
 
     def set_session(self, session: Session) -> None:
-        if self.session is not None:
-            self.session.claimChanged.disconnect(self._on_changed)
-            self.session.claimsReset.disconnect(self._on_reset)
-            self.session.sourcesChanged.disconnect(self._on_reset)
         self.session = session
-        session.claimChanged.connect(self._on_changed)
-        session.claimsReset.connect(self._on_reset)
-        session.sourcesChanged.connect(self._on_reset)
+        self._links.follow(session, self)
         self.show_claim(None)
 
-    def _on_changed(self, claim_id: str) -> None:
+    def on_claim_changed(self, claim_id: str, _fields: object) -> None:
         if claim_id == self.claim_id:
             self._refresh()
 
-    def _on_reset(self) -> None:
+    def on_checkables_inserted(self, claim_id: str, _first: int, _last: int) -> None:
+        self.on_claim_changed(claim_id, None)
+
+    on_checkables_removed = on_checkables_inserted
+
+    def on_checkable_changed(self, claim_id: str, _kid: str, _fields: object) -> None:
+        self.on_claim_changed(claim_id, None)
+
+    def on_source_changed(self, _source_id: str) -> None:
         self._refresh()
+
+    def on_claims_removed(self, _first: int, _last: int) -> None:
+        if self.current_claim() is None:
+            self.show_claim(None)
 
     def current_claim(self) -> Claim | None:
         if self.session is None or self.claim_id is None:
@@ -181,55 +245,67 @@ class DetailPane(QScrollArea):
         return self.session.claim(self.claim_id)
 
     def show_claim(self, claim_id: str | None) -> None:
+        if claim_id != self.claim_id:
+            self.verticalScrollBar().setValue(0)  # a new claim starts at its verdict
+            self.checkables.setCurrentRow(-1)
+            self.sources.setCurrentRow(-1)
         self.claim_id = claim_id
         self._refresh()
-
-    def _number(self, claim: Claim) -> int:
-        assert self.session is not None
-        return self.session.number(claim.id)
 
     def _refresh(self) -> None:
         claim = self.current_claim()
         self._refreshing = True
         try:
-            enabled = claim is not None
             for w in (self.verdict, self.status, self.sourcing, self.source_name, self.hedged,
-                      self.rationale, self.checkables, self.sources, self.stance,
-                      self.add_source, self.edit_source, self.open_url, self.remove_source):
-                w.setEnabled(enabled)
+                      self.rationale, self.tags, self.checkables, self.sources, self.stance,
+                      self.add_source, self.cite_source, self.edit_source, self.open_url,
+                      self.remove_source):
+                w.setEnabled(claim is not None)
             if claim is None:
-                self.heading.setText("No claim selected")
-                self.quote.setText("Select a claim in the checklist or click one in the article.")
-                self.verdict.setCurrentIndex(0)
-                self.rationale.setPlainText("")
-                self.source_name.setText("")
-                self.hedges.setText("")
-                self.checkables.clear()
-                self.sources.clear()
-                return
-            origin = "added by hand" if claim.origin.value == "manual" else "extracted"
-            self.heading.setText(f"Claim {self._number(claim)} · {origin} · "
-                                 f"check-worthiness {claim.worthiness:.2f}")
-            self.quote.setText(f"“{claim.quote}”")
-            self.verdict.setCurrentIndex(
-                0 if claim.verdict is None else list(Verdict).index(claim.verdict) + 1)
-            self.status.setCurrentIndex(list(Status).index(claim.status))
-            self.sourcing.setCurrentIndex(list(SOURCING_LABELS).index(claim.sourcing))
-            if self.source_name.text() != claim.source_name:
-                self.source_name.setText(claim.source_name)
-            self.hedged.setChecked(claim.hedged)
-            self.hedges.setText(("Hedge words: " + ", ".join(claim.hedges)) if claim.hedges
-                                else "")
-            self.hedges.setVisible(bool(claim.hedges))
-            if self.rationale.toPlainText() != claim.rationale:
-                self.rationale.setPlainText(claim.rationale)
-            self._fill_checkables(claim)
-            self._fill_sources(claim)
+                self._show_nothing()
+            else:
+                self._show(claim)
         finally:
             self._refreshing = False
+        self._checkable_row_changed(self.checkables.currentRow())
+        self._source_row_changed(self.sources.currentRow())
+
+    def _show_nothing(self) -> None:
+        self.heading.setText("No claim selected")
+        self.quote.setText("Select a claim in the checklist or click one in the article.")
+        self.quote.setToolTip("")
+        self.verdict.setCurrentIndex(0)
+        self.rationale.setPlainText("")
+        self.source_name.setText("")
+        self.tags.setText("")
+        self.hedges.setText("")
+        self.checkables.clear()
+        self.sources.clear()
+
+    def _show(self, claim: Claim) -> None:
+        origin = "added by hand" if claim.origin.value == "manual" else "extracted"
+        self.heading.setText(f"Claim {claim.number} · {origin} · "
+                             f"check-worthiness {claim.worthiness:.2f}")
+        self.quote.setText(f"“{claim.quote}”")
+        self.quote.setToolTip(claim.quote)
+        self.verdict.setCurrentIndex(
+            0 if claim.verdict is None else list(Verdict).index(claim.verdict) + 1)
+        self.status.setCurrentIndex(list(Status).index(claim.status))
+        self.sourcing.setCurrentIndex(list(SOURCING_LABELS).index(claim.sourcing))
+        if self.source_name.text() != claim.source_name:
+            self.source_name.setText(claim.source_name)
+        self.hedged.setChecked(claim.hedged)
+        self.hedges.setText(("Hedge words: " + ", ".join(claim.hedges)) if claim.hedges else "")
+        self.hedges.setVisible(bool(claim.hedges))
+        if self.rationale.toPlainText() != claim.rationale:
+            self.rationale.setPlainText(claim.rationale)
+        if operations.parse_tags(self.tags.text()) != claim.tags:
+            self.tags.setText(", ".join(claim.tags))
+        self._fill_checkables(claim)
+        self._fill_sources(claim)
 
     def _fill_checkables(self, claim: Claim) -> None:
-        current = self.checkables.currentRow()
+        current = self.selected_checkable_id()
         self.checkables.clear()
         for k in claim.checkables:
             style = TYPE_STYLES[k.type]
@@ -242,8 +318,8 @@ class DetailPane(QScrollArea):
             item.setCheckState(Qt.CheckState.Checked if k.checked else Qt.CheckState.Unchecked)
             item.setForeground(style.qcolor())
             self.checkables.addItem(item)
-        if 0 <= current < self.checkables.count():
-            self.checkables.setCurrentRow(current)
+            if k.id == current:
+                self.checkables.setCurrentItem(item)
 
     def _fill_sources(self, claim: Claim) -> None:
         assert self.session is not None
@@ -259,62 +335,95 @@ class DetailPane(QScrollArea):
             self.sources.addItem(item)
         if self.sources.count():
             self.sources.setCurrentRow(min(max(current, 0), self.sources.count() - 1))
-        self._source_row_changed(self.sources.currentRow())
 
-    # ------------------------------------------------------------ edits
+    # ------------------------------------------------------------ claim fields
 
-    def _push_field(self, name: str, value: object, what: str, to: str = "") -> None:
-        """One undo step named like the keyboard's: "Set verdict of claim 3 to False"."""
+    def _edit(self) -> tuple[Session, str] | None:
+        """The session and claim a user edit applies to (None while refreshing)."""
         claim = self.current_claim()
         if self._refreshing or claim is None or self.session is None:
-            return
-        if getattr(claim, name) == value:
-            return
-        text = f"{what} of claim {self._number(claim)}" + (f" to {to}" if to else "")
-        self.session.undo_stack.push(SetClaimField(self.session, claim.id, name, value, text))
+            return None
+        return self.session, claim.id
 
     def _verdict_edited(self) -> None:
-        # Combo item data comes back from Qt as a plain str: turn it into the enum again.
-        value = self.verdict.currentData()
-        verdict = Verdict(value) if value else None
-        self._push_field("verdict", verdict, "Set verdict",
-                         verdict.label if verdict else "not set")
+        if (target := self._edit()) is not None:
+            # Combo item data comes back from Qt as a plain str: turn it into the enum again.
+            value = self.verdict.currentData()
+            operations.set_verdict(*target, Verdict(value) if value else None)
 
     def _status_edited(self) -> None:
-        status = Status(self.status.currentData())
-        self._push_field("status", status, "Set status", status.label.lower())
+        if (target := self._edit()) is not None:
+            operations.set_status(*target, Status(self.status.currentData()))
 
     def _sourcing_edited(self) -> None:
-        sourcing = Sourcing(self.sourcing.currentData())
-        self._push_field("sourcing", sourcing, "Set sourcing",
-                         SOURCING_LABELS[sourcing].lower())
+        if (target := self._edit()) is not None:
+            operations.set_sourcing(*target, Sourcing(self.sourcing.currentData()))
 
     def _source_name_edited(self, text: str) -> None:
-        self._push_field("source_name", text, "Edit source name")
+        if (target := self._edit()) is not None:
+            operations.set_source_name(*target, text)
 
     def _hedged_edited(self, checked: bool) -> None:
-        self._push_field("hedged", checked, "Mark hedged" if checked else "Mark not hedged")
+        if (target := self._edit()) is not None:
+            operations.set_hedged(*target, checked)
 
     def _rationale_edited(self) -> None:
-        self._push_field("rationale", self.rationale.toPlainText(), "Edit rationale")
+        if (target := self._edit()) is not None:
+            operations.set_rationale(*target, self.rationale.toPlainText())
 
-    def _checkable_edited(self, item: QListWidgetItem) -> None:
+    def _tags_edited(self, text: str) -> None:
+        if (target := self._edit()) is not None:
+            operations.set_tags(*target, operations.parse_tags(text))
+
+    # ------------------------------------------------------------ checkables
+
+    def selected_checkable_id(self) -> str | None:
+        item = self.checkables.currentItem()
+        return None if item is None else str(item.data(IdRole))
+
+    def select_checkable(self, checkable_id: str | None) -> None:
+        for row in range(self.checkables.count()):
+            if self.checkables.item(row).data(IdRole) == checkable_id:
+                self.checkables.setCurrentRow(row)
+                return
+
+    def _checkable_ticked(self, item: QListWidgetItem) -> None:
+        if (target := self._edit()) is not None:
+            checked = item.checkState() == Qt.CheckState.Checked
+            operations.set_checked(*target, str(item.data(IdRole)), checked)
+
+    def _checkable_row_changed(self, _row: int) -> None:
+        kid = self.selected_checkable_id()
         claim = self.current_claim()
-        if self._refreshing or claim is None or self.session is None:
-            return
-        kid = item.data(IdRole)
-        k = self.session.checkable(claim.id, kid)
-        checked = item.checkState() == Qt.CheckState.Checked
-        if k is None or k.checked == checked:
-            return
-        verb = "Tick" if checked else "Untick"
-        self.session.undo_stack.push(SetCheckableChecked(
-            self.session, claim.id, kid, checked, f"{verb} “{k.text}” in claim "
-                                                  f"{self._number(claim)}"))
+        k = self.session.checkable(claim.id, kid) if (claim and kid and self.session) else None
+        for w in (self.checkable_type, self.respan, self.delete_checkable):
+            w.setEnabled(k is not None)
+        if k is not None:
+            was, self._refreshing = self._refreshing, True
+            self.checkable_type.setCurrentIndex(list(CheckableType).index(k.type))
+            self._refreshing = was
+
+    def _type_edited(self) -> None:
+        kid = self.selected_checkable_id()
+        if (target := self._edit()) is not None and kid is not None:
+            operations.retype_checkable(*target, kid,
+                                        CheckableType(self.checkable_type.currentData()))
+
+    def _respan_clicked(self) -> None:
+        kid = self.selected_checkable_id()
+        if self.claim_id is not None and kid is not None:
+            self.respanRequested.emit(self.claim_id, kid)
+
+    def _delete_checkable_clicked(self) -> None:
+        kid = self.selected_checkable_id()
+        if (target := self._edit()) is not None and kid is not None:
+            operations.delete_checkable(*target, kid)
+
+    # ------------------------------------------------------------ sources
 
     def selected_source_id(self) -> str | None:
         item = self.sources.currentItem()
-        return None if item is None else item.data(IdRole)
+        return None if item is None else str(item.data(IdRole))
 
     def _source_row_changed(self, row: int) -> None:
         claim = self.current_claim()
@@ -326,34 +435,19 @@ class DetailPane(QScrollArea):
         sid = self.selected_source_id()
         stance = next((c.stance for c in claim.citations if c.source_id == sid), None)
         if stance is not None:
-            was = self._refreshing
-            self._refreshing = True
+            was, self._refreshing = self._refreshing, True
             self.stance.setCurrentIndex(list(STANCE_LABELS).index(stance))
             self._refreshing = was
 
     def _stance_edited(self) -> None:
-        claim = self.current_claim()
         sid = self.selected_source_id()
-        if self._refreshing or claim is None or sid is None or self.session is None:
-            return
-        stance = Stance(self.stance.currentData())
-        if any(c.source_id == sid and c.stance == stance for c in claim.citations):
-            return
-        citations = [type(c)(c.source_id, stance if c.source_id == sid else c.stance)
-                     for c in claim.citations]
-        self.session.undo_stack.push(SetCitations(
-            self.session, claim.id, citations,
-            f"Set stance of source in claim {self._number(claim)}"))
+        if (target := self._edit()) is not None and sid is not None:
+            operations.set_stance(*target, sid, Stance(self.stance.currentData()))
 
     def _remove_clicked(self) -> None:
-        claim = self.current_claim()
         sid = self.selected_source_id()
-        if claim is None or sid is None or self.session is None:
-            return
-        citations = [c for c in claim.citations if c.source_id != sid]
-        self.session.undo_stack.push(SetCitations(
-            self.session, claim.id, citations,
-            f"Remove source from claim {self._number(claim)}"))
+        if (target := self._edit()) is not None and sid is not None:
+            operations.uncite_source(*target, sid)
 
     def _edit_clicked(self) -> None:
         sid = self.selected_source_id()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QLayout,
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
@@ -52,39 +53,57 @@ def unsaved_changes_box(parent: QWidget | None, name: str) -> QMessageBox:
     return box
 
 
-def recovery_box(parent: QWidget | None, description: str) -> QMessageBox:
-    box = QMessageBox(QMessageBox.Icon.Question, "Recover unsaved work",
-                      "Claimsheet was not closed properly last time. Restore the work that was "
-                      "saved automatically?",
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Discard
-                      | QMessageBox.StandardButton.Cancel, parent)
-    box.setObjectName("recoveryBox")
-    box.setInformativeText(description)
-    box.button(QMessageBox.StandardButton.Yes).setText("Restore")
-    # Esc or closing the box keeps the file for next time; only Discard deletes it.
-    box.button(QMessageBox.StandardButton.Cancel).setText("Decide later")
-    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(QMessageBox.StandardButton.Yes)
+def question_box(parent: QWidget | None, name: str, title: str, text: str, informative: str,
+                 buttons: dict[QMessageBox.StandardButton, str],
+                 escape: QMessageBox.StandardButton) -> QMessageBox:
+    """A question whose buttons say what they do; the first button is the default."""
+    flags = QMessageBox.StandardButton.NoButton
+    for button in buttons:
+        flags |= button
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, flags, parent)
+    box.setObjectName(name)
+    box.setInformativeText(informative)
+    for button, label in buttons.items():
+        box.button(button).setText(label)
+    box.setDefaultButton(next(iter(buttons)))
+    box.setEscapeButton(escape)
     box.open()
     return box
+
+
+def recovery_box(parent: QWidget | None, description: str) -> QMessageBox:
+    # Esc or closing the box keeps the file for next time; only Discard deletes it.
+    later = QMessageBox.StandardButton.Cancel
+    return question_box(
+        parent, "recoveryBox", "Recover unsaved work",
+        "Claimsheet was not closed properly last time. Restore the work that was saved "
+        "automatically?", description,
+        {QMessageBox.StandardButton.Yes: "Restore", QMessageBox.StandardButton.Discard: "Discard",
+         later: "Decide later"}, later)
 
 
 def rerun_for_date_box(parent: QWidget | None, published: str) -> QMessageBox:
     """After the published date changed: re-run extraction so relative dates resolve."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Re-run extraction?",
-                      "Re-run extraction with the new published date?",
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
-    box.setObjectName("rerunForDateBox")
     when = published or "no date"
-    box.setInformativeText(
+    return question_box(
+        parent, "rerunForDateBox", "Re-run extraction?",
+        "Re-run extraction with the new published date?",
         f"Relative dates such as “yesterday” or “last Tuesday” are resolved against the "
-        f"published date ({when}). Your verdicts, notes, sources and ticks are kept.")
-    box.button(QMessageBox.StandardButton.Yes).setText("Re-run now")
-    box.button(QMessageBox.StandardButton.No).setText("Later")
-    box.setDefaultButton(QMessageBox.StandardButton.Yes)
-    box.setEscapeButton(QMessageBox.StandardButton.No)
-    box.open()
-    return box
+        f"published date ({when}). Your verdicts, notes, sources and ticks are kept.",
+        {QMessageBox.StandardButton.Yes: "Re-run now", QMessageBox.StandardButton.No: "Later"},
+        QMessageBox.StandardButton.No)
+
+
+def ok_cancel(dialog: QDialog, form: QLayout) -> QDialogButtonBox:
+    """The form above OK and Cancel, wired to accept and reject."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(buttons)
+    return buttons
 
 
 def open_url_box(parent: QWidget | None, url: str,

@@ -1,7 +1,7 @@
 """Claim extraction off the GUI thread.
 
 The work itself happens in the helper process of
-:mod:`app.ui.extraction_service` (which loads spaCy in parallel with the
+:mod:`app.services.extraction` (which loads spaCy in parallel with the
 window); this QThread only talks to it, so the GUI thread never blocks. The
 thread touches no widget and no live document: it sends a snapshot of the
 article and hands back plain Claim objects through queued signals, which the
@@ -15,10 +15,10 @@ import logging
 import threading
 import traceback
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QObject, QThread, Signal
 
-from app.document.model import Article
-from app.ui.extraction_service import SERVICE, ServiceCancelled, ServiceError
+from app.document.model import Article, Claim
+from app.services.extraction import SERVICE, ServiceCancelled, ServiceError
 
 log = logging.getLogger("claimsheet.ui.extraction")
 
@@ -38,18 +38,20 @@ def stop_service() -> None:
 class ExtractionThread(QThread):
     """Extracts the claims of a copy of the article.
 
-    Signals: ``progressed(float)`` between 0 and 1, then exactly one of
-    ``succeeded(list)``, ``failed(str, str)`` (message for the user, details)
-    or ``cancelled()``.
+    Signals: ``progressed(float)`` between 0 and 1 and ``batch(list)`` with each
+    piece's claims as the helper finds them, then exactly one of
+    ``succeeded(list)`` (all claims), ``failed(str, str)`` (message for the
+    user, details) or ``cancelled()``.
     """
 
     progressed = Signal(float)
+    batch = Signal(list)
     succeeded = Signal(list)
     failed = Signal(str, str)
     cancelled = Signal()
 
-    def __init__(self, article: Article, parent: object = None) -> None:
-        super().__init__(parent)  # type: ignore[arg-type]
+    def __init__(self, article: Article, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.article = copy.deepcopy(article)
         self._cancel = threading.Event()
         self.warning = ""
@@ -64,9 +66,13 @@ class ExtractionThread(QThread):
     def _progress(self, done: int, total: int) -> None:
         self.progressed.emit(done / total if total else 1.0)
 
+    def _batch(self, claims: list[Claim], _done: int, _total: int) -> None:
+        if not self.is_cancelled():
+            self.batch.emit(claims)
+
     def run(self) -> None:
         try:
-            claims = SERVICE.extract(self.article, self._progress, self.is_cancelled)
+            claims = SERVICE.extract(self.article, self._progress, self.is_cancelled, self._batch)
         except ServiceCancelled:
             self.cancelled.emit()
             return

@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.document.model import CheckableType, Status, Verdict
 from app.ui.checklist_model import ChecklistFilter
+from app.ui.keys import search_box
 from app.ui.palette import TYPE_STYLES
 
 
@@ -20,11 +21,8 @@ class FilterBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Checklist filters")
-        self.text = QLineEdit(self)
-        self.text.setObjectName("filterText")
-        self.text.setPlaceholderText("Filter claims (Ctrl+F)")
-        self.text.setAccessibleName("Filter claims by text")
-        self.text.setClearButtonEnabled(True)
+        self.text = search_box(self, "filterText", "Filter claims (Ctrl+F)",
+                               "Filter claims by text")
         self.status = QComboBox(self)
         self.status.setAccessibleName("Filter by status")
         self.status.addItem("Any status", None)

@@ -1,30 +1,33 @@
-"""The worksheet window: article, checklist, detail pane, menus, files, extraction.
+"""The worksheet window: article, checklist and sources, detail pane, menus.
 
-Layout: the article on the left, and on the right the filter bar + checklist
-above the detail pane. The status bar always shows the progress summary and,
-while extraction runs, a progress bar with Cancel.
+Layout: the article on the left (claim numbers in its margin); on the right,
+tabs above the detail pane: the checklist (filter bar + claims), the Sources
+panel, and the claim library's "Checked before" (the selected claim's
+matches) and "Conflicts" (this worksheet against the others). The status
+bar always shows the progress summary and, while extraction runs, a progress
+bar with Cancel.
 
-All edits are undo commands on the session's stack (see :mod:`app.ui.commands`).
-File handling (open, save, recovery, printing, drops) is in
-:mod:`app.ui.window_files` and the extraction side in
-:mod:`app.ui.window_extraction`; both are mixed into :class:`MainWindow`.
+The window owns four controllers: ``files`` (:mod:`app.ui.files`),
+``extraction`` (:mod:`app.ui.extraction`), ``reports``
+(:mod:`app.ui.report_actions`) and ``library`` (:mod:`app.ui.claim_library`).
+Every edit is an operation (:mod:`app.ui.operations`) on the shown claim; the
+window only finds the claim, checkable or text selection the checker means
+and reports the result.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QItemSelectionModel,
-    QModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
     QKeySequence,
     QUndoGroup,
 )
@@ -34,21 +37,23 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QToolBar,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.document import edits
-from app.document.model import Article, CheckableType, Stance, Status, Verdict, Worksheet
-from app.ui import dialogs
-from app.ui.actions import SPECS, VERDICT_KEYS, key_sequences
+from app.document.model import Article, CheckableType, Stance, Verdict, Worksheet
+from app.ui import context_menus, dialogs, operations
+from app.ui.actions import REDO_KEYS, SPECS, UNDO_KEYS, VERDICT_KEYS, key_sequences
 from app.ui.article_view import ArticleView
+from app.ui.checked_before import CheckedBeforePanel
 from app.ui.checklist_model import (
     COL_NUMBER,
     COL_QUOTE,
@@ -57,37 +62,39 @@ from app.ui.checklist_model import (
     ChecklistFilter,
     ChecklistModel,
 )
-from app.ui.commands import (
-    AttachSource,
-    SetCheckableChecked,
-    SetClaimField,
-    SetClaims,
-)
+from app.ui.claim_library import LibraryController
+from app.ui.conflicts_view import ConflictsPanel
 from app.ui.detail_pane import DetailPane
-from app.ui.extraction_worker import ExtractionThread
+from app.ui.extraction import ExtractionController
+from app.ui.files import WORKSHEET_SUFFIX, FileController, default_data_dir
 from app.ui.filter_bar import FilterBar
 from app.ui.none_guard import protect_none
 from app.ui.palette import apply_palette, is_dark
 from app.ui.recovery import RecoveryStore
-from app.ui.session import Session
+from app.ui.report_actions import ReportController
+from app.ui.session import ALL_FIELDS, Links, Session
 from app.ui.settings import Settings
-from app.ui.source_dialog import source_dialog
-from app.ui.window_extraction import ExtractionActions
-from app.ui.window_files import WORKSHEET_SUFFIX, FileActions, default_data_dir
+from app.ui.source_dialog import SourceDialog, source_dialog
+from app.ui.sources_model import SourcesModel
+from app.ui.sources_panel import SourcePicker, SourcesPanel, source_picker
 
 log = logging.getLogger("claimsheet.ui.window")
 
 AUTOSAVE_MS = 60_000
+PROGRESS_FORMAT = "Extracting claims… %p%"
 _DEDICATED_KEYS = {"New", "Open", "Save", "Undo", "Redo", "Find", "Help", "Print", "Close",
                    "Quit", "Copy", "Paste", "Cut"}
+_SUMMARY_FIELDS = frozenset({"verdict", "status"})
 __all__ = ["MainWindow", "WORKSHEET_SUFFIX", "default_data_dir"]
 
 
-class MainWindow(FileActions, ExtractionActions, QMainWindow):
+class MainWindow(QMainWindow):
     """One worksheet at a time. ``checklistReady`` fires when the checklist shows the
-    claims of a newly opened worksheet or of a finished extraction."""
+    claims of a newly opened worksheet or of a finished extraction; ``firstClaimsShown``
+    when a streamed extraction puts its first claims on the checklist."""
 
     checklistReady = Signal()
+    firstClaimsShown = Signal()
     extractionFinished = Signal(str)  # "ok", "cancelled" or "failed"
     importFailed = Signal(str)  # a background import ended in an error (shown in a dialog)
 
@@ -98,16 +105,11 @@ class MainWindow(FileActions, ExtractionActions, QMainWindow):
         self.settings = settings or Settings()
         self.data_dir = data_dir or default_data_dir()
         self.persist = persist
-        self.recovery = RecoveryStore(self.data_dir)
-        self.worker: ExtractionThread | None = None
-        self.importer: object | None = None  # see window_files._import_in_background
-        self._imports: set[object] = set()
-        self._restart_extraction = False  # start again once the running one ends
-        self._close_confirmed = False
-        self._pending_select: str | None = None
-        self._reselect: str | None = None
-        self._scroll_article = True  # False while a click in the article selects a claim
         self.last_dialog: QWidget | None = None  # newest dialog opened, for tests
+        self.last_menu: QMenu | None = None  # newest context menu, for tests
+        self._close_confirmed = False
+        self._scroll_article = True  # False while a click in the article selects a claim
+        self._links = Links()
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self.resize(1280, 800)
@@ -116,30 +118,41 @@ class MainWindow(FileActions, ExtractionActions, QMainWindow):
         self.session = Session(Worksheet(Article(text="")), None, self)
         self.undo_group.addStack(self.session.undo_stack)
         self.undo_group.setActiveStack(self.session.undo_stack)
+        self.files = FileController(self, self.data_dir)
+        self.extraction = ExtractionController(self)
+        self.reports = ReportController(self)
+        self.library = LibraryController(self)
 
         self._build_views()
         self._build_status_bar()
         self._build_actions()
         self._connect_session()
+        self.library.session_changed()
         self._restore_layout()
 
         self.autosave = QTimer(self)
         self.autosave.setSingleShot(True)
         self.autosave.setInterval(AUTOSAVE_MS)
-        self.autosave.timeout.connect(self.save_recovery)
+        self.autosave.timeout.connect(self.files.save_recovery)
         app = QApplication.instance()
         if app is not None:
-            app.aboutToQuit.connect(self.stop_workers)  # type: ignore[attr-defined]
-            app.aboutToQuit.connect(self.wait_for_imports)  # type: ignore[attr-defined]
-        self._update_title()
-        self._update_summary()
-        self._update_actions()
+            app.aboutToQuit.connect(self.stop_workers)
+        self.update_title()
+        self.update_summary()
+        self.update_actions()
+        self.tree.setFocus()
+
+    @property
+    def recovery(self) -> RecoveryStore:
+        return self.files.recovery
 
     # ================================================================ layout
 
     def _build_views(self) -> None:
         self.article_view = ArticleView(self)
         self.article_view.setAcceptDrops(False)
+        self.article_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.article_view.customContextMenuRequested.connect(self.show_article_menu)
         self.model = ChecklistModel(self.session, self)
         self.proxy = ChecklistFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -154,6 +167,8 @@ class MainWindow(FileActions, ExtractionActions, QMainWindow):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self.show_checklist_menu)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_QUOTE, QHeaderView.ResizeMode.Stretch)
@@ -164,17 +179,27 @@ class MainWindow(FileActions, ExtractionActions, QMainWindow):
         self.filter_bar = FilterBar(self)
         self.detail = DetailPane(self)
         self.detail.set_session(self.session)
+        self.sources_model = SourcesModel(self.session, self)
+        self.sources_panel = SourcesPanel(self.sources_model, self)
 
         checklist_box = QWidget(self)
         box = QVBoxLayout(checklist_box)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.filter_bar)
         box.addWidget(self.tree)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("sideTabs")
+        self.tabs.addTab(checklist_box, "Checklist")
+        self.tabs.addTab(self.sources_panel, "Sources")
+        self.checked_before = CheckedBeforePanel(self)
+        self.conflicts_panel = ConflictsPanel(self)
+        self.tabs.addTab(self.checked_before, "Checked before")
+        self.tabs.addTab(self.conflicts_panel, "Conflicts")
         self.side_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.side_splitter.setObjectName("sideSplitter")
-        self.side_splitter.addWidget(checklist_box)
+        self.side_splitter.addWidget(self.tabs)
         self.side_splitter.addWidget(self.detail)
-        self.side_splitter.setSizes([400, 430])
+        self.side_splitter.setSizes([340, 460])
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(self.article_view)
@@ -200,30 +225,42 @@ class MainWindow(FileActions, ExtractionActions, QMainWindow):
 
         self.tree.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.article_view.claimClicked.connect(lambda cid: self.select_claim(cid, scroll=False))
-        self.model.checkableToggled.connect(self._on_checkable_toggled)
-        self.filter_bar.changed.connect(self._apply_filters)
+        self.model.checkableToggled.connect(
+            lambda cid, kid, on: self.apply(operations.set_checked(self.session, cid, kid, on)))
+        self.filter_bar.changed.connect(self.apply_filters)
         self.detail.addSourceRequested.connect(self.add_source)
+        self.detail.citeSourceRequested.connect(self.cite_source)
         self.detail.editSourceRequested.connect(self.edit_source)
         self.detail.openUrlRequested.connect(self.open_url)
-        self.proxy.layoutChanged.connect(self._update_summary)
+        self.detail.respanRequested.connect(
+            lambda cid, kid: self.apply(operations.respan_checkable(
+                self.session, cid, kid, self.article_view.selection_span())))
+        self.sources_panel.claimActivated.connect(self._show_citing_claim)
+        self.sources_panel.editRequested.connect(self.edit_source_everywhere)
+        self.sources_panel.deleteRequested.connect(
+            lambda sid: self.apply(operations.delete_source(self.session, sid)))
+        self.proxy.layoutChanged.connect(self.update_summary)
+        self.checked_before.openRequested.connect(lambda record: self.library.open_record(record))
+        self.checked_before.copyRequested.connect(lambda match: self.library.copy_sources(match))
+        self.conflicts_panel.claimRequested.connect(
+            lambda claim_id: self.library.show_claim_here(claim_id))
+        self.conflicts_panel.openRequested.connect(lambda record: self.library.open_record(record))
+        self.conflicts_panel.refreshRequested.connect(
+            lambda: self.library.find_conflicts(again=True))
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self._set_tab_order()
 
-        # Tab order: filter → checklist → detail fields → article.
-        bar = self.filter_bar
-        for first, second in ((bar.text, bar.hedged), (bar.hedged, bar.anonymous),
-                              (bar.anonymous, bar.status), (bar.status, bar.verdict),
-                              (bar.verdict, bar.kind), (bar.kind, self.tree)):
+    def _set_tab_order(self) -> None:
+        """Tab order: filter → checklist → detail fields → article."""
+        bar, d = self.filter_bar, self.detail
+        chain: list[QWidget] = [bar.text, bar.hedged, bar.anonymous, bar.status, bar.verdict,
+                                bar.kind, self.tree, d.verdict, d.status, d.sources, d.stance,
+                                d.add_source, d.cite_source, d.edit_source, d.open_url,
+                                d.remove_source, d.rationale, d.sourcing, d.source_name,
+                                d.hedged, d.tags, d.checkables, d.checkable_type, d.respan,
+                                d.delete_checkable, self.article_view]
+        for first, second in zip(chain, chain[1:], strict=False):
             self.setTabOrder(first, second)
-        self.setTabOrder(self.tree, self.detail.verdict)
-        self.setTabOrder(self.detail.verdict, self.detail.status)
-        self.setTabOrder(self.detail.status, self.detail.sourcing)
-        self.setTabOrder(self.detail.sourcing, self.detail.source_name)
-        self.setTabOrder(self.detail.source_name, self.detail.hedged)
-        self.setTabOrder(self.detail.hedged, self.detail.rationale)
-        self.setTabOrder(self.detail.rationale, self.detail.checkables)
-        self.setTabOrder(self.detail.checkables, self.detail.sources)
-        self.setTabOrder(self.detail.sources, self.detail.stance)
-        self.setTabOrder(self.detail.stance, self.detail.add_source)
-        self.setTabOrder(self.detail.remove_source, self.article_view)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -234,29 +271,45 @@ class MainWindow(FileActions, ExtractionActions, QMainWindow):
         self.progress.setObjectName("extractionProgress")
         self.progress.setAccessibleName("Extraction progress")
         self.progress.setRange(0, 100)
-        self.progress.setMaximumWidth(220)
-        self.progress.setFormat("Extracting claims… %p%")
+        self.progress.setMaximumWidth(260)
+        self.progress.setFormat(PROGRESS_FORMAT)
         self.cancel_button = QPushButton("Cancel", self)
         self.cancel_button.setAccessibleName("Cancel extraction")
-        self.cancel_button.clicked.connect(self.cancel_extraction)
+        self.cancel_button.clicked.connect(self.extraction.cancel)
         self.progress.hide()
         self.cancel_button.hide()
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
         bar.addPermanentWidget(self.summary_label)
 
+    def reset_progress(self) -> None:
+        """Hide the progress bar and Cancel, back to the extraction format."""
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.progress.setRange(0, 100)
+        self.progress.setFormat(PROGRESS_FORMAT)
+
+    def _handler(self, name: str) -> Callable[[], object]:
+        """``"save"`` is a window method, ``"files.save"`` a method of a controller."""
+        target: object = self
+        for part in name.split("."):
+            target = getattr(target, part)
+        if not callable(target):
+            raise TypeError(f"action handler {name} is not callable")
+        return target
+
     def _build_actions(self) -> None:
-        self.actions: dict[str, QAction] = {}
-        menus: dict[str, object] = {}
+        self.actions: dict[str, QAction] = {}  # type: ignore[assignment]
+        menus: dict[str, QMenu] = {}
         toolbar = QToolBar("Main toolbar", self)
         toolbar.setObjectName("mainToolbar")
         toolbar.setAccessibleName("Main toolbar")
         self.addToolBar(toolbar)
         self.toolbar = toolbar
         undo = self.undo_group.createUndoAction(self, "&Undo")
-        undo.setShortcuts(QKeySequence.StandardKey.Undo)
+        undo.setShortcuts(key_sequences(UNDO_KEYS))
         redo = self.undo_group.createRedoAction(self, "&Redo")
-        redo.setShortcuts(QKeySequence.StandardKey.Redo)
+        redo.setShortcuts(key_sequences(REDO_KEYS))
         undo.setObjectName("undo")
         redo.setObjectName("redo")
         self.actions["undo"], self.actions["redo"] = undo, redo
@@ -266,9 +319,9 @@ class MainWindow(FileActions, ExtractionActions, QMainWindow):
                 menu = self.menuBar().addMenu(spec.menu)
                 menus[spec.menu] = menu
                 if spec.menu == "&Edit":
-                    menu.addAction(undo)  # type: ignore[attr-defined]
-                    menu.addAction(redo)  # type: ignore[attr-defined]
-                    menu.addSeparator()  # type: ignore[attr-defined]
+                    menu.addAction(undo)
+                    menu.addAction(redo)
+                    menu.addSeparator()
                 if spec.menu == "&Claim":
                     self._add_verdict_actions(menu)
             action = QAction(spec.label, self)
@@ -277,19 +330,23 @@ class MainWindow(FileActions, ExtractionActions, QMainWindow):
             if spec.tip:
                 action.setStatusTip(spec.tip)
                 action.setToolTip(spec.tip)
-            action.triggered.connect(getattr(self, spec.handler))
-            menu.addAction(action)  # type: ignore[attr-defined]
+            handler = self._handler(spec.handler)
+            action.triggered.connect(lambda _checked=False, h=handler: h())
+            menu.addAction(action)
             self.actions[spec.name] = action
             if spec.name == "open":
-                self.recent_menu = menu.addMenu("Open &recent")  # type: ignore[attr-defined]
+                self.recent_menu = menu.addMenu("Open &recent")
                 self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
                 self._fill_recent_menu()
             if spec.toolbar:
                 toolbar.addAction(action)
-            if spec.name in ("save_as", "print_blank", "delete", "rerun", "add_source", "dark"):
-                menu.addSeparator()  # type: ignore[attr-defined]
+            if spec.name in ("save_as", "export", "print_blank", "respan", "delete", "rerun",
+                             "cite_source", "tags", "focus_conflicts"):
+                menu.addSeparator()
         self.actions["dark"].setCheckable(True)
         self.actions["dark"].setChecked(self.settings.dark)
+        self.actions["dark"].triggered.disconnect()
+        self.actions["dark"].triggered.connect(self.toggle_dark)
         # Short labels on the toolbar; the Edit menu shows the full "Undo Set verdict…".
         for name, label, slot, can in (
                 ("undo", "Undo", self.undo_group.undo, self.undo_group.canUndoChanged),
@@ -306,18 +363,18 @@ class MainWindow(FileActions, ExtractionActions, QMainWindow):
         self.undo_group.redoTextChanged.connect(
             lambda t: self.actions["toolbar_redo"].setToolTip(f"Redo {t}"))
         self.menus = menus
-        self.undo_group.cleanChanged.connect(self._update_title)
+        self.undo_group.cleanChanged.connect(self.update_title)
         self.undo_group.indexChanged.connect(self._on_stack_changed)
 
-    def _add_verdict_actions(self, menu: object) -> None:
+    def _add_verdict_actions(self, menu: QMenu) -> None:
         for key, verdict in zip(VERDICT_KEYS, Verdict, strict=True):
             action = QAction(f"Verdict: {verdict.label}", self)
             action.setObjectName(f"verdict_{key}")
             action.setShortcut(QKeySequence(key))
             action.triggered.connect(lambda _=False, v=verdict: self.set_verdict(v))
-            menu.addAction(action)  # type: ignore[attr-defined]
+            menu.addAction(action)
             self.actions[f"verdict_{key}"] = action
-        menu.addSeparator()  # type: ignore[attr-defined]
+        menu.addSeparator()
 
     def shortcut_rows(self) -> list[tuple[str, str, str]]:
         """(menu, action, keys) for the Help sheet, in menu order.
@@ -328,7 +385,7 @@ class MainWindow(FileActions, ExtractionActions, QMainWindow):
         rows: list[tuple[str, str, str]] = []
         fixed = {"undo": "Undo", "redo": "Redo"}  # their live text names the next step
         for menu_title, menu in self.menus.items():
-            for action in menu.actions():  # type: ignore[attr-defined]
+            for action in menu.actions():
                 if action.isSeparator() or action.menu():
                     continue
                 keys = ", ".join(k for k in (s.toString(QKeySequence.SequenceFormat.NativeText)
@@ -339,6 +396,11 @@ class MainWindow(FileActions, ExtractionActions, QMainWindow):
         rows.append(("Checklist", "Move between claims", "Up, Down, J, K"))
         rows.append(("Checklist", "Show / hide a claim's checkables", "Right, Left"))
         rows.append(("Checklist", "Tick the selected checkable", "Space"))
+        rows.append(("Checklist", "Context menu of the row", "Menu"))
+        rows.append(("Checked before", "Open the match at its claim", "Enter"))
+        rows.append(("Checked before", "Copy the match's sources as citations", "Alt+N"))
+        rows.append(("Conflicts", "Show the claim here / open the other worksheet",
+                     "Enter / Shift+Enter"))
         return rows
 
     # ================================================================ settings
@@ -370,7 +432,7 @@ class MainWindow(FileActions, ExtractionActions, QMainWindow):
         for n, path in enumerate(files, start=1):
             action = self.recent_menu.addAction(f"&{n % 10} {Path(path).name}")
             action.setToolTip(path)
-            action.triggered.connect(lambda _=False, p=path: self.open_path(Path(p)))
+            action.triggered.connect(lambda _=False, p=path: self.files.open_path(Path(p)))
         if files:
             self.recent_menu.addSeparator()
             self.recent_menu.addAction("Clear list", self.settings.clear_recent_files)
@@ -379,59 +441,68 @@ class MainWindow(FileActions, ExtractionActions, QMainWindow):
     # ================================================================ session
 
     def _connect_session(self) -> None:
-        s = self.session
-        s.claimsAboutToReset.connect(self._before_reset)
-        s.claimsReset.connect(self._after_reset)
-        s.claimChanged.connect(self._on_claim_changed)
-        s.sourcesChanged.connect(self._update_summary)
-        s.pathChanged.connect(self._update_title)
-        s.articleChanged.connect(self._update_title)
+        self._links.follow(self.session, self)
 
-    def _set_session(self, session: Session) -> None:
+    def set_session(self, session: Session) -> None:
         """Show another worksheet; the old session and its undo history go away."""
-        self.stop_workers()
+        self.extraction.stop()
         old = self.session
         self.undo_group.removeStack(old.undo_stack)
         self.session = session
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
         self.model.set_session(session)
+        self.sources_model.set_session(session)
+        self.sources_panel.tree.expandAll()
         self.detail.set_session(session)
         self._connect_session()
-        self.article_view.set_article_text(session.worksheet.article.text)
-        self.article_view.set_claims(session.worksheet.claims)
+        self.library.session_changed()
+        self.article_view.set_session(session)
         old.deleteLater()
-        self._update_title()
-        self._update_summary()
-        self._update_actions()
+        self.update_title()
+        self.update_summary()
+        self.update_actions()
         if session.worksheet.claims:
             self.select_row(0)
+        self.focus_checklist()
 
-    def _before_reset(self) -> None:
-        self._reselect = self.current_claim_id()
-
-    def _after_reset(self) -> None:
-        self.article_view.set_claims(self.session.worksheet.claims)
-        target = self._pending_select or self._reselect
-        self._pending_select = self._reselect = None
-        if target and self.session.claim(target) is not None:
-            self.select_claim(target)
-        elif self.session.worksheet.claims:
+    def show_first_claims(self) -> None:
+        """The first claims of a new worksheet are on the checklist: start there."""
+        if self.current_claim_id() is None:
             self.select_row(0)
-        else:
-            self.detail.show_claim(None)
-        self._update_summary()
-        self._update_actions()
+        focus = QApplication.focusWidget()
+        if focus is None or focus is self.filter_bar.text and not self.filter_bar.text.text():
+            self.focus_checklist()
+        self.firstClaimsShown.emit()
 
-    def _on_claim_changed(self, claim_id: str) -> None:
-        self._update_summary()
+    # The session's changes that the window shows (see Links.follow).
+
+    def on_claims_inserted(self, _first: int, _last: int) -> None:
+        self.update_summary()
+        self.update_actions()
+
+    on_claims_removed = on_claims_inserted
+
+    def on_source_inserted(self, _row: int) -> None:
+        self.update_summary()
+
+    on_source_removed = on_source_inserted
+
+    def on_path_changed(self) -> None:
+        self.update_title()
+
+    on_article_changed = on_path_changed
+
+    def on_claim_changed(self, _claim_id: str, fields: frozenset[str]) -> None:
+        if fields & _SUMMARY_FIELDS or fields == ALL_FIELDS:
+            self.update_summary()
 
     def _on_stack_changed(self) -> None:
-        self._update_title()
+        self.update_title()
         if self.session.modified and not self.autosave.isActive():
             self.autosave.start()
 
-    def _update_title(self) -> None:
+    def update_title(self) -> None:
         ws = self.session.worksheet
         if not ws.article.text:
             self.setWindowTitle("Claimsheet")
@@ -441,45 +512,63 @@ class MainWindow(FileActions, ExtractionActions, QMainWindow):
         self.setWindowTitle(f"{name}[*] — Claimsheet")
         self.setWindowModified(self.session.modified)
 
-    def _update_summary(self) -> None:
+    def update_summary(self) -> None:
         ws = self.session.worksheet
         text = ws.progress_summary() if ws.claims else "No claims yet"
-        shown = self.proxy.rowCount()
         if self.proxy.active:
-            text = f"{shown} shown · {text}"
+            text = f"{self.proxy.rowCount()} shown · {text}"
         self.summary_label.setText(text)
+        self.tabs.setTabText(1, f"Sources ({len(ws.sources)})" if ws.sources else "Sources")
 
-    def _update_actions(self) -> None:
+    def update_actions(self) -> None:
         has_article = bool(self.session.worksheet.article.text)
         has_claim = self.current_claim_id() is not None
-        running = self.worker is not None
+        running = self.extraction.worker is not None
         for name in ("save", "save_as", "print", "print_preview", "print_blank",
-                     "article_details"):
+                     "article_details", "worksheet_details", "export"):
             self.actions[name].setEnabled(has_article)
         self.actions["rerun"].setEnabled(has_article and not running)
         self.actions["cancel"].setEnabled(running)
         self.actions["add_claim"].setEnabled(has_article)
         for name in ("delete", "merge", "split", "status", "clear_verdict", "add_source",
-                     "rationale", "add_date", "add_system", "add_location", "add_count",
-                     "add_actor", *(f"verdict_{k}" for k in VERDICT_KEYS)):
+                     "cite_source", "rationale", "tags", "add_date", "add_system",
+                     "add_location", "add_count", "add_actor", "retype", "respan",
+                     *(f"verdict_{k}" for k in VERDICT_KEYS)):
             self.actions[name].setEnabled(has_claim)
 
     # ================================================================ selection
 
     def current_claim_id(self) -> str | None:
-        index = self.tree.currentIndex()
-        if not index.isValid():
-            return None
-        claim = self.model.claim_at(self.proxy.mapToSource(index))
+        claim = self.model.claim_at(self.proxy.mapToSource(self.tree.currentIndex()))
         return claim.id if claim else None
 
+    def current_checkable(self) -> tuple[str, str] | None:
+        """(claim id, checkable id) of the checkable the checker means: the current
+        checklist row if it is one, else the one selected in the detail pane."""
+        source = self.proxy.mapToSource(self.tree.currentIndex())
+        claim = self.model.claim_at(source)
+        kid = self.model.checkable_id_at(source)
+        if claim is not None and kid is not None:
+            return claim.id, kid
+        kid = self.detail.selected_checkable_id()
+        if claim is not None and kid is not None:
+            return claim.id, kid
+        return None
+
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        claim = self.model.claim_at(self.proxy.mapToSource(current))
+        source = self.proxy.mapToSource(current)
+        claim = self.model.claim_at(source)
         cid = claim.id if claim else None
         if cid != self.detail.claim_id:
             self.detail.show_claim(cid)
             self.article_view.select_claim(cid, scroll=self._scroll_article)
-        self._update_actions()
+            self.article_view.margin.update()
+        self.library.look_up(cid)
+        kid = self.model.checkable_id_at(source)
+        if kid is not None:
+            self.detail.select_checkable(kid)
+        self.actions["delete"].setText("&Delete checkable" if kid else "&Delete claim")
+        self.update_actions()
 
     def select_claim(self, claim_id: str, scroll: bool = True) -> bool:
         """Select a claim in the checklist (clearing filters that hide it)."""
@@ -489,7 +578,7 @@ class MainWindow(FileActions, ExtractionActions, QMainWindow):
         index = self.proxy.mapFromSource(source)
         if not index.isValid():
             self.filter_bar.clear()
-            self._apply_filters()
+            self.apply_filters()
             index = self.proxy.mapFromSource(source)
         self._scroll_article = scroll
         try:
@@ -525,26 +614,30 @@ class MainWindow(FileActions, ExtractionActions, QMainWindow):
     def previous_claim(self) -> None:
         self._move(-1)
 
-    def _apply_filters(self) -> None:
+    def apply_filters(self) -> None:
         current = self.current_claim_id()
         self.proxy.set_filters(**self.filter_bar.values())
         if current:
-            source = self.model.index_of_claim(current)
-            index = self.proxy.mapFromSource(source)
+            index = self.proxy.mapFromSource(self.model.index_of_claim(current))
             if index.isValid():
                 self.tree.scrollTo(index)
-        self._update_summary()
+        self.update_summary()
 
     def focus_filter(self) -> None:
+        self.tabs.setCurrentIndex(0)
         self.filter_bar.text.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.filter_bar.text.selectAll()
 
     def clear_filters(self) -> None:
         self.filter_bar.clear()
-        self._apply_filters()
+        self.apply_filters()
 
     def focus_checklist(self) -> None:
+        """Ctrl+1 or Esc from any field: back to the checklist, where J/K and 1–7 work."""
+        self.tabs.setCurrentIndex(0)
         self.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.tree.currentIndex().isValid() and self.proxy.rowCount():
+            self.select_row(0)
 
     def focus_article(self) -> None:
         self.article_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -552,93 +645,77 @@ class MainWindow(FileActions, ExtractionActions, QMainWindow):
     def focus_detail(self) -> None:
         self.detail.verdict.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
+    def focus_sources(self) -> None:
+        self.tabs.setCurrentIndex(1)
+        self.sources_panel.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.sources_panel.tree.currentIndex().isValid() and self.sources_model.rowCount():
+            self.sources_panel.tree.setCurrentIndex(self.sources_model.index(0, 0))
+
+    def focus_checked_before(self) -> None:
+        """Ctrl+5: where the selected claim was checked before (J/K still move claims)."""
+        self.tabs.setCurrentWidget(self.checked_before)
+        self.checked_before.focus_list()
+
+    def focus_conflicts(self) -> None:
+        """Ctrl+6: this worksheet's conflicts with other worksheets (searched when shown)."""
+        self.tabs.setCurrentWidget(self.conflicts_panel)
+        self.conflicts_panel.focus_list()
+
+    def _on_tab_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.conflicts_panel:
+            self.library.find_conflicts()
+
+    def show_library_settings(self) -> None:
+        """File → Claim library…: where the library is (a file or a PostgreSQL address)."""
+        from app.ui.library_dialog import library_dialog
+
+        dialog = library_dialog(self, self.settings.library)
+        dialog.accepted.connect(lambda: self.library.set_location(dialog.location()))
+        self.last_dialog = dialog
+
     def focus_rationale(self) -> None:
+        self.detail.ensureWidgetVisible(self.detail.rationale)
         self.detail.rationale.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    # ================================================================ claim edits
+    def focus_tags(self) -> None:
+        self.detail.ensureWidgetVisible(self.detail.tags)
+        self.detail.tags.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def _number(self, claim_id: str) -> int:
-        return self.session.number(claim_id)
+    def _show_citing_claim(self, claim_id: str) -> None:
+        self.select_claim(claim_id)
+        self.focus_checklist()
+
+    # ================================================================ edits
+
+    def apply(self, changes: operations.Changes) -> operations.Changes:
+        """Report an operation's result: its message, and where the checker's place goes."""
+        if changes.message:
+            self.statusBar().showMessage(changes.message, 6000)
+        if changes.done and changes.select and changes.select != self.current_claim_id():
+            self.select_claim(changes.select)
+        return changes
 
     def set_verdict(self, verdict: Verdict | None) -> None:
         cid = self.current_claim_id()
-        if cid is None:
-            return
-        claim = self.session.claim(cid)
-        if claim is None or claim.verdict == verdict:
-            return
-        label = verdict.label if verdict else "not set"
-        self.session.undo_stack.push(SetClaimField(
-            self.session, cid, "verdict", verdict,
-            f"Set verdict of claim {self._number(cid)} to {label}"))
+        if cid is not None:
+            self.apply(operations.set_verdict(self.session, cid, verdict))
 
     def clear_verdict(self) -> None:
         self.set_verdict(None)
 
     def cycle_status(self) -> None:
         cid = self.current_claim_id()
-        claim = self.session.claim(cid) if cid else None
-        if claim is None:
-            return
-        status: Status = claim.status.next()
-        self.session.undo_stack.push(SetClaimField(
-            self.session, claim.id, "status", status,
-            f"Set status of claim {self._number(claim.id)} to {status.label.lower()}"))
-
-    def _on_checkable_toggled(self, claim_id: str, checkable_id: str, checked: bool) -> None:
-        k = self.session.checkable(claim_id, checkable_id)
-        if k is None or k.checked == checked:
-            return
-        verb = "Tick" if checked else "Untick"
-        self.session.undo_stack.push(SetCheckableChecked(
-            self.session, claim_id, checkable_id, checked,
-            f"{verb} “{k.text}” in claim {self._number(claim_id)}"))
-
-    def _structural(self, claims: list, text: str, select: str | None) -> None:
-        self._pending_select = select
-        self.session.undo_stack.push(SetClaims(self.session, claims, text, select))
-        self._pending_select = None
-
-    def _edit_failed(self, error: Exception) -> None:
-        self.statusBar().showMessage(str(error), 6000)
+        if cid is not None:
+            self.apply(operations.cycle_status(self.session, cid))
 
     def add_claim_from_selection(self) -> None:
-        span = self.article_view.selection_span()
-        text = self.session.worksheet.article.text
-        try:
-            if span is None:
-                raise edits.EditError("Select some text in the article first")
-            claim = edits.new_manual_claim(text, *span)
-        except edits.EditError as exc:
-            self._edit_failed(exc)
-            return
-        short = claim.quote if len(claim.quote) <= 40 else claim.quote[:39] + "…"
-        self._structural(edits.with_claim_added(self.session.worksheet.claims, claim),
-                         f"Add claim “{short}”", claim.id)
+        self.apply(operations.add_claim(self.session, self.article_view.selection_span()))
 
     def add_checkable(self, kind: CheckableType) -> None:
         span = self.article_view.selection_span()
-        text = self.session.worksheet.article.text
-        cid = self.current_claim_id()
-        claim = self.session.claim(cid) if cid else None
-        try:
-            if span is None:
-                raise edits.EditError("Select the words to check in the article first")
-            if claim is None or not (claim.start <= span[0] < claim.end):
-                claim = self.article_view.claim_at(span[0]) or claim
-            if claim is None:
-                raise edits.EditError("Select a claim first")
-            checkable = edits.new_checkable(text, claim, span[0], span[1], kind)
-        except edits.EditError as exc:
-            self._edit_failed(exc)
-            return
-        from app.ui.commands import ReplaceClaim
-
-        self._pending_select = claim.id
-        self.session.undo_stack.push(ReplaceClaim(
-            self.session, edits.with_checkable_added(claim, checkable),
-            f"Add {kind.value} “{checkable.text}” to claim {self._number(claim.id)}"))
-        self._pending_select = None
+        under = self.article_view.claim_at(span[0]) if span else None
+        self.apply(operations.add_checkable(self.session, self.current_claim_id(), span, kind,
+                                            under))
 
     def add_date(self) -> None:
         self.add_checkable(CheckableType.DATE)
@@ -655,29 +732,41 @@ class MainWindow(FileActions, ExtractionActions, QMainWindow):
     def add_actor(self) -> None:
         self.add_checkable(CheckableType.ACTOR)
 
-    def delete_claim(self) -> None:
-        cid = self.current_claim_id()
-        if cid is None:
+    def retype_checkable(self) -> None:
+        """T: the selected checkable becomes the next type (date → system → …)."""
+        target = self.current_checkable()
+        if target is None:
+            self.statusBar().showMessage("Select a checkable first (Right, then Down)", 6000)
             return
-        claims = self.session.worksheet.claims
-        row = self.session.row_of(cid)
-        neighbour = claims[row + 1] if row + 1 < len(claims) else (
-            claims[row - 1] if row > 0 else None)
-        self._structural(edits.with_claim_removed(claims, cid),
-                         f"Delete claim {row + 1}", neighbour.id if neighbour else None)
+        k = self.session.checkable(*target)
+        if k is not None:
+            self.apply(operations.retype_checkable(self.session, *target,
+                                                   operations.next_type(k.type)))
+
+    def respan_checkable(self) -> None:
+        target = self.current_checkable()
+        if target is None:
+            self.statusBar().showMessage("Select a checkable first (Right, then Down)", 6000)
+            return
+        self.apply(operations.respan_checkable(self.session, *target,
+                                               self.article_view.selection_span()))
+
+    def delete_selected(self) -> None:
+        """Del: the selected checkable row goes; on a claim row, the claim."""
+        source = self.proxy.mapToSource(self.tree.currentIndex())
+        claim = self.model.claim_at(source)
+        if claim is None:
+            return
+        kid = self.model.checkable_id_at(source)
+        if kid is not None:
+            self.apply(operations.delete_checkable(self.session, claim.id, kid))
+        else:
+            self.apply(operations.delete_claim(self.session, claim.id))
 
     def merge_with_next(self) -> None:
         cid = self.current_claim_id()
-        if cid is None:
-            return
-        claims = self.session.worksheet.claims
-        row = self.session.row_of(cid)
-        if row + 1 >= len(claims):
-            self._edit_failed(edits.EditError("The last claim has no next claim to merge with"))
-            return
-        self._structural(edits.with_claims_merged(self.session.worksheet.article.text, claims,
-                                                  cid, claims[row + 1].id),
-                         f"Merge claims {row + 1} and {row + 2}", cid)
+        if cid is not None:
+            self.apply(operations.merge_with_next(self.session, cid))
 
     def split_at_cursor(self) -> None:
         cid = self.current_claim_id()
@@ -685,45 +774,75 @@ class MainWindow(FileActions, ExtractionActions, QMainWindow):
             return
         span = self.article_view.selection_span()
         at = span[0] if span else self.article_view.cursor_offset()
-        try:
-            claims = edits.with_claim_split(self.session.worksheet.article.text,
-                                            self.session.worksheet.claims, cid, at)
-        except edits.EditError as exc:
-            self._edit_failed(exc)
-            return
-        self._structural(claims, f"Split claim {self._number(cid)}", cid)
+        self.apply(operations.split_claim(self.session, cid, at))
 
     # ================================================================ sources
 
     def add_source(self) -> None:
+        """Ctrl+L: type in a new source and cite it from the selected claim."""
         cid = self.current_claim_id()
         if cid is None:
             return
         dialog = source_dialog(self)
-        dialog.accepted.connect(lambda: self._apply_source(cid, dialog))
+        dialog.accepted.connect(lambda: self._save_source(cid, dialog))
         self.last_dialog = dialog
 
-    def edit_source(self, source_id: str) -> None:
+    def cite_source(self) -> None:
+        """Ctrl+Shift+L: search the worksheet's sources and cite one (or make a new one)."""
         cid = self.current_claim_id()
         claim = self.session.claim(cid) if cid else None
         if claim is None:
             return
-        stance = next((c.stance for c in claim.citations if c.source_id == source_id), None)
+        picker = source_picker(self, list(self.session.worksheet.sources), claim.number,
+                               {c.source_id for c in claim.citations})
+        picker.accepted.connect(lambda: self._cite_chosen(claim.id, picker))
+        picker.newSourceRequested.connect(self.add_source)
+        self.last_dialog = picker
+
+    def _cite_chosen(self, claim_id: str, picker: SourcePicker) -> None:
+        chosen = picker.chosen()
+        if chosen is not None:
+            self.apply(operations.cite_source(self.session, claim_id, *chosen))
+
+    def edit_source_everywhere(self, source_id: str) -> None:
+        """From the Sources panel: the source's details, for every claim citing it."""
+        self.edit_source(source_id, for_claim=False)
+
+    def edit_source(self, source_id: str, for_claim: bool = True) -> None:
+        """Edit a source: for the selected claim (with its stance) from the detail pane,
+        for every claim at once from the Sources panel."""
+        cid = self.current_claim_id() if for_claim else None
+        claim = self.session.claim(cid) if cid else None
+        stance = next((c.stance for c in claim.citations if c.source_id == source_id),
+                      None) if claim else None
         dialog = source_dialog(self, self.session.worksheet.source(source_id),
-                               stance or Stance.SUPPORTS)
-        dialog.accepted.connect(lambda: self._apply_source(claim.id, dialog))
+                               stance or Stance.SUPPORTS, with_stance=stance is not None)
+        if claim is not None and stance is not None:
+            dialog.accepted.connect(lambda: self._save_source(claim.id, dialog))
+        else:
+            dialog.accepted.connect(lambda: self.apply(
+                operations.edit_source(self.session, dialog.source())))
         self.last_dialog = dialog
 
-    def _apply_source(self, claim_id: str, dialog: object) -> None:
-        if self.session.claim(claim_id) is None:
-            return
-        source = dialog.source()  # type: ignore[attr-defined]
-        stance = dialog.chosen_stance()  # type: ignore[attr-defined]
-        self.session.undo_stack.push(
-            AttachSource(self.session, claim_id, source, stance, self._number(claim_id)))
+    def _save_source(self, claim_id: str, dialog: SourceDialog) -> None:
+        self.apply(operations.save_source(self.session, claim_id, dialog.source(),
+                                          dialog.chosen_stance()))
 
     def open_url(self, url: str) -> None:
         self.last_dialog = dialogs.open_url_box(self, url)
+
+    # ================================================================ context menus
+
+    def show_article_menu(self, pos: QPoint) -> None:
+        menu = context_menus.article_menu(self, pos)
+        self.last_menu = menu
+        menu.popup(self.article_view.viewport().mapToGlobal(pos))
+
+    def show_checklist_menu(self, pos: QPoint) -> None:
+        menu = context_menus.checklist_menu(self, pos)
+        if menu is not None:
+            self.last_menu = menu
+            menu.popup(self.tree.viewport().mapToGlobal(pos))
 
     # ================================================================ help, view
 
@@ -767,16 +886,46 @@ class MainWindow(FileActions, ExtractionActions, QMainWindow):
         self.detail.show_claim(self.detail.claim_id)
         self.tree.viewport().update()
 
-    # ================================================================ closing
+    # ================================================================ files, drops, closing
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if event.source() is not None:
+            # Dragged from inside this window (a selection in the article or a
+            # field): dropping it must not replace the worksheet by accident.
+            event.ignore()
+            return
+        mime = event.mimeData()
+        if any(u.isLocalFile() for u in mime.urls()) or mime.hasText() or mime.hasHtml():
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+        event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        """A file opens like File > Open; text or HTML starts a worksheet like a paste."""
+        mime = event.mimeData()
+        files = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+        event.acceptProposedAction()
+        if files:
+            if len(files) > 1:
+                self.statusBar().showMessage(
+                    f"Opened {files[0].name}; drop one file at a time", 6000)
+            self.files.open_path(files[0])
+            return
+        self.files.import_mime(mime, "Cannot import dropped text", name="dropped text")
+
+    def stop_workers(self) -> None:
+        self.extraction.stop()
+        self.files.wait_for_imports()
+        self.library.stop()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self._close_confirmed or not self.session.modified:
             self.stop_workers()
-            self.wait_for_imports()
             self.autosave.stop()
             self._save_layout()
             if not self.session.modified:
-                self.recovery.clear(self.session.worksheet.id)
+                self.files.recovery.clear(self.session.worksheet.id)
             event.accept()
             return
         event.ignore()
@@ -785,4 +934,4 @@ class MainWindow(FileActions, ExtractionActions, QMainWindow):
             self._close_confirmed = True
             self.close()
 
-        self._confirm_discard(confirmed)
+        self.files.confirm_discard(confirmed)

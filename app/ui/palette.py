@@ -2,8 +2,10 @@
 
 Every checkable type has a colour *and* an underline style, so the article
 view still tells types apart for a colour-blind checker or in greyscale. The
-dark palette is Qt's Fusion style with dark roles; the highlight colours are
-picked per palette so they keep enough contrast on both.
+colours, cues and tints are defined once in :mod:`app.document.labels` (the
+PDF uses the same); this module turns them into Qt objects. The dark palette
+is Qt's Fusion style with dark roles; the highlight colours are picked per
+palette so they keep enough contrast on both.
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
+from app.document.labels import CHECKABLE_STYLES
+from app.document.labels import CLAIM_TINTS as CLAIM_TINTS_BY_PALETTE
+from app.document.labels import SELECTED_TINT as SELECTED_TINT_BY_PALETTE
 from app.document.model import CheckableType
 
 U = QTextCharFormat.UnderlineStyle
@@ -20,6 +25,8 @@ U = QTextCharFormat.UnderlineStyle
 
 @dataclass(frozen=True)
 class TypeStyle:
+    """A checkable type's look on screen: its labels.py style plus Qt's underline enum."""
+
     label: str
     colour: str  # on a light background
     colour_dark: str  # on a dark background
@@ -32,19 +39,17 @@ class TypeStyle:
         return QColor(self.colour_dark if dark else self.colour)
 
 
-# Okabe-Ito colours (distinguishable with the common colour-vision deficiencies).
-TYPE_STYLES: dict[CheckableType, TypeStyle] = {
-    CheckableType.DATE: TypeStyle("Date", "#0072B2", "#56B4E9", U.SingleUnderline, "solid"),
-    CheckableType.SYSTEM: TypeStyle("System", "#D55E00", "#FF8C42", U.WaveUnderline, "wavy"),
-    CheckableType.LOCATION: TypeStyle("Location", "#009E73", "#3FD9A6", U.DashUnderline,
-                                      "dashed"),
-    CheckableType.COUNT: TypeStyle("Count", "#A8457E", "#F0A6CF", U.DotLine, "dotted"),
-    CheckableType.ACTOR: TypeStyle("Actor", "#8A6D00", "#F0E442", U.DashDotDotLine,
-                                   "dash-dot"),
-}
+_UNDERLINES = {"solid": U.SingleUnderline, "wavy": U.WaveUnderline, "dashed": U.DashUnderline,
+               "dotted": U.DotLine, "dash-dot": U.DashDotDotLine}
 
-CLAIM_TINT = ("#FFF4C2", "#4A4220")  # light, dark
-SELECTED_TINT = ("#FFD84D", "#8A7320")
+# The same colours and cues as the PDF and the printed pages (app/document/labels.py).
+TYPE_STYLES: dict[CheckableType, TypeStyle] = {
+    kind: TypeStyle(style.label, style.colour, style.colour_dark, _UNDERLINES[style.underline],
+                    style.underline)
+    for kind, style in CHECKABLE_STYLES.items()
+}
+CLAIM_TINTS = CLAIM_TINTS_BY_PALETTE
+SELECTED_TINT = SELECTED_TINT_BY_PALETTE
 
 
 def is_dark() -> bool:

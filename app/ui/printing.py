@@ -1,14 +1,12 @@
-"""Printing a worksheet through Qt's print dialog, and a print preview.
+"""Printing and print preview: the pages of the PDF worksheet, nothing else.
 
-Two paths, chosen by where the user sends the job:
-
-* "Print to PDF" (a PDF output file chosen in the dialog) writes the real
-  reportlab worksheet report to that file, in the dialog's paper size, so the
-  PDF is identical to `claimsheet export --pdf`;
-* a physical printer gets the worksheet laid out by ``QTextDocument`` from
-  :func:`app.reports.html.worksheet_html` (PySide6-Essentials ships no PDF
-  renderer to rasterize the reportlab file). ``QTextDocument.print_`` adds
-  page numbers at the foot of every page.
+There is one report layout, the reportlab PDF of :mod:`app.reports.pdf`
+(cover with its chart, article with numbered claims, claim blocks, sources,
+sign-off). Printing renders that PDF's pages with PDFium (``pypdfium2``; the
+PySide6-Essentials wheel has no QtPdf) and paints each page image onto the
+printer's page, so the preview, the paper and ``claimsheet export --pdf`` show
+the same pages, page count included. "Print to PDF" (a PDF output file chosen
+in the dialog) writes the reportlab file itself, in the dialog's paper size.
 
 Dialogs are built by functions that return them, connected but not shown;
 ``print_worksheet`` / ``preview_worksheet`` open them window-modally so a test
@@ -18,9 +16,11 @@ can drive them and the GUI thread is never blocked by ``exec()``.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
-from PySide6.QtGui import QPageSize, QTextDocument
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
@@ -28,35 +28,79 @@ from app.document.model import Worksheet
 
 log = logging.getLogger("claimsheet.printing")
 
+MAX_DPI = 300  # page images sharper than this only cost memory
 
-def _paper(printer: QPrinter) -> str:
+
+def paper_of(printer: QPrinter) -> str:
     """``letter`` when the printer is set to US Letter, otherwise ``a4``."""
     size = printer.pageLayout().pageSize().id()
     return "letter" if size == QPageSize.PageSizeId.Letter else "a4"
 
 
-def text_document(worksheet: Worksheet, *, blank: bool = False) -> QTextDocument:
-    """The worksheet laid out for printing (or showing in a QTextBrowser)."""
-    from app.reports.html import worksheet_html
+def report_pdf(worksheet: Worksheet, *, blank: bool = False, paper: str = "a4") -> bytes:
+    from app.reports.pdf import render_pdf
 
-    document = QTextDocument()
-    document.setDocumentMargin(0)
-    document.setHtml(worksheet_html(worksheet, blank=blank))
-    return document
+    return render_pdf(worksheet, blank=blank, paper=paper)  # type: ignore[arg-type]
+
+
+def page_images(data: bytes, dpi: float) -> Iterator[QImage]:
+    """Each page of a PDF as an image at ``dpi``."""
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(data)
+    try:
+        for page in document:
+            bitmap = page.render(scale=dpi / 72, rev_byteorder=True)  # RGB, not BGR
+            image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
+                           QImage.Format.Format_RGB888)
+            yield image.copy()  # own the pixels before PDFium frees its bitmap
+            page.close()
+    finally:
+        document.close()
+
+
+def paint_pages(printer: QPrinter, data: bytes) -> int:
+    """Paint the PDF's pages on ``printer``, one per sheet; returns the page count."""
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise OSError("the printer could not be opened")
+    pages = 0
+    try:
+        dpi = min(float(printer.resolution()), MAX_DPI)
+        for image in page_images(data, dpi):
+            if pages:
+                printer.newPage()
+            target = QRectF(painter.viewport())
+            scale = min(target.width() / image.width(), target.height() / image.height())
+            size = image.size().toSizeF() * scale
+            painter.drawImage(QRectF(target.topLeft(), size), image)
+            pages += 1
+    finally:
+        painter.end()
+    return pages
 
 
 def print_document(printer: QPrinter, worksheet: Worksheet, *, blank: bool = False) -> str:
-    """Send the worksheet to ``printer``; returns ``"pdf"`` or ``"document"`` (the path used)."""
+    """Send the worksheet to ``printer``; returns ``"pdf"`` (file written) or ``"pages"``."""
+    data = report_pdf(worksheet, blank=blank, paper=paper_of(printer))
     if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
         from app.document.atomic import atomic_write
-        from app.reports.pdf import render_pdf
 
-        data = render_pdf(worksheet, blank=blank, paper=_paper(printer))  # type: ignore[arg-type]
         atomic_write(printer.outputFileName(), data, keep_backup=False)
         return "pdf"
     printer.setDocName(worksheet.title)
-    text_document(worksheet, blank=blank).print_(printer)
-    return "document"
+    paint_pages(printer, data)
+    return "pages"
+
+
+D = TypeVar("D", bound=QDialog)
+
+
+def _opened(dialog: D) -> D:
+    """Open window-modally: QPrintDialog.open() and QPrintPreviewDialog.open() are the
+    (receiver, slot) overloads, so QDialog's own open() is called."""
+    QDialog.open(dialog)
+    return dialog
 
 
 def _report_failure(parent: QWidget | None, error: OSError) -> None:
@@ -74,7 +118,7 @@ def print_dialog(parent: QWidget | None, worksheet: Worksheet, *, blank: bool = 
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Print blank worksheet" if blank else "Print worksheet")
     dialog.setOption(QPrintDialog.PrintDialogOption.PrintToFile, True)
-    dialog._printer = printer  # keep the printer alive as long as the dialog
+    setattr(dialog, "_printer", printer)  # noqa: B010 - keep the printer alive with the dialog
 
     def finished(result: int) -> None:
         if result != QDialog.DialogCode.Accepted:
@@ -95,21 +139,23 @@ def print_dialog(parent: QWidget | None, worksheet: Worksheet, *, blank: bool = 
 def print_worksheet(parent: QWidget | None, worksheet: Worksheet, *,
                     blank: bool = False) -> QPrintDialog:
     """Open the print dialog for ``worksheet`` (window-modal); printing happens on OK."""
-    dialog = print_dialog(parent, worksheet, blank=blank)
-    QDialog.open(dialog)  # QPrintDialog.open() is the (receiver, slot) overload
-    return dialog
+    return _opened(print_dialog(parent, worksheet, blank=blank))
 
 
 def preview_dialog(parent: QWidget | None, worksheet: Worksheet, *,
                    blank: bool = False) -> QPrintPreviewDialog:
-    """A print preview of the worksheet (not shown yet); its Print button prints."""
+    """A print preview of the worksheet's PDF pages (not shown yet); its Print button prints."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(f"Preview: {worksheet.title}")
-    dialog._printer = printer
+    setattr(dialog, "_printer", printer)  # noqa: B010 - keep the printer alive with the dialog
+    rendered: dict[str, bytes] = {}
 
     def paint(target: QPrinter) -> None:
-        text_document(worksheet, blank=blank).print_(target)
+        paper = paper_of(target)
+        if paper not in rendered:  # the preview repaints on every zoom: render once per paper
+            rendered[paper] = report_pdf(worksheet, blank=blank, paper=paper)
+        paint_pages(target, rendered[paper])
 
     dialog.paintRequested.connect(paint)
     return dialog
@@ -117,6 +163,4 @@ def preview_dialog(parent: QWidget | None, worksheet: Worksheet, *,
 
 def preview_worksheet(parent: QWidget | None, worksheet: Worksheet, *,
                       blank: bool = False) -> QPrintPreviewDialog:
-    dialog = preview_dialog(parent, worksheet, blank=blank)
-    QDialog.open(dialog)  # QPrintPreviewDialog.open() is the (receiver, slot) overload
-    return dialog
+    return _opened(preview_dialog(parent, worksheet, blank=blank))

@@ -6,6 +6,13 @@ opened from and the writer's process id. It is written atomically on a
 debounced timer and by the crash handler, and removed after a successful save
 or a deliberate discard. At start, the newest file whose writer is no longer
 running is offered back.
+
+Whether the writer still runs is not guessed from its process id (a process
+killed a moment ago is a zombie that still "exists", and ids are reused):
+the writer holds an exclusive ``flock`` on a lock file next to the recovery
+file for as long as it lives. The kernel drops the lock the moment the
+process ends, however it ends, so a lock that can be taken means the writer
+is gone.
 """
 
 from __future__ import annotations
@@ -15,10 +22,19 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
+from app.document import utf8
 from app.document.atomic import atomic_write
-from app.document.fileformat import worksheet_from_dict, worksheet_to_dict
+from app.document.fileformat import MAX_FILE_BYTES, worksheet_from_dict, worksheet_to_dict
 from app.document.model import Worksheet, now_iso
+from app.reading import read_file
+
+fcntl: ModuleType | None
+try:
+    import fcntl
+except ImportError:  # Windows: no flock; every recovery file is offered
+    fcntl = None
 
 log = logging.getLogger("claimsheet.ui.recovery")
 
@@ -38,17 +54,52 @@ class Recovered:
                 f"autosaved {self.saved.replace('T', ' ')}")
 
 
-def _alive(pid: int) -> bool:
-    """Whether another Claimsheet that wrote a recovery file is still running (POSIX)."""
-    if pid == os.getpid() or os.name != "posix":
+# Lock files this process holds (path -> open file descriptor): its own work.
+_HELD: dict[Path, int] = {}
+
+
+def hold_lock(lock: Path) -> None:
+    """Take the writer's lock on ``lock`` for as long as this process runs."""
+    if lock in _HELD or fcntl is None:
+        return
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)  # another live process writes this worksheet's recovery file
+        return
+    _HELD[lock] = fd
+
+
+def release_lock(lock: Path) -> None:
+    fd = _HELD.pop(lock, None)
+    if fd is not None:
+        lock.unlink(missing_ok=True)
+        os.close(fd)  # closing drops the lock
+
+
+def writer_alive(lock: Path) -> bool:
+    """Whether the process that wrote a recovery file still runs (it holds ``lock``).
+
+    This process's own files count as not running: a window that crashed in a
+    test, or a restored worksheet being offered again, is this process's work.
+    """
+    if lock in _HELD or fcntl is None:
         return False
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
+        fd = os.open(lock, os.O_RDWR)
     except OSError:
-        return True  # exists, owned by someone else
-    return True
+        return False  # no lock file: the writer ended cleanly or never locked
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return True  # held by a live process
+    else:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return False
+    finally:
+        os.close(fd)
 
 
 class RecoveryStore:
@@ -61,20 +112,30 @@ class RecoveryStore:
         safe = "".join(ch for ch in worksheet_id if ch.isalnum() or ch in "-_")[:80]
         return self.folder / f"recovery-{safe or 'worksheet'}.json"
 
+    @staticmethod
+    def lock_for(file: Path) -> Path:
+        return file.with_suffix(".lock")
+
     def save(self, worksheet: Worksheet, original: Path | None) -> None:
         payload = {"format": FORMAT, "path": str(original) if original else None,
                    "saved": now_iso(), "pid": os.getpid(),
                    "worksheet": worksheet_to_dict(worksheet)}
-        data = json.dumps(payload, ensure_ascii=False, indent=1).encode("utf-8")
+        data = utf8.encode(json.dumps(payload, ensure_ascii=False, indent=1))
         self.folder.mkdir(parents=True, exist_ok=True)
-        atomic_write(self.path_for(worksheet.id), data, keep_backup=False)
+        file = self.path_for(worksheet.id)
+        hold_lock(self.lock_for(file))
+        atomic_write(file, data, keep_backup=False)
+
+    def adopt(self, found: Recovered) -> None:
+        """Restored work is this process's now: its lock says so to other windows."""
+        hold_lock(self.lock_for(found.file))
 
     def _read(self, file: Path) -> Recovered | None:
         try:
-            payload = json.loads(file.read_text(encoding="utf-8"))
+            payload = json.loads(read_file(file, limit=MAX_FILE_BYTES).decode("utf-8"))
             if payload.get("format") != FORMAT:
                 raise ValueError("not a recovery file")
-            if _alive(int(payload.get("pid") or 0)):
+            if writer_alive(self.lock_for(file)):
                 return None  # work of a Claimsheet that is still open
             worksheet = worksheet_from_dict(payload["worksheet"])
             original = Path(payload["path"]) if payload.get("path") else None
@@ -104,5 +165,10 @@ class RecoveryStore:
     def discard(self, file: Path) -> None:
         try:
             file.unlink(missing_ok=True)
+            lock = self.lock_for(file)
+            if lock in _HELD:
+                release_lock(lock)
+            elif not writer_alive(lock):
+                lock.unlink(missing_ok=True)
         except OSError:
             log.exception("cannot remove the recovery file %s", file)

@@ -1,68 +1,166 @@
 """The open worksheet as the window sees it: document + file path + undo stack.
 
 The plain-Python :class:`Worksheet` does not announce its changes, so every
-mutation the window makes goes through this object, which changes the
-document and then says what changed with a signal. The checklist model, the
-article view and the detail pane listen; undo commands call these methods.
+change the window makes goes through this object, which changes the document
+and says precisely what changed: claims inserted or removed (by position in
+reading order), the fields of one claim, checkables added, removed or changed
+inside one claim, sources, the article's details, the worksheet's own fields.
+Each change comes as an "about to" signal before and a signal after, as
+Qt's item models need (napari's ``_qt/containers`` adapters work the same
+way), so the checklist and the sources panel update row by row and the
+checker's selection and expanded rows survive every edit.
+
+Only the undo commands of :mod:`app.ui.commands` call the changing methods;
+widgets go through :mod:`app.ui.operations`.
 """
 
 from __future__ import annotations
 
+import bisect
 import logging
+import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtGui import QUndoStack
 
-from app.document.model import Article, Checkable, Citation, Claim, Source, Stance, Worksheet
+from app.document.model import Article, Checkable, Claim, Source, Worksheet
 
 log = logging.getLogger("claimsheet.ui.session")
 
-# Claim attributes the detail pane edits one at a time.
+# Claim attributes edited one at a time (detail pane, keys, menus).
 CLAIM_FIELDS = frozenset(
     {"verdict", "status", "rationale", "sourcing", "source_name", "hedged", "citations", "tags"}
 )
+# Everything a replaced claim may differ in (merge, split, re-extraction).
+ALL_FIELDS = CLAIM_FIELDS | {"anchor", "checkables", "worthiness", "hedges", "origin"}
+WORKSHEET_FIELDS = frozenset({"checker", "reviewer", "notes"})
+
+
+def slot_name(signal: str) -> str:
+    """``claimsAboutToBeInserted`` → ``on_claims_about_to_be_inserted``."""
+    return "on_" + re.sub(r"(?<!^)(?=[A-Z])", "_", signal).lower()
+
+
+class Links:
+    """The connections one listener holds to one session, dropped together.
+
+    A listener (a model, a pane, the window) follows a session by defining
+    ``on_<signal>`` methods, in the spirit of Qt's ``connectSlotsByName``:
+    ``on_claims_inserted(first, last)`` receives ``claimsInserted``. When
+    another worksheet opens, :meth:`follow` moves every connection to the new
+    session in one step.
+    """
+
+    def __init__(self) -> None:
+        self._connections: list[tuple[SignalInstance, Callable[..., object]]] = []
+
+    def follow(self, session: Session, listener: object) -> None:
+        for signal, slot in self._connections:
+            try:
+                signal.disconnect(slot)
+            except (RuntimeError, TypeError):  # the old session is already gone
+                pass
+        self._connections = [(getattr(session, name), getattr(listener, slot_name(name)))
+                             for name in SIGNALS if hasattr(listener, slot_name(name))]
+        for signal, slot in self._connections:
+            signal.connect(slot)
+
+
+T = TypeVar("T")
+
+
+def _key(claim: Claim) -> tuple[int, int]:
+    return claim.anchor.start, claim.anchor.end
 
 
 class Session(QObject):
     """Owns one worksheet while it is open in the window."""
 
-    claimChanged = Signal(str)  # claim id
-    claimsAboutToReset = Signal()
-    claimsReset = Signal()
-    sourcesChanged = Signal()
+    # Claims, by position in reading order (first and last position, inclusive).
+    claimsAboutToBeInserted = Signal(int, int)
+    claimsInserted = Signal(int, int)
+    claimsAboutToBeRemoved = Signal(int, int)
+    claimsRemoved = Signal(int, int)
+    claimChanged = Signal(str, object)  # claim id, frozenset of changed field names
+    # Checkables of one claim, by row inside the claim.
+    checkablesAboutToBeInserted = Signal(str, int, int)  # claim id, first, last
+    checkablesInserted = Signal(str, int, int)
+    checkablesAboutToBeRemoved = Signal(str, int, int)
+    checkablesRemoved = Signal(str, int, int)
+    checkableChanged = Signal(str, str, object)  # claim id, checkable id, field names
+    # Sources, by position in the worksheet's list.
+    sourceAboutToBeInserted = Signal(int)
+    sourceInserted = Signal(int)
+    sourceAboutToBeRemoved = Signal(int)
+    sourceRemoved = Signal(int)
+    sourceChanged = Signal(str)  # source id
     articleChanged = Signal()
-    worksheetReplaced = Signal()
+    worksheetChanged = Signal(object)  # frozenset of WORKSHEET_FIELDS
     pathChanged = Signal()
+
+    def _change(self, about: SignalInstance, done: SignalInstance, args: tuple[object, ...],
+                change: Callable[[], T]) -> T:
+        """Announce a change of rows, make it, say it is done (the item models' protocol)."""
+        about.emit(*args)
+        result = change()
+        self.worksheet.touch()
+        done.emit(*args)
+        return result
 
     def __init__(self, worksheet: Worksheet, path: Path | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
+        worksheet.sort_claims()
+        worksheet.assign_numbers()
         self.worksheet = worksheet
         self.path = path
+        #: The folder of the article file this worksheet was started from (Save As).
+        self.article_folder: Path | None = None
         self.undo_stack = QUndoStack(self)
         self.dirty = False  # e.g. restored from the recovery file: differs from any saved file
         self._index: dict[str, Claim] = {}
         self._positions: dict[str, int] = {}
+        self._keys: list[tuple[int, int]] = []
         self._reindex()
 
     # ------------------------------------------------------------- queries
 
     def _reindex(self) -> None:
-        self._index = {c.id: c for c in self.worksheet.claims}
-        self._positions = {c.id: i for i, c in enumerate(self.worksheet.claims)}
+        claims = self.worksheet.claims
+        self._index = {c.id: c for c in claims}
+        self._positions = {c.id: i for i, c in enumerate(claims)}
+        self._keys = [_key(c) for c in claims]
 
     def claim(self, claim_id: str) -> Claim | None:
         return self._index.get(claim_id)
 
     def row_of(self, claim_id: str) -> int:
-        """Position of a claim in reading order (its number minus one), -1 when absent."""
+        """Position of a claim in reading order, -1 when absent."""
         return self._positions.get(claim_id, -1)
 
     def number(self, claim_id: str) -> int:
-        """The claim's number as the checker sees it (1-based, reading order)."""
-        return self._positions.get(claim_id, -1) + 1
+        """The claim's stable number as the checker knows it ("claim 16"), 0 when absent."""
+        claim = self._index.get(claim_id)
+        return claim.number if claim is not None else 0
+
+    def checkable(self, claim_id: str, checkable_id: str) -> Checkable | None:
+        claim = self._index.get(claim_id)
+        if claim is None:
+            return None
+        return next((k for k in claim.checkables if k.id == checkable_id), None)
+
+    def checkable_row(self, claim_id: str, checkable_id: str) -> int:
+        claim = self._index.get(claim_id)
+        if claim is None:
+            return -1
+        return next((i for i, k in enumerate(claim.checkables) if k.id == checkable_id), -1)
+
+    def source_row(self, source_id: str) -> int:
+        return next((i for i, s in enumerate(self.worksheet.sources) if s.id == source_id), -1)
 
     @property
     def modified(self) -> bool:
@@ -71,44 +169,170 @@ class Session(QObject):
             return True
         return self.path is None and bool(self.worksheet.claims)
 
-    # ------------------------------------------------------------- changes
+    # ------------------------------------------------------------- claims
+
+    def insert_claim(self, claim: Claim) -> int:
+        """Put a claim at its place in reading order; a new claim gets the next number."""
+        if claim.id in self._index:
+            raise ValueError(f"claim {claim.id} is already in the worksheet")
+        ws = self.worksheet
+        if claim.number <= 0:
+            claim.number = ws.next_number
+        ws.next_number = max(ws.next_number, claim.number + 1)
+        position = bisect.bisect_right(self._keys, _key(claim))
+
+        def insert() -> None:
+            ws.claims.insert(position, claim)
+            self._reindex()
+
+        self._change(self.claimsAboutToBeInserted, self.claimsInserted, (position, position),
+                     insert)
+        return position
+
+    def insert_claims(self, claims: list[Claim]) -> None:
+        """Insert many claims; a run that goes after every claim so far is one insertion
+        (the common case: extraction into an empty worksheet, or the next piece of it)."""
+        ordered = sorted(claims, key=_key)
+        ws = self.worksheet
+        if ordered and (not self._keys or self._keys[-1] <= _key(ordered[0])) \
+                and not any(c.id in self._index for c in ordered):
+            for claim in ordered:
+                if claim.number <= 0:
+                    claim.number = ws.next_number
+                ws.next_number = max(ws.next_number, claim.number + 1)
+            first = len(ws.claims)
+
+            def extend() -> None:
+                ws.claims.extend(ordered)
+                self._reindex()
+
+            self._change(self.claimsAboutToBeInserted, self.claimsInserted,
+                         (first, first + len(ordered) - 1), extend)
+            return
+        for claim in ordered:
+            self.insert_claim(claim)
+
+    def remove_claim(self, claim_id: str) -> Claim:
+        position = self._positions[claim_id]
+
+        def pop() -> Claim:
+            claim = self.worksheet.claims.pop(position)
+            self._reindex()
+            return claim
+
+        return self._change(self.claimsAboutToBeRemoved, self.claimsRemoved,
+                            (position, position), pop)
+
+    def replace_claim(self, claim: Claim) -> Claim:
+        """Put a new version of a claim (same id) in place of the old; returns the old.
+
+        When its place in reading order is the same, the row stays (and with it
+        the checker's selection); its checkable rows are swapped when they differ.
+        """
+        position = self._positions[claim.id]
+        old = self.worksheet.claims[position]
+        claims = self.worksheet.claims
+        stays = ((position == 0 or self._keys[position - 1] <= _key(claim))
+                 and (position == len(claims) - 1 or _key(claim) <= self._keys[position + 1]))
+        if not stays:
+            self.remove_claim(claim.id)
+            self.insert_claim(claim)
+            return old
+        same_rows = [k.id for k in old.checkables] == [k.id for k in claim.checkables]
+        if not same_rows and old.checkables:
+            self.checkablesAboutToBeRemoved.emit(claim.id, 0, len(old.checkables) - 1)
+            claims[position] = replace(old, checkables=[])  # a stand-in while rows go
+            self.checkablesRemoved.emit(claim.id, 0, len(old.checkables) - 1)
+        if not same_rows and claim.checkables:
+            self.checkablesAboutToBeInserted.emit(claim.id, 0, len(claim.checkables) - 1)
+        claims[position] = claim
+        self._index[claim.id] = claim
+        self._keys[position] = _key(claim)
+        self.worksheet.touch()
+        if not same_rows and claim.checkables:
+            self.checkablesInserted.emit(claim.id, 0, len(claim.checkables) - 1)
+        self.claimChanged.emit(claim.id, ALL_FIELDS)
+        return old
 
     def set_claim_field(self, claim_id: str, name: str, value: object) -> None:
         if name not in CLAIM_FIELDS:
             raise ValueError(f"not an editable claim field: {name}")
-        claim = self._index[claim_id]
-        setattr(claim, name, value)
+        setattr(self._index[claim_id], name, value)
         self.worksheet.touch()
-        self.claimChanged.emit(claim_id)
+        self.claimChanged.emit(claim_id, frozenset((name,)))
+
+    # ------------------------------------------------------------- checkables
+
+    def insert_checkable(self, claim_id: str, checkable: Checkable) -> int:
+        """Add a checkable to a claim, in text order; returns its row in the claim."""
+        claim = self._index[claim_id]
+        keys = [(k.start, k.end) for k in claim.checkables]
+        row = bisect.bisect_right(keys, (checkable.start, checkable.end))
+        self._change(self.checkablesAboutToBeInserted, self.checkablesInserted,
+                     (claim_id, row, row), lambda: claim.checkables.insert(row, checkable))
+        self.claimChanged.emit(claim_id, frozenset(("checkables",)))
+        return row
+
+    def remove_checkable(self, claim_id: str, checkable_id: str) -> Checkable:
+        claim = self._index[claim_id]
+        row = self.checkable_row(claim_id, checkable_id)
+        checkable = self._change(self.checkablesAboutToBeRemoved, self.checkablesRemoved,
+                                 (claim_id, row, row), lambda: claim.checkables.pop(row))
+        self.claimChanged.emit(claim_id, frozenset(("checkables",)))
+        return checkable
+
+    def replace_checkable(self, claim_id: str, checkable: Checkable) -> Checkable:
+        """Swap a checkable for an edited copy (same id); returns the old one."""
+        claim = self._index[claim_id]
+        row = self.checkable_row(claim_id, checkable.id)
+        old = claim.checkables[row]
+        keys = [(k.start, k.end) for k in claim.checkables]
+        new_key = (checkable.start, checkable.end)
+        if (row > 0 and keys[row - 1] > new_key) or (row + 1 < len(keys)
+                                                        and new_key > keys[row + 1]):
+            self.remove_checkable(claim_id, checkable.id)  # its place in text order moved
+            self.insert_checkable(claim_id, checkable)
+            return old
+        claim.checkables[row] = checkable
+        self.worksheet.touch()
+        self.checkableChanged.emit(claim_id, checkable.id,
+                                   frozenset(("type", "start", "end", "text", "value")))
+        self.claimChanged.emit(claim_id, frozenset(("checkables",)))
+        return old
 
     def set_checkable_checked(self, claim_id: str, checkable_id: str, checked: bool) -> None:
-        claim = self._index[claim_id]
-        for k in claim.checkables:
-            if k.id == checkable_id:
-                k.checked = checked
+        k = self.checkable(claim_id, checkable_id)
+        if k is None:
+            raise KeyError(checkable_id)
+        k.checked = checked
         self.worksheet.touch()
-        self.claimChanged.emit(claim_id)
+        self.checkableChanged.emit(claim_id, checkable_id, frozenset(("checked",)))
+        self.claimChanged.emit(claim_id, frozenset(("checkables",)))
 
-    def replace_claim(self, claim: Claim) -> None:
-        """Put a new version of a claim (same id) in its place.
+    # ------------------------------------------------------------- sources
 
-        Its checkables may differ in number, which changes the tree's shape, so
-        this is announced as a reset rather than as a change of one row.
-        """
-        row = self.row_of(claim.id)
-        self.claimsAboutToReset.emit()
-        self.worksheet.claims[row] = claim
-        self._index[claim.id] = claim
+    def insert_source(self, source: Source, row: int | None = None) -> int:
+        sources = self.worksheet.sources
+        at = len(sources) if row is None else row
+        self._change(self.sourceAboutToBeInserted, self.sourceInserted, (at,),
+                     lambda: sources.insert(at, source))
+        return at
+
+    def remove_source(self, source_id: str) -> tuple[Source, int]:
+        row = self.source_row(source_id)
+        source = self._change(self.sourceAboutToBeRemoved, self.sourceRemoved, (row,),
+                              lambda: self.worksheet.sources.pop(row))
+        return source, row
+
+    def replace_source(self, source: Source) -> Source:
+        row = self.source_row(source.id)
+        old = self.worksheet.sources[row]
+        self.worksheet.sources[row] = source
         self.worksheet.touch()
-        self.claimsReset.emit()
+        self.sourceChanged.emit(source.id)
+        return old
 
-    def set_claims(self, claims: list[Claim]) -> None:
-        """Swap the whole list (structural edits: add, delete, merge, split, re-extract)."""
-        self.claimsAboutToReset.emit()
-        self.worksheet.claims = list(claims)
-        self._reindex()
-        self.worksheet.touch()
-        self.claimsReset.emit()
+    # ------------------------------------------------------------- article, worksheet, file
 
     def set_article(self, article: Article) -> None:
         """New article metadata (title, outlet, ...); the text itself never changes."""
@@ -118,30 +342,19 @@ class Session(QObject):
         self.worksheet.touch()
         self.articleChanged.emit()
 
-    def set_sources(self, sources: list[Source]) -> None:
-        self.worksheet.sources = list(sources)
+    def set_worksheet_field(self, name: str, value: str) -> None:
+        if name not in WORKSHEET_FIELDS:
+            raise ValueError(f"not an editable worksheet field: {name}")
+        setattr(self.worksheet, name, value)
         self.worksheet.touch()
-        self.sourcesChanged.emit()
-
-    def checkable(self, claim_id: str, checkable_id: str) -> Checkable | None:
-        claim = self._index.get(claim_id)
-        if claim is None:
-            return None
-        return next((k for k in claim.checkables if k.id == checkable_id), None)
-
-    def citations_with(self, claim_id: str, source_id: str, stance: Stance) -> list[Citation]:
-        """The claim's citations with ``source_id`` added, or its stance changed in place."""
-        claim = self._index[claim_id]
-        out = [replace(c) for c in claim.citations]
-        for c in out:
-            if c.source_id == source_id:
-                c.stance = stance
-                return out
-        out.append(Citation(source_id, stance))
-        return out
+        self.worksheetChanged.emit(frozenset((name,)))
 
     def mark_saved(self, path: Path) -> None:
         self.path = path
         self.dirty = False
         self.undo_stack.setClean()
         self.pathChanged.emit()
+
+
+#: Every change signal of a Session, in the order they are declared.
+SIGNALS = tuple(name for name, value in vars(Session).items() if isinstance(value, Signal))

@@ -1,8 +1,8 @@
 """Typed access to QSettings: the only place that knows the keys and their types.
 
-Window geometry, splitter sizes, recent files and the palette choice go
-through :class:`Settings`; tests pass an INI file in a temporary folder so
-they never touch the user's real settings.
+Window geometry, splitter sizes, recent files, the palette choice and the
+claim library's location go through :class:`Settings`; tests pass an INI
+file in a temporary folder so they never touch the user's real settings.
 """
 
 from __future__ import annotations
@@ -14,8 +14,28 @@ from PySide6.QtCore import QByteArray, QSettings
 MAX_RECENT = 10
 
 
+class _Layout:
+    """A saved layout blob (geometry, splitter state) under one key: a typed attribute."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def __get__(self, settings: Settings, owner: type | None = None) -> QByteArray | None:
+        value = settings._q.value(self.key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def __set__(self, settings: Settings, value: QByteArray) -> None:
+        settings._q.setValue(self.key, value)
+
+
 class Settings:
     """A small typed wrapper; construct with a path for an isolated INI file."""
+
+    # window layout
+    geometry = _Layout("window/geometry")
+    window_state = _Layout("window/state")
+    main_splitter = _Layout("window/main_splitter")
+    side_splitter = _Layout("window/side_splitter")
 
     def __init__(self, path: Path | None = None) -> None:
         if path is None:
@@ -23,50 +43,15 @@ class Settings:
         else:
             self._q = QSettings(str(path), QSettings.Format.IniFormat)
 
-    def _bytes(self, key: str) -> QByteArray | None:
-        value = self._q.value(key)
-        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
-
-    # window layout
-    @property
-    def geometry(self) -> QByteArray | None:
-        return self._bytes("window/geometry")
-
-    @geometry.setter
-    def geometry(self, value: QByteArray) -> None:
-        self._q.setValue("window/geometry", value)
-
-    @property
-    def window_state(self) -> QByteArray | None:
-        return self._bytes("window/state")
-
-    @window_state.setter
-    def window_state(self, value: QByteArray) -> None:
-        self._q.setValue("window/state", value)
-
-    @property
-    def main_splitter(self) -> QByteArray | None:
-        return self._bytes("window/main_splitter")
-
-    @main_splitter.setter
-    def main_splitter(self, value: QByteArray) -> None:
-        self._q.setValue("window/main_splitter", value)
-
-    @property
-    def side_splitter(self) -> QByteArray | None:
-        return self._bytes("window/side_splitter")
-
-    @side_splitter.setter
-    def side_splitter(self, value: QByteArray) -> None:
-        self._q.setValue("window/side_splitter", value)
-
     # recent files
     @property
     def recent_files(self) -> list[str]:
         value = self._q.value("files/recent", [])
         if isinstance(value, str):
             value = [value]
-        return [str(v) for v in (value or []) if v][:MAX_RECENT]
+        if not isinstance(value, list):
+            return []
+        return [str(v) for v in value if v][:MAX_RECENT]
 
     def add_recent_file(self, path: Path) -> None:
         entry = str(Path(path).resolve())
@@ -75,6 +60,16 @@ class Settings:
 
     def clear_recent_files(self) -> None:
         self._q.setValue("files/recent", [])
+
+    # who checks (new worksheets start with this checker)
+    @property
+    def checker(self) -> str:
+        value = self._q.value("user/checker", "")
+        return value if isinstance(value, str) else ""
+
+    @checker.setter
+    def checker(self, value: str) -> None:
+        self._q.setValue("user/checker", value)
 
     # appearance
     @property
@@ -85,6 +80,16 @@ class Settings:
     @dark.setter
     def dark(self, value: bool) -> None:
         self._q.setValue("view/dark", bool(value))
+
+    # the claim library: a file path or a postgresql:// URL; "" means the default file
+    @property
+    def library(self) -> str:
+        value = self._q.value("library/location", "")
+        return value.strip() if isinstance(value, str) else ""
+
+    @library.setter
+    def library(self, value: str) -> None:
+        self._q.setValue("library/location", value.strip())
 
     def sync(self) -> None:
         self._q.sync()

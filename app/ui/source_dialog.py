@@ -8,34 +8,24 @@ from datetime import date
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
+from app.document.labels import SOURCE_KIND_LABELS, STANCE_LABELS
 from app.document.model import Source, SourceKind, Stance
+from app.ui.dialogs import ok_cancel
 
-KIND_LABELS = {
-    SourceKind.PRIMARY_DOCUMENT: "Primary document",
-    SourceKind.OFFICIAL_STATEMENT: "Official statement",
-    SourceKind.NEWS_REPORT: "News report",
-    SourceKind.EXPERT: "Expert",
-    SourceKind.DATASET: "Dataset",
-    SourceKind.IMAGE_VIDEO: "Image / video",
-    SourceKind.OTHER: "Other",
-}
-STANCE_LABELS = {Stance.SUPPORTS: "Supports", Stance.REFUTES: "Refutes",
-                 Stance.CONTEXT: "Context"}
+KIND_LABELS = SOURCE_KIND_LABELS
 
 
 class SourceDialog(QDialog):
     """Edits a copy of a source; read the result with :meth:`source` after ``accepted``."""
 
     def __init__(self, parent: QWidget | None, source: Source | None,
-                 stance: Stance = Stance.SUPPORTS) -> None:
+                 stance: Stance = Stance.SUPPORTS, with_stance: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("sourceDialog")
         self.setWindowTitle("Edit source" if source else "Add source")
@@ -66,6 +56,7 @@ class SourceDialog(QDialog):
             self.stance.addItem(label, value)
         self.stance.setCurrentIndex(list(STANCE_LABELS).index(stance))
         form.addRow("&Stance on this claim", self.stance)
+        form.setRowVisible(self.stance, with_stance)  # editing from the Sources panel: no claim
         self.excerpt = QPlainTextEdit(s.excerpt, self)
         self.excerpt.setAccessibleName("Excerpt")
         self.excerpt.setTabChangesFocus(True)
@@ -76,13 +67,7 @@ class SourceDialog(QDialog):
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(60)
         form.addRow("&Notes", self.notes)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        ok_cancel(self, form)
         self.resize(560, self.sizeHint().height())
 
     def source(self) -> Source:
@@ -99,7 +84,7 @@ class SourceDialog(QDialog):
 
 
 def source_dialog(parent: QWidget | None, source: Source | None = None,
-                  stance: Stance = Stance.SUPPORTS) -> SourceDialog:
-    dialog = SourceDialog(parent, source, stance)
+                  stance: Stance = Stance.SUPPORTS, with_stance: bool = True) -> SourceDialog:
+    dialog = SourceDialog(parent, source, stance, with_stance)
     dialog.open()
     return dialog

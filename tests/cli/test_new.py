@@ -78,3 +78,36 @@ def test_new_refuses_with_one_line(tmp_path: Path, seed_path: Path, setup: str, 
     assert words in result.stderr
     if setup == "existing":
         assert (tmp_path / output).read_text(encoding="utf-8") == "keep me"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+def test_progress_is_shown_on_a_terminal_only(tmp_path: Path, seed_text: str) -> None:
+    """A long import shows `reading the article N%` on a terminal and erases it; a pipe
+    (scripts, logs) sees nothing but the result."""
+    import os
+    import pty
+
+    from tests.importers.documents import write_pdf
+
+    pdf = write_pdf(tmp_path / "long.pdf", seed_text * 6)
+    leader, follower = pty.openpty()
+    try:
+        done = subprocess.run([sys.executable, "-m", "app", "new", str(pdf), "-o",
+                               str(tmp_path / "a.claimsheet"), "--no-extract"],
+                              stdout=subprocess.PIPE, stderr=follower, timeout=180)
+        os.close(follower)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(leader)
+    assert done.returncode == 0
+    assert b"\rreading the article 100%" in shown
+    quiet = claimsheet("new", str(pdf), "-o", str(tmp_path / "b.claimsheet"), "--no-extract")
+    assert quiet.returncode == 0 and "reading the article" not in quiet.stderr

@@ -1,9 +1,9 @@
 """`claimsheet validate` and the command line's general behaviour, run as real processes."""
 
 import json
+import resource
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -58,13 +58,16 @@ def test_validate_imports_neither_spacy_nor_qt_and_is_quick(tmp_path: Path) -> N
         "heavy = [m for m in ('spacy', 'PySide6', 'reportlab', 'thinc') if m in sys.modules];"
         "print('heavy', heavy, 'ms', round((time.perf_counter() - t) * 1000))"
     )
-    started = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     result = subprocess.run([sys.executable, "-c", probe, str(path)], capture_output=True,
                             text=True, timeout=60)
-    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     assert result.returncode == 0, result.stderr
     assert "heavy [] " in result.stdout
-    assert wall < 5  # generous for a loaded CI machine; the benchmark-free figure is ~0.2 s
+    # CPU seconds of the child, which other jobs on the machine do not inflate (wall time
+    # did: this failed on a loaded machine); the figure is about 0.2 s.
+    assert cpu < 5
 
 
 @pytest.mark.parametrize("command", COMMANDS)

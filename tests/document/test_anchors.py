@@ -1,3 +1,4 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -60,3 +61,69 @@ def test_reanchor_finds_quote_after_any_prefix_insert(before: str, quote: str, a
     found = reanchor(anchor, edited)
     assert found is not None
     assert edited[found.start:found.end] == quote
+
+
+# ---------------------------------------------------------------- hostile quotes (issue 11)
+# Timed with process_time (CPU seconds): another job on the machine cannot make them fail.
+
+MEGABYTE_OF_A = "a" * 1_000_000
+MEGABYTE_OF_AB = "ab" * 500_000
+
+
+def _cpu_seconds(work) -> float:  # type: ignore[no-untyped-def]
+    import time
+
+    started = time.process_time()
+    work()
+    return time.process_time() - started
+
+
+def test_a_quote_found_a_million_times_is_resolved_within_the_candidate_cap() -> None:
+    from app.document.anchors import MAX_CANDIDATES, Anchor, SearchBudget
+
+    def work() -> None:
+        budget = SearchBudget()
+        for i in range(1, 101):  # offsets point at a "b": every claim has drifted
+            found = reanchor(Anchor(5000 * i + 1, 5000 * i + 2, "a", "ab" * 16, "b" + "x" * 31),
+                             MEGABYTE_OF_AB, budget)
+            assert found is not None and found.exact == "a"
+            assert abs(found.start - (5000 * i + 1)) == 1  # the nearest of the million
+    assert MAX_CANDIDATES <= 1000
+    assert _cpu_seconds(work) < 1  # before: each claim scored a million candidates in Python
+
+
+def test_a_prefix_found_everywhere_costs_a_window_per_candidate() -> None:
+    from app.document.anchors import Anchor
+
+    anchor = Anchor(500_000, 500_010, "zzzzzzzzzz", "a" * 8, "b" * 8)
+    seconds = _cpu_seconds(lambda: reanchor(anchor, MEGABYTE_OF_A))
+    assert seconds < 1  # before: a pass over the text for each of a million prefixes
+
+
+def test_two_hundred_hostile_claims_give_up_cleanly_within_a_second() -> None:
+    from app.document.anchors import Anchor, SearchBudget, SearchBudgetExceeded
+
+    def work() -> None:
+        budget = SearchBudget()
+        with pytest.raises(SearchBudgetExceeded):
+            for i in range(200):
+                reanchor(Anchor(5000 * i + 1, 5000 * i + 2, "a", "q" * 32, "q" * 32),
+                         MEGABYTE_OF_AB, budget)
+    assert _cpu_seconds(work) < 1
+
+
+def test_a_moved_claim_is_found_near_its_old_place_cheaply() -> None:
+    from app.document.anchors import Anchor, SearchBudget
+
+    sentences = [f"Sentence {i} says {i % 7} drones were seen. " for i in range(30_000)]
+    text = "".join(sentences)
+    start = text.index("Sentence 20000 ")
+    quote = sentences[20_000]
+    anchor = Anchor(start + 700, start + 700 + len(quote), quote, text[start - 32:start],
+                    text[start + len(quote):start + len(quote) + 32])
+    budget = SearchBudget()
+    found = reanchor(anchor, text, budget)
+    assert found is not None and found.start == start
+    from app.document.anchors import SEARCH_BUDGET_CHARS
+
+    assert SEARCH_BUDGET_CHARS - budget.left < 10_000  # a window, not a pass over 1.3 MB

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from app.document import Article, Claim, Worksheet, make_anchor
+from app.document import Article, Checkable, CheckableType, Claim, Worksheet, make_anchor
 from app.document.atomic import backup_path
 from app.document.fileformat import (
     WorksheetError,
@@ -64,14 +64,41 @@ def test_save_keeps_one_backup_of_the_previous_version(tmp_path: Path) -> None:
 
 def test_failed_serialization_leaves_the_file_alone(tmp_path: Path) -> None:
     path = tmp_path / "w.claimsheet"
-    ws = Worksheet(Article(text="Text."))
+    text = "Text of the article."
+    ws = Worksheet(Article(text=text))
     save_worksheet(ws, path)
     before = path.read_bytes()
-    ws.article.title = "\ud800"  # a lone surrogate cannot be written as UTF-8
-    with pytest.raises(UnicodeEncodeError):
+    ws.claims.append(Claim(anchor=make_anchor(text, 0, 4),
+                           checkables=[Checkable(type=CheckableType.DATE, start=0, end=4,
+                                                 text="Text", attributes={"x": {1, 2}})]))
+    with pytest.raises(TypeError):  # a set cannot be written as JSON
         save_worksheet(ws, path)
     assert path.read_bytes() == before
     assert {p.name for p in tmp_path.iterdir()} == {"w.claimsheet"}
+
+
+def test_lone_surrogates_are_saved_as_replacement_characters(tmp_path: Path) -> None:
+    """A lone surrogate (from a clipboard, a file name that is not UTF-8) never stops a save."""
+    text = "Seven drones \ud800were shot down."
+    ws = Worksheet(Article(text=text, title="\udcff title", imported_from="x\udcff.txt"))
+    ws.claims.append(Claim(anchor=make_anchor(text, 0, len(text)), rationale="bad \udfff end"))
+    path = tmp_path / "w.claimsheet"
+    save_worksheet(ws, path)
+    loaded = load_worksheet(path)
+    assert loaded.article.text == "Seven drones \ufffdwere shot down."
+    assert loaded.article.title == "\ufffd title"
+    assert loaded.claims[0].rationale == "bad \ufffd end"
+    assert loaded.claims[0].quote == loaded.article.text  # same length: offsets still hold
+
+
+def test_lone_surrogate_escapes_in_a_file_load_as_replacement_characters() -> None:
+    document = good_document()
+    document["claims"][0]["rationale"] = "x\ud800y"
+    document["notes"] = "\udc00"
+    ws = loads(json.dumps(document).encode())  # json.dumps writes the \\ud800 escape
+    assert ws.claims[0].rationale == "x\ufffdy"
+    assert ws.notes == "\ufffd"
+    assert "\ufffd" in dumps(ws)
 
 
 @pytest.mark.parametrize("name", sorted(bad_files()))

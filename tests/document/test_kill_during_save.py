@@ -1,24 +1,32 @@
 """Kill a process at random moments while it saves, and check the file every time.
 
 A forked child saves a worksheet over and over, each save different from the
-last; the parent SIGKILLs it after a random delay, then asserts that the file on
-disk loads and holds one of the versions that was written completely.
+last, and reports every finished save over a pipe. The parent waits for one
+to three reports, then SIGKILLs the child at a random point within the next
+save (the time one save took, as measured from the reports), and asserts that
+the file on disk loads and is either the last reported save or the one that
+was in flight. Because the kill is placed relative to reported saves rather
+than after a fixed delay, the test checks the same thing on a fast machine and
+on a loaded one.
 """
 
 import os
 import random
+import select
 import signal
+import struct
 import time
 from pathlib import Path
 
 import pytest
 
 from app.document import Article, Claim, Worksheet, make_anchor
-from app.document.atomic import remove_stale_temporaries
 from app.document.fileformat import load_worksheet, save_worksheet
 
 KILLS = 220
 TEXT = "Seven drones were shot down over the Belgorod Region on October 19th. " * 200
+REPORT = struct.Struct("<q")
+WAIT_SECONDS = 120  # for one report; only reached if the child is stuck
 
 
 def _worksheet(generation: int) -> Worksheet:
@@ -30,11 +38,25 @@ def _worksheet(generation: int) -> Worksheet:
     return ws
 
 
-def _save_forever(path: Path, first: int) -> None:
+def _save_and_report(path: Path, first: int, report: int) -> None:
     generation = first
     while True:
         generation += 1
         save_worksheet(_worksheet(generation), path)
+        os.write(report, REPORT.pack(generation))
+
+
+def _read_report(pipe: int) -> int | None:
+    """The next reported generation, or None when the child has gone (end of the pipe)."""
+    data = b""
+    while len(data) < REPORT.size:
+        ready, _, _ = select.select([pipe], [], [], WAIT_SECONDS)
+        assert ready, "the saving child stopped reporting"
+        chunk = os.read(pipe, REPORT.size - len(data))
+        if not chunk:
+            return None
+        data += chunk
+    return int(REPORT.unpack(data)[0])
 
 
 @pytest.mark.slow
@@ -43,24 +65,43 @@ def test_sigkill_during_repeated_saves_never_damages_the_file(tmp_path: Path) ->
     rng = random.Random(20261125)
     path = tmp_path / "kill.claimsheet"
     save_worksheet(_worksheet(0), path)
-    seen_generations = set()
+    outcomes = {"last reported": 0, "in flight": 0}
     for kill in range(KILLS):
         first = kill * 1_000_000
+        pipe, report = os.pipe()
         pid = os.fork()
         if pid == 0:  # child: save until killed, never return into pytest
             try:
-                _save_forever(path, first)
+                os.close(pipe)
+                _save_and_report(path, first, report)
             finally:
                 os._exit(0)
-        time.sleep(rng.uniform(0, 0.02))
-        os.kill(pid, signal.SIGKILL)
-        _, status = os.waitpid(pid, 0)
+        os.close(report)
+        try:
+            started = time.monotonic()
+            reported, stamps = [], [started]
+            for _ in range(rng.randint(1, 3)):
+                generation = _read_report(pipe)
+                assert generation is not None, "the saving child died on its own"
+                reported.append(generation)
+                stamps.append(time.monotonic())
+            one_save = stamps[-1] - stamps[-2]
+            time.sleep(rng.uniform(0, one_save))  # somewhere inside the next save
+            os.kill(pid, signal.SIGKILL)
+            _, status = os.waitpid(pid, 0)
+            while (generation := _read_report(pipe)) is not None:
+                reported.append(generation)  # saves finished before the kill landed
+        finally:
+            os.close(pipe)
         assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
         ws = load_worksheet(path)  # raises if the file is torn
         generation = int(ws.checker.split()[1])
         assert len(ws.claims) == generation % 40 + 1
-        seen_generations.add(generation)
-    # The kills landed at different moments: many distinct complete versions were seen.
-    assert len(seen_generations) > KILLS // 4
-    remove_stale_temporaries(path, older_than=0)
-    assert {p.name for p in tmp_path.iterdir()} <= {"kill.claimsheet", "kill.claimsheet.bak"}
+        last = reported[-1]
+        # Either the last reported save, or the next one, complete but not yet reported.
+        assert generation in (last, last + 1), (generation, last)
+        outcomes["last reported" if generation == last else "in flight"] += 1
+    assert sum(outcomes.values()) == KILLS
+    # The next save removes what the killed saves left behind (their writers are dead).
+    save_worksheet(_worksheet(-1), path)
+    assert {p.name for p in tmp_path.iterdir()} == {"kill.claimsheet", "kill.claimsheet.bak"}

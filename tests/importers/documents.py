@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import io
+import struct
 import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -74,7 +75,7 @@ def saved_page(text: str, *, lang: str = "en-GB", charset: str = "utf-8") -> str
 
 
 def write_pdf(path: Path, text: str, *, title: str = HEADLINE, author: str = AUTHOR,
-              encrypt_with: str | None = None) -> Path:
+              encrypt_with: str | None = None, algorithm: str = "RC4-128") -> Path:
     """A PDF of the text in wrapped paragraphs (reportlab), optionally password-protected."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
@@ -89,7 +90,7 @@ def write_pdf(path: Path, text: str, *, title: str = HEADLINE, author: str = AUT
         from pypdf import PdfReader, PdfWriter
 
         writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
-        writer.encrypt(user_password=encrypt_with, owner_password="owner", algorithm="RC4-128")
+        writer.encrypt(user_password=encrypt_with, owner_password="owner", algorithm=algorithm)
         out = io.BytesIO()
         writer.write(out)
         data = out.getvalue()
@@ -136,3 +137,40 @@ def write_zip_bomb_docx(path: Path, inflated_mb: int = 50) -> Path:
             for _ in range(inflated_mb):
                 member.write(chunk)
     return path
+
+
+def lying_zip(members: dict[str, bytes], inflated: dict[str, int],
+              declared: dict[str, int]) -> bytes:
+    """A zip whose members in ``inflated`` hold that many zeros but declare ``declared`` bytes.
+
+    Built with zipfile, then the uncompressed sizes in the local headers and the
+    central directory are overwritten: the declared size is a lie.
+    """
+    buffer = io.BytesIO()
+    zero = bytes(1024 * 1024)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+        for name, size in inflated.items():
+            with archive.open(name, "w") as member:
+                for _ in range(size // len(zero)):
+                    member.write(zero)
+                member.write(bytes(size % len(zero)))
+    raw = bytearray(buffer.getvalue())
+    for name, size in declared.items():
+        encoded = name.encode()
+        # Local file header: signature(4) ... uncompressed size at offset 22, name at 30.
+        position = 0
+        while (position := raw.find(b"PK\x03\x04", position)) != -1:
+            name_len = struct.unpack_from("<H", raw, position + 26)[0]
+            if bytes(raw[position + 30:position + 30 + name_len]) == encoded:
+                struct.pack_into("<I", raw, position + 22, size)
+            position += 4
+        # Central directory entry: uncompressed size at offset 24, name at 46.
+        position = 0
+        while (position := raw.find(b"PK\x01\x02", position)) != -1:
+            name_len = struct.unpack_from("<H", raw, position + 28)[0]
+            if bytes(raw[position + 46:position + 46 + name_len]) == encoded:
+                struct.pack_into("<I", raw, position + 24, size)
+            position += 4
+    return bytes(raw)

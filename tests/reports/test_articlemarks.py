@@ -94,3 +94,28 @@ def test_adjacent_claims_each_get_a_visible_marker() -> None:
     kinds = [(p.kind, p.number) for p in article_lines(ws)[0] if p.kind != "text"]
     assert kinds == [("marker", 1), ("shade_on", 0), ("shade_off", 0), ("marker", 2),
                      ("shade_on", 0), ("shade_off", 0)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(worksheets())
+def test_linear_sweep_matches_the_reference(ws: Worksheet) -> None:
+    from tests.reports.articlemarks_reference import reference_article_lines
+
+    assert article_lines(ws) == reference_article_lines(ws)
+
+
+def test_twenty_thousand_claims_over_one_line_stay_linear() -> None:
+    """Claims covering the whole article and one line of 1 MB: the old scan took hours."""
+    import time
+
+    text = "Seven drones were shot down over the region. " * 22_000
+    claims = [Claim(anchor=make_anchor(text, 0, len(text))) for _ in range(1_000)]
+    claims += [Claim(anchor=make_anchor(text, i * 20, i * 20 + 10),
+                     checkables=[Checkable(CheckableType.COUNT, i * 20, i * 20 + 5,
+                                           text[i * 20:i * 20 + 5])])
+               for i in range(19_000)]
+    started = time.process_time()
+    lines = article_lines(Worksheet(article=Article(text=text), claims=claims))
+    elapsed = time.process_time() - started
+    assert sum(p.kind == "marker" for p in lines[0]) == 20_000
+    assert elapsed < 30  # CPU seconds; about 0.5 s, where the old scan took hours

@@ -24,7 +24,7 @@ def validator() -> jsonschema.protocols.Validator:
 
 def test_seed_output_validates(validator: jsonschema.protocols.Validator) -> None:
     ws = seed_worksheet()
-    document = json.loads(claimreview_json(ws))
+    document = json.loads(claimreview_json(ws, include_unreviewed=True))
     validator.validate(document)
     reviewable = [c for c in ws.claims if c.verdict not in (None, Verdict.NOT_A_CLAIM)]
     assert [r["claimReviewed"] for r in document] == [c.quote for c in reviewable]
@@ -45,8 +45,10 @@ def test_every_verdict_and_sourcing_validates(validator: jsonschema.protocols.Va
     ws = synthetic_worksheet(claims=40, sources=10)
     ws.article.url = "not a url"
     ws.checker = ""
-    validator.validate(json.loads(claimreview_json(ws, publisher="Example Checks")))
-    reviews = claim_reviews(ws, review_url="https://checks.example/ws#claim-{number}")
+    validator.validate(json.loads(claimreview_json(ws, publisher="Example Checks",
+                                                    include_unreviewed=True)))
+    reviews = claim_reviews(ws, review_url="https://checks.example/ws#claim-{number}",
+                            include_unreviewed=True)
     validator.validate(reviews)
     assert reviews[0]["url"].startswith("https://checks.example/ws#claim-")
     assert all("url" not in r["itemReviewed"]["appearance"][0] for r in reviews)
@@ -140,3 +142,17 @@ def test_headline_of_an_untitled_article_ends_on_a_whole_word() -> None:
         assert first_line[len(headline) - 1] in " ,;:.-"
     else:
         assert headline == first_line
+
+
+def test_only_reviewed_claims_are_published_by_default() -> None:
+    from app.document.model import Status
+
+    ws = seed_worksheet()
+    reviewed = [c.quote for c in ws.claims if c.status == Status.REVIEWED
+                and c.verdict not in (None, Verdict.NOT_A_CLAIM)]
+    unreviewed = [c for c in ws.claims if c.status != Status.REVIEWED
+                  and c.verdict not in (None, Verdict.NOT_A_CLAIM)]
+    assert reviewed and unreviewed
+    assert [r["claimReviewed"] for r in claim_reviews(ws)] == reviewed
+    everything = claim_reviews(ws, include_unreviewed=True)
+    assert len(everything) == len(reviewed) + len(unreviewed)

@@ -98,3 +98,88 @@ def test_claimreview_options_refused_one_line(worksheet_file: Path, tmp_path: Pa
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "Traceback" not in err
     assert not out.exists()
+
+
+def test_checker_reviewer_and_unreviewed_options(worksheet_file: Path, tmp_path: Path) -> None:
+    from app.document.fileformat import load_worksheet
+    from app.document.model import Status, Verdict
+
+    out = tmp_path / "reviews.json"
+    assert main(["export", str(worksheet_file), "--claimreview", str(out),
+                 "--checker", "  Ana   Petrova ", "--reviewer", "Desk Editor"]) == 0
+    reviews = json.loads(out.read_text(encoding="utf-8"))
+    ws = load_worksheet(worksheet_file)
+    reviewed = [c for c in ws.claims if c.status == Status.REVIEWED
+                and c.verdict not in (None, Verdict.NOT_A_CLAIM)]
+    assert len(reviews) == len(reviewed)
+    assert {r["author"]["name"] for r in reviews} == {"Ana Petrova"}
+    assert load_worksheet(worksheet_file).checker == ws.checker  # the file is unchanged
+    assert main(["export", str(worksheet_file), "--claimreview", str(out),
+                 "--include-unreviewed"]) == 0
+    assert len(json.loads(out.read_text(encoding="utf-8"))) > len(reviewed)
+    pdf = tmp_path / "signed.pdf"
+    assert main(["export", str(worksheet_file), "--pdf", str(pdf), "--reviewer",
+                 "Desk Editor"]) == 0
+    assert "DeskEditor" in full_text(pdf.read_bytes())
+
+
+def test_new_records_the_checker(tmp_path: Path) -> None:
+    from app.document.fileformat import load_worksheet
+    from tests.conftest import SEED
+
+    out = tmp_path / "new.claimsheet"
+    assert main(["new", str(SEED), "-o", str(out), "--no-extract", "--checker", "Ana"]) == 0
+    assert load_worksheet(out).checker == "Ana"
+
+
+# ---------------------------------------------------------------- issue 11
+
+
+def test_a_pdf_onto_a_link_replaces_the_linked_file_and_keeps_its_mode(
+        worksheet_file: Path, tmp_path: Path) -> None:
+    """Before: the link was replaced by a regular file of mode 0666."""
+    import os
+    import stat
+
+    target = tmp_path / "shared" / "report.pdf"
+    target.parent.mkdir()
+    target.write_bytes(b"old report")
+    target.chmod(0o640)
+    link = tmp_path / "report.pdf"
+    link.symlink_to(target)
+    assert main(["export", str(worksheet_file), "--pdf", str(link)]) == 0
+    assert link.is_symlink() and os.readlink(link) == str(target)
+    assert target.read_bytes().startswith(b"%PDF-")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+def test_worksheet_over_the_pdf_limit_is_refused_up_front_and_csv_still_works(
+        tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from app.document import Article, Claim, Worksheet, make_anchor
+    from app.reports.pdf import MAX_PDF_BLOCKS
+
+    text = "Seven drones were shot down. " * 10
+    ws = Worksheet(Article(text=text))
+    ws.claims = [Claim(anchor=make_anchor(text, 0, 28)) for _ in range(MAX_PDF_BLOCKS + 1)]
+    path = tmp_path / "big.claimsheet"
+    save_worksheet(ws, path)
+    assert main(["export", str(path), "--pdf", str(tmp_path / "big.pdf")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "a PDF report holds at most 5,000 claims and sources" in err
+    assert not (tmp_path / "big.pdf").exists()
+    assert main(["export", str(path), "--csv", str(tmp_path / "big.csv"), "--markdown",
+                 str(tmp_path / "big.md")]) == 0
+
+
+def test_lone_surrogates_export_to_every_format(tmp_path: Path) -> None:
+    """Before: --markdown, --csv and any save ended in UnicodeEncodeError."""
+    ws = seed_worksheet()
+    ws.claims[0].rationale = "bad \ud800 surrogate"
+    ws.sources[0].notes = "\udcff"
+    path = tmp_path / "s.claimsheet"
+    save_worksheet(ws, path)
+    out = tmp_path / "out"
+    assert main(["export", str(path), "--pdf", f"{out}.pdf", "--claimreview", f"{out}.json",
+                 "--csv", f"{out}.csv", "--markdown", f"{out}.md"]) == 0
+    assert "bad \ufffd surrogate" in Path(f"{out}.md").read_text(encoding="utf-8")
+    assert "bad \ufffd surrogate" in Path(f"{out}.csv").read_text(encoding="utf-8-sig")

@@ -276,3 +276,53 @@ def test_claim_outline_entries_end_on_whole_words(seed: Worksheet, seed_pdf: byt
             assert quote[len(shown)] in " ,;:.-", title  # never cut inside a word
         else:
             assert shown == quote
+
+
+# ---------------------------------------------------------------- text that cannot fail
+
+
+def _every_free_text(ws: Worksheet, value: str) -> Worksheet:
+    a = ws.article
+    a.title = a.outlet = a.author = a.url = a.published = a.imported_from = value
+    ws.checker = ws.reviewer = ws.notes = value
+    for claim in ws.claims:
+        claim.rationale = claim.source_name = value
+        claim.hedges, claim.tags, claim.hedged = [value], [value], True
+        for k in claim.checkables:
+            k.note, k.value, k.attributes = value, value, {"x": value}
+    for s in ws.sources:
+        s.title = s.url = s.publisher = s.author = s.published = s.accessed = value
+        s.archive_url = s.excerpt = s.notes = value
+    return ws
+
+
+@pytest.mark.parametrize("token", ["x" * 10_000, "https://example.org/" + "a/" * 5_000])
+@pytest.mark.parametrize("blank", [False, True])
+def test_a_10000_character_token_in_every_free_text_field(token: str, blank: bool) -> None:
+    """Before: "cannot lay out … Flowable Table … tallest row" (a row taller than a page)."""
+    data = render_pdf(_every_free_text(seed_worksheet(), token), blank=blank)
+    texts = page_texts(data)
+    assert f"Page {len(texts)} of {len(texts)}" in texts[-1]
+    if not blank:
+        assert f"{len(token) - 600:,}morecharacters]" in squash(full_text(data))
+
+
+def test_a_one_megabyte_rationale_is_paged_in_linear_time() -> None:
+    import time
+
+    ws = seed_worksheet()
+    ws.claims[0].rationale = "Officials said " + "word " * 199_990 + "THE END"  # 1,000,000
+    started = time.process_time()
+    data = render_pdf(ws)
+    seconds = time.process_time() - started
+    texts = page_texts(data)
+    assert len(texts) > 150
+    assert "THE END" in "".join(texts)
+    assert seconds < 60  # about 2 s; one long paragraph took minutes (quadratic splitting)
+
+
+def test_a_thirty_megabyte_note_prints_its_first_megabyte_and_says_so() -> None:
+    ws = seed_worksheet()
+    ws.notes = "note " * 6_000_000
+    text = squash(full_text(render_pdf(ws)))
+    assert "29,000,000morecharactersarenotprinted;thewholetextisintheworksheetfile" in text

@@ -5,16 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QPageSize, QPdfWriter
+from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog
 
 from app.ui.printing import (
+    paint_pages,
     preview_worksheet,
     print_dialog,
     print_document,
     print_worksheet,
-    text_document,
+    report_pdf,
 )
 from tests.reports.pdftext import full_text, reader, squash
 from tests.reports.worksheets import seed_worksheet
@@ -42,20 +43,28 @@ def test_print_to_pdf_file_writes_the_report(qapp, tmp_path: Path) -> None:
     assert round(float(box.width)) == 612  # Letter, as the printer was set
 
 
-def test_document_path_lays_out_the_worksheet(qapp, tmp_path: Path) -> None:
+def test_a_printer_gets_the_pages_of_the_pdf(qapp, tmp_path: Path) -> None:
+    """The paper path paints the reportlab PDF's own pages: same count, not blank."""
+    from PySide6.QtGui import QImage
+
+    from app.ui.printing import page_images
+
     ws = seed_worksheet()
-    ws.claims[0].rationale = "<b>literal</b> & more"
-    document = text_document(ws)
-    plain = document.toPlainText()
-    assert "<b>literal</b> & more" in plain
-    for claim in ws.claims:
-        assert " ".join(claim.quote.split()) in " ".join(plain.split())
-    out = tmp_path / "document.pdf"
-    writer = QPdfWriter(str(out))
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    document.print_(writer)
-    del writer
-    assert len(reader(out.read_bytes()).pages) >= 3
+    data = report_pdf(ws)
+    expected = len(reader(data).pages)
+    out = tmp_path / "painted.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    assert paint_pages(printer, data) == expected >= 3
+    assert len(reader(out.read_bytes()).pages) == expected
+    first = next(page_images(data, 36))
+    assert isinstance(first, QImage) and not first.isNull()
+    assert first.width() == round(595.3 * 36 / 72)
+    colours = {first.pixel(x, y) for x in range(0, first.width(), 7)
+               for y in range(0, first.height(), 7)}
+    assert len(colours) > 4  # text and the chart, not an empty sheet
 
 
 def test_dialog_prints_on_accept(qtbot, tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ import pytest
 from app.ui.main_window import MainWindow
 from app.ui.session import Session
 from app.ui.settings import Settings
+from tests.library.conftest import postgres_url  # noqa: F401 - the library tests' fixture
 from tests.ui.synthetic import synthetic_worksheet
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "ui"
@@ -28,6 +29,9 @@ def make_window(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
         window.show()
         qtbot.waitExposed(window)
         window.activateWindow()
+        # Window shortcuts (J, K, 1–7, Esc) need the window active; activation is
+        # asynchronous, so wait for it (a window made inside a test would not be yet).
+        qtbot.waitUntil(window.isActiveWindow, timeout=5000)
         made.append(window)
         return window
 
@@ -42,5 +46,5 @@ def window(make_window) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     """A window showing a synthetic (no spaCy) worksheet of the seed article."""
     w = make_window()
     ws = synthetic_worksheet(SEED.read_text(encoding="utf-8"))
-    w._set_session(Session(ws, None, w))
+    w.set_session(Session(ws, None, w))
     yield w

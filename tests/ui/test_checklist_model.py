@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 
 from app.document.model import CheckableType, Sourcing, Status, Verdict
+from app.ui import operations
 from app.ui.checklist_model import (
     COL_NUMBER,
     COL_VERDICT,
     ChecklistFilter,
     ChecklistModel,
 )
-from app.ui.commands import SetClaimField, SetClaims
 from app.ui.session import Session
 from tests.ui.conftest import SEED
 from tests.ui.synthetic import synthetic_worksheet
@@ -32,8 +32,9 @@ def test_model_and_proxy_pass_the_model_tester(qtmodeltester) -> None:  # type: 
     qtmodeltester.check(proxy)
     # Structural edits and single-field edits keep it consistent.
     claims = session.worksheet.claims
-    session.undo_stack.push(SetClaims(session, claims[:-3], "Delete"))
-    session.undo_stack.push(SetClaimField(session, claims[0].id, "verdict", Verdict.TRUE, "v"))
+    for claim in list(claims[-3:]):
+        operations.delete_claim(session, claim.id)
+    operations.set_verdict(session, claims[0].id, Verdict.TRUE)
     qtmodeltester.check(model)
     qtmodeltester.check(proxy)
 
@@ -106,7 +107,7 @@ def test_sorting_moves_rows_and_keeps_edited_rows_in_place() -> None:
     proxy.sort(COL_VERDICT, Qt.SortOrder.AscendingOrder)
     assert top() is first
     child = model.index(0, 0, model.index_of_claim(first.id))
-    session.undo_stack.push(SetClaimField(session, first.id, "verdict", Verdict.NOT_A_CLAIM, "v"))
+    operations.set_verdict(session, first.id, Verdict.NOT_A_CLAIM)
     assert top() is first  # no jump while the checker works on it
     proxy.sort(COL_VERDICT, Qt.SortOrder.AscendingOrder)
     assert bottom() is first
@@ -114,7 +115,7 @@ def test_sorting_moves_rows_and_keeps_edited_rows_in_place() -> None:
     assert model.index(0, 0, model.index_of_claim(first.id)).internalId() == child.internalId()
     proxy.sort(COL_VERDICT, Qt.SortOrder.DescendingOrder)
     assert top() is first
-    assert model.index(0, COL_NUMBER).data() == "1"  # numbers stay reading order
+    assert model.index(0, COL_NUMBER).data() == str(first.number)  # a claim keeps its number
     proxy.sort(COL_NUMBER, Qt.SortOrder.AscendingOrder)
     assert [model.claim_at(model.index(r, 0)) for r in range(len(claims))] == claims
 
@@ -127,7 +128,7 @@ def test_sorting_moves_the_current_row_with_its_claim(qtbot) -> None:  # type: i
     qtbot.addWidget(view)
     view.setModel(proxy)
     target = session.worksheet.claims[5]
-    session.undo_stack.push(SetClaimField(session, target.id, "verdict", Verdict.FALSE, "v"))
+    operations.set_verdict(session, target.id, Verdict.FALSE)
     view.setCurrentIndex(proxy.mapFromSource(model.index_of_claim(target.id)))
     proxy.sort(COL_VERDICT, Qt.SortOrder.DescendingOrder)
     assert model.claim_at(proxy.mapToSource(view.currentIndex())) is target

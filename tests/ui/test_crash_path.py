@@ -31,7 +31,7 @@ window = MainWindow(settings=Settings(tmp / "s.ini"), data_dir=tmp / "data")
 handler = CrashHandler(tmp / "logs", lambda: window)
 handler.install()
 window.show()
-window._set_session(Session(synthetic_worksheet(Path(sys.argv[2]).read_text()), None, window))
+window.set_session(Session(synthetic_worksheet(Path(sys.argv[2]).read_text()), None, window))
 window.select_row(0)
 window.set_verdict(Verdict.FALSE)
 

@@ -145,9 +145,11 @@ def test_merge_split_delete_with_undo(window) -> None:  # type: ignore[no-untype
     window.actions["split"].trigger()
     assert [c.quote for c in ws.claims[:2]] == [first_quote, second_quote]
     window.select_row(1)
+    second = ws.claims[1]
+    assert second.number == n + 1  # the split's second half: a new number, never a reused one
     window.actions["delete"].trigger()
     assert len(ws.claims) == n - 1 and ws.claims[1].quote != second_quote
-    assert window.session.undo_stack.undoText() == "Delete claim 2"
+    assert window.session.undo_stack.undoText() == f"Delete claim {second.number}"
     for _ in range(3):
         window.session.undo_stack.undo()
     assert [c.quote for c in ws.claims[:2]] == [first_quote, second_quote]
@@ -184,13 +186,13 @@ def test_save_close_reopen_finds_everything(qtbot, make_window, window, tmp_path
     press(qtbot, window, "2", "s")
     window.detail.rationale.setPlainText("Matches the ministry's feed.")
     target = tmp_path / "work.claimsheet"
-    assert window.save_to(target)
+    assert window.files.save_to(target)
     assert not window.isWindowModified() and not window.session.modified
     assert window.windowTitle().startswith("work.claimsheet")
     window.close()
     assert not window.isVisible()
     again = make_window()
-    again.open_path(target)
+    again.files.open_path(target)
     claim = again.session.worksheet.claims[0]
     assert (claim.verdict, claim.status) == (Verdict.MOSTLY_TRUE, Status.IN_PROGRESS)
     assert claim.rationale == "Matches the ministry's feed."
@@ -202,7 +204,7 @@ def test_damaged_worksheet_shows_the_loader_message(make_window, tmp_path: Path)
     w = make_window()
     bad = tmp_path / "broken.claimsheet"
     bad.write_text('{"format": "claimsheet", "version": 1, "article": ', encoding="utf-8")
-    w.open_path(bad)
+    w.files.open_path(bad)
     box = w.last_dialog
     assert isinstance(box, QMessageBox) and box.isVisible()
     assert box.text().startswith("Cannot open broken.claimsheet")
@@ -240,7 +242,7 @@ def test_autosave_and_recovery_after_a_crash(qtbot, make_window, window) -> None
     # "Crash": the window vanishes without closing; the next start offers the work.
     window._close_confirmed = True
     again = make_window()
-    box = again.offer_recovery()
+    box = again.files.offer_recovery()
     assert box is not None and "autosaved" in box.informativeText()
     box.button(QMessageBox.StandardButton.Yes).click()
     assert again.session.worksheet.claims[1].verdict == Verdict.HALF_TRUE
@@ -250,15 +252,15 @@ def test_autosave_and_recovery_after_a_crash(qtbot, make_window, window) -> None
 def test_declining_recovery_removes_the_file(make_window, window) -> None:  # type: ignore[no-untyped-def]
     window.select_row(0)
     window.set_verdict(Verdict.FALSE)
-    assert window.save_recovery()
+    assert window.files.save_recovery()
     again = make_window()
-    box = again.offer_recovery()
+    box = again.files.offer_recovery()
     box.reject()  # Esc: decide later, the work stays
     assert again.recovery.load() is not None
-    box = again.offer_recovery()
+    box = again.files.offer_recovery()
     box.button(QMessageBox.StandardButton.Discard).click()
     assert not list(again.recovery.folder.glob("recovery-*.json"))
-    assert again.offer_recovery() is None
+    assert again.files.offer_recovery() is None
 
 
 def test_crash_handler_saves_work_logs_and_shows_report(window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -334,7 +336,7 @@ def test_shortcut_sheet_lists_the_keys(window) -> None:  # type: ignore[no-untyp
 
 def test_drop_an_article_starts_a_worksheet(window, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     started = []
-    monkeypatch.setattr(window, "start_extraction", lambda: started.append(True))
+    monkeypatch.setattr(window.extraction, "start", lambda: started.append(True))
     window.session.undo_stack.setClean()
     window.session.path = tmp_path / "x.claimsheet"  # nothing unsaved: no prompt
     article = tmp_path / "dropped.txt"
@@ -397,7 +399,7 @@ def test_print_dialogs_open_without_blocking(window) -> None:  # type: ignore[no
 
 def test_new_worksheet_from_the_clipboard(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     started = []
-    monkeypatch.setattr(window, "start_extraction", lambda: started.append(True))
+    monkeypatch.setattr(window.extraction, "start", lambda: started.append(True))
     window.session.undo_stack.setClean()
     window.session.path = Path("/nonexistent/x.claimsheet")
     QApplication.clipboard().setText("Officials said 40 drones were shot down on Monday.")
@@ -429,7 +431,7 @@ def test_detail_pane_edits_store_enums(window) -> None:  # type: ignore[no-untyp
     window.filter_bar.verdict.setCurrentIndex(window.filter_bar.verdict.findData(Verdict.HALF_TRUE))
     values = window.filter_bar.values()
     assert type(values["verdict"]) is Verdict
-    window._apply_filters()
+    window.apply_filters()
     assert window.proxy.rowCount() == 1
 
 
@@ -487,7 +489,7 @@ def test_opening_with_unsaved_work_asks_first(window, tmp_path: Path) -> None:  
     bad = tmp_path / "other.claimsheet"
     bad.write_text("{}", encoding="utf-8")
     before = window.session
-    window.open_path(bad)
+    window.files.open_path(bad)
     box = window.last_dialog
     assert box.objectName() == "unsavedBox" and window.session is before
     box.button(QMessageBox.StandardButton.Cancel).click()
@@ -502,7 +504,7 @@ def test_layout_and_recent_files_are_remembered(make_window, window, tmp_path: P
         return round(first / (first + second), 2)
 
     before = shares(window.main_splitter), shares(window.side_splitter)
-    assert window.save_to(tmp_path / "a.claimsheet")
+    assert window.files.save_to(tmp_path / "a.claimsheet")
     window.close()
     again = make_window()
     assert (shares(again.main_splitter), shares(again.side_splitter)) == before
@@ -516,7 +518,7 @@ def test_file_dialogs_open_without_blocking_and_open_the_choice(window, tmp_path
                                                                 monkeypatch) -> None:
     from PySide6.QtWidgets import QFileDialog
 
-    monkeypatch.setattr(window, "start_extraction", lambda: None)
+    monkeypatch.setattr(window.extraction, "start", lambda: None)
     window.session.undo_stack.setClean()
     window.session.path = tmp_path / "current.claimsheet"
     article = tmp_path / "story.txt"
@@ -562,8 +564,9 @@ def test_recovery_files_are_per_worksheet_and_skip_running_writers(tmp_path: Pat
     import os
     import subprocess
     import sys
+    import time
 
-    from app.ui.recovery import RecoveryStore
+    from app.ui.recovery import RecoveryStore, release_lock
     from tests.ui.conftest import SEED
     from tests.ui.synthetic import synthetic_worksheet
 
@@ -577,25 +580,36 @@ def test_recovery_files_are_per_worksheet_and_skip_running_writers(tmp_path: Pat
     found = store.load()
     assert found is not None and found.worksheet.id == two.id
     assert found.path == tmp_path / "two.claimsheet"
-    # Work autosaved by a Claimsheet that is still running is not offered elsewhere.
-    alive = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    # Work autosaved by a Claimsheet that is still running is not offered elsewhere:
+    # the writer holds a lock that dies with it, at once, even while it is a zombie.
+    lock = store.lock_for(found.file)
+    release_lock(lock)  # as if another process had written it
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import fcntl, os, sys, time\n"
+         "fd = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT)\n"
+         "fcntl.flock(fd, fcntl.LOCK_EX)\nprint('locked', flush=True)\ntime.sleep(60)",
+         str(lock)], stdout=subprocess.PIPE, text=True)
     try:
-        data = json.loads(found.file.read_text(encoding="utf-8"))
-        data["pid"] = alive.pid
-        found.file.write_text(json.dumps(data), encoding="utf-8")
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
         assert store.load() is None or os.name != "posix"
+        holder.kill()
+        # Not reaped yet: the dead writer is a zombie that a PID test would count as running.
+        deadline = time.monotonic() + 5
+        while store.load() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert os.path.exists(f"/proc/{holder.pid}") or os.name != "posix"  # still a zombie
+        assert store.load() is not None
     finally:
-        alive.kill()
-        alive.wait()
-    assert store.load() is not None
+        holder.kill()
+        holder.wait()
 
 
 def test_an_unreadable_article_shows_the_importers_message(make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     w = make_window()
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    w.open_path(empty)
+    w.files.open_path(empty)
     box = w.last_dialog
     assert isinstance(box, QMessageBox) and "empty.txt" in box.text()
-    assert w.session.worksheet.article.text == "" and w.worker is None
+    assert w.session.worksheet.article.text == "" and w.extraction.worker is None
     box.accept()

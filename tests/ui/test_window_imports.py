@@ -89,7 +89,7 @@ def _clear_clipboard():  # type: ignore[no-untyped-def]
 def quiet(window, monkeypatch):  # type: ignore[no-untyped-def]
     """The window with nothing unsaved and extraction replaced by a counter."""
     started: list[bool] = []
-    monkeypatch.setattr(window, "start_extraction", lambda: started.append(True))
+    monkeypatch.setattr(window.extraction, "start", lambda: started.append(True))
     window.session.undo_stack.setClean()
     window.session.path = Path("/nonexistent/x.claimsheet")
     return SimpleNamespace(window=window, started=started)
@@ -170,7 +170,7 @@ def details(window, **fields: str):  # type: ignore[no-untyped-def]
 
 
 def test_article_details_are_one_undo_step_with_title_refresh(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(window, "rerun_extraction", lambda: pytest.fail("no date change"))
+    monkeypatch.setattr(window.extraction, "rerun", lambda: pytest.fail("no date change"))
     depth = window.session.undo_stack.index()
     details(window, title="Drones over Belgorod", outlet="TASS", author="A. Writer",
             url="https://example.org/a")
@@ -194,7 +194,7 @@ def test_article_details_are_one_undo_step_with_title_refresh(window, monkeypatc
                                     QMessageBox.StandardButton.No])
 def test_changing_the_published_date_offers_a_rerun(window, monkeypatch, answer) -> None:  # type: ignore[no-untyped-def]
     reruns: list[bool] = []
-    monkeypatch.setattr(window, "rerun_extraction", lambda: reruns.append(True))
+    monkeypatch.setattr(window.extraction, "rerun", lambda: reruns.append(True))
     details(window, published="2023-10-19")
     assert window.session.worksheet.article.published == "2023-10-19"
     box = window.last_dialog
@@ -206,22 +206,22 @@ def test_changing_the_published_date_offers_a_rerun(window, monkeypatch, answer)
 
 def test_date_change_during_extraction_restarts_it(window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     cancels: list[bool] = []
-    window.worker = SimpleNamespace(cancel=lambda: cancels.append(True))
-    monkeypatch.setattr(window, "start_extraction", lambda: setattr(window, "restarted", True))
+    window.extraction.worker = SimpleNamespace(cancel=lambda: cancels.append(True))
+    monkeypatch.setattr(window.extraction, "start", lambda: setattr(window, "restarted", True))
     details(window, published="2023-10-19")
-    assert cancels == [True] and window._restart_extraction
+    assert cancels == [True] and window.extraction.restart_requested
     assert window.last_dialog.objectName() != "rerunForDateBox"
-    window.worker = None
-    window._restart_if_asked()
+    window.extraction.worker = None
+    window.extraction.restart_if_asked()
     assert window.restarted
 
 
 def stub_worker(window, warning: str) -> ExtractionThread:  # type: ignore[no-untyped-def]
     """A finished (never started) thread as the window's worker, carrying ``warning``."""
     worker = ExtractionThread(window.session.worksheet.article, window)
-    worker.ws_id = window.session.worksheet.id  # type: ignore[attr-defined]
     worker.warning = warning
-    window.worker = worker
+    window.extraction.worker = worker
+    window.extraction._worksheet_id = window.session.worksheet.id
     return worker
 
 
@@ -229,10 +229,10 @@ def test_fallback_pipeline_warning_is_shown_in_a_banner(window) -> None:  # type
     from app.extract.pipeline import BLANK_WARNING
 
     claims = list(window.session.worksheet.claims)
-    window._on_extracted(stub_worker(window, BLANK_WARNING), claims)
+    window.extraction._on_extracted(stub_worker(window, BLANK_WARNING), claims)
     banner = window.warning_banner
     assert banner.isVisible() and BLANK_WARNING in banner.text()
-    window._on_extracted(stub_worker(window, ""), claims)
+    window.extraction._on_extracted(stub_worker(window, ""), claims)
     assert not banner.isVisible()
 
 
@@ -242,11 +242,11 @@ def test_helper_process_sends_the_pipeline_warning(monkeypatch) -> None:  # type
     import app.extract.dates as dates
     import app.extract.extractor as extractor
     from app.extract.pipeline import BLANK_WARNING
-    from app.ui import extraction_service
+    from app.services import extraction as extraction_service
 
     blank = SimpleNamespace(pipeline=SimpleNamespace(warning=BLANK_WARNING))
     monkeypatch.setattr(extractor, "engine", lambda **_: blank)
-    monkeypatch.setattr(extract_pkg, "extract", lambda article, **_: [])
+    monkeypatch.setattr(extract_pkg, "extract_many", lambda texts, **_: ([] for _ in texts))
     monkeypatch.setattr(dates, "warm_up", lambda: None)
     stdin = io.BytesIO(pickle.dumps(("extract", 7, Article(text=SENTENCE)))
                        + pickle.dumps(("quit",)))
@@ -257,7 +257,9 @@ def test_helper_process_sends_the_pipeline_warning(monkeypatch) -> None:  # type
     while stdout.tell() < len(stdout.getvalue()):
         messages.append(pickle.load(stdout))
     assert messages[0] == ("ready",)
-    assert messages[1] == ("done", 7, [], BLANK_WARNING)
+    n = len(SENTENCE)
+    assert messages[1:] == [("progress", 7, 0, n), ("claims", 7, [], n, n),
+                            ("done", 7, [], BLANK_WARNING)]
 
 
 def test_year_less_dates_are_spelled_out(window) -> None:  # type: ignore[no-untyped-def]
@@ -294,12 +296,12 @@ def test_an_unexpected_error_in_the_worker_ends_the_run(qtbot, window, monkeypat
 
     monkeypatch.setattr(extraction_worker.SERVICE, "extract", broken)
     with qtbot.waitSignal(window.extractionFinished, timeout=5000) as blocker:
-        window.start_extraction()
+        window.extraction.start()
     assert blocker.args == ["failed"]
     box = window.last_dialog
     assert box.objectName() == "errorBox" and "unexpected reply" in box.text()
     assert "ValueError" in box.detailedText()
-    assert window.worker is None and window.actions["rerun"].isEnabled()
+    assert window.extraction.worker is None and window.actions["rerun"].isEnabled()
     box.reject()
 
 
@@ -381,14 +383,14 @@ def large_article(folder: Path) -> Path:
 def test_a_large_file_imports_in_the_background(qtbot, quiet, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = quiet.window
     before = window.session.worksheet
-    window.open_path(large_article(tmp_path))
+    window.files.open_path(large_article(tmp_path))
     # The window answers at once: busy bar shown, old worksheet still there.
     assert window.progress.isVisible() and window.progress.maximum() == 0
-    assert window.session.worksheet is before and window.importer is not None
+    assert window.session.worksheet is before and window.files.importer is not None
     qtbot.waitUntil(lambda: quiet.started == [True], timeout=20_000)
     assert window.session.worksheet.article.text.startswith(SENTENCE)
-    assert window.importer is None and window.progress.maximum() == 100
-    qtbot.waitUntil(lambda: not window._imports, timeout=5000)
+    assert window.files.importer is None and window.progress.maximum() == 100
+    qtbot.waitUntil(lambda: not window.files._imports, timeout=5000)
 
 
 def test_a_large_bad_file_reports_in_a_dialog(qtbot, quiet, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -399,7 +401,7 @@ def test_a_large_bad_file_reports_in_a_dialog(qtbot, quiet, tmp_path: Path) -> N
     blob = tmp_path / "archive.txt"
     blob.write_bytes(b"PK\x03\x04" + bytes(range(256)) * (BACKGROUND_BYTES // 256 + 4))
     with qtbot.waitSignal(window.importFailed, timeout=20_000):
-        window.open_path(blob)
+        window.files.open_path(blob)
     box = window.last_dialog
     assert box.objectName() == "errorBox" and "archive.txt" in box.text()
     assert window.session.worksheet is before and not window.progress.isVisible()
@@ -411,9 +413,9 @@ def test_opening_something_else_drops_a_running_import(qtbot, quiet, tmp_path: P
     ws = synthetic_worksheet(f"{SENTENCE} The governor said 3 houses burned.")
     sheet = tmp_path / "other.claimsheet"
     save_worksheet(ws, sheet)
-    window.open_path(large_article(tmp_path))
-    window.open_path(sheet)
-    qtbot.waitUntil(lambda: not window._imports, timeout=20_000)
+    window.files.open_path(large_article(tmp_path))
+    window.files.open_path(sheet)
+    qtbot.waitUntil(lambda: not window.files._imports, timeout=20_000)
     QApplication.processEvents()
     assert window.session.path == sheet.resolve() and quiet.started == []
     assert not window.progress.isVisible()

@@ -8,16 +8,26 @@ the model is (nearly) ready. The GUI process never imports spaCy at all.
 
 Protocol: pickled tuples over the child's stdin/stdout. Parent to child:
 ``("extract", job, article)``, ``("cancel", job)``, ``("quit",)``. Child to
-parent: ``("ready",)``, ``("progress", job, done, total)``, ``("done", job,
-claims, warning)``, ``("cancelled", job)``, ``("error", job, message,
-details)``. ``warning`` is the pipeline's fallback warning (empty when the
-real model loaded): the window shows it, because a blank pipeline misses most
-names, places and sourcing.
+parent: ``("ready",)``, ``("progress", job, done, total)``, ``("claims", job,
+claims, done, total)`` for each piece of the article as soon as it is done,
+``("done", job, [], warning)``, ``("cancelled", job)``, ``("error", job,
+message, details)``. ``done``/``total`` count characters. ``warning`` is the
+pipeline's fallback warning (empty when the real model loaded): the window
+shows it, because a blank pipeline misses most names, places and sourcing.
 A reader thread in the child turns stdin into a queue so the extractor's
 ``cancel`` callback can look for a cancel without blocking.
 
+Streaming: an article longer than :data:`STREAM_ABOVE` characters is read in
+pieces of about :data:`PIECE_CHARS`, cut at paragraph or line breaks, and
+each piece's claims go to the window as soon as they are found, so the first
+claims of a long article are on the checklist while the rest are extracted
+and the progress bar counts real work. An article up to that size is one
+piece, exactly as ``claimsheet extract`` reads it. (A sentence cannot span a
+cut, so a claim running across the paragraph break at a cut may come out in
+two; that is the price of seeing the first claims at once.)
+
 This module imports no Qt: the application starts it before Qt loads, and it
-is also the child's entry point (``python -m app.ui.extraction_service``).
+is also the child's entry point (``python -m app.services.extraction``).
 """
 
 from __future__ import annotations
@@ -33,7 +43,17 @@ import traceback
 from collections.abc import Callable
 from typing import IO, Any
 
-log = logging.getLogger("claimsheet.ui.extraction")
+log = logging.getLogger("claimsheet.services.extraction")
+
+STREAM_ABOVE = 8_000
+PIECE_CHARS = 3_000
+
+Batch = Callable[[list[Any], int, int], None]
+
+
+def helper_command() -> list[str]:
+    """The command line that starts the helper process (one place, for frozen builds too)."""
+    return [sys.executable, "-m", "app.services.extraction"]
 
 
 class ServiceError(RuntimeError):
@@ -65,7 +85,7 @@ class ExtractionService:
         env = dict(os.environ)
         env.pop("QT_QPA_PLATFORM", None)
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", "app.ui.extraction_service"],
+            helper_command(),
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, close_fds=True)
 
     @property
@@ -84,8 +104,12 @@ class ExtractionService:
                 pass
 
     def extract(self, article: Any, progress: Callable[[int, int], None],
-                cancelled: Callable[[], bool]) -> list[Any]:
-        """Run one extraction in the helper (call from a worker thread, never the GUI)."""
+                cancelled: Callable[[], bool], batch: Batch | None = None) -> list[Any]:
+        """Run one extraction in the helper (call from a worker thread, never the GUI).
+
+        ``batch(claims, done, total)`` receives each piece's claims as they come;
+        the return value is all of them, in reading order.
+        """
         with self._run_lock:
             self.start()
             proc = self._proc
@@ -93,6 +117,7 @@ class ExtractionService:
             self._job += 1
             job = self._job
             self._send(("extract", job, article))
+            found: list[Any] = []
             stop = threading.Event()
             watcher = threading.Thread(target=self._watch_cancel, args=(job, cancelled, stop),
                                        daemon=True)
@@ -110,9 +135,14 @@ class ExtractionService:
                         continue  # start-up notice, or a stale message of an earlier job
                     if kind == "progress":
                         progress(message[2], message[3])
+                    elif kind == "claims":
+                        found.extend(message[2])
+                        if batch is not None:
+                            batch(list(message[2]), message[3], message[4])
+                        progress(message[3], message[4])
                     elif kind == "done":
                         self.warning = str(message[3]) if len(message) > 3 else ""
-                        return list(message[2])
+                        return found + list(message[2])
                     elif kind == "cancelled":
                         raise ServiceCancelled()
                     elif kind == "error":
@@ -185,9 +215,49 @@ class _CancelCheck:
                 self.cancel = True
 
 
+def pieces(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of the pieces an article is extracted in (one unless it is long)."""
+    if len(text) <= STREAM_ABOVE:
+        return [(0, text)]
+    from app.extract.extractor import chunks
+
+    return list(chunks(text, PIECE_CHARS))
+
+
+def _placed(claims: list[Any], offset: int, text: str) -> list[Any]:
+    """A piece's claims with offsets and anchors in the whole article."""
+    if offset == 0:
+        return claims
+    from app.document.anchors import make_anchor
+
+    for claim in claims:
+        claim.anchor = make_anchor(text, claim.start + offset, claim.end + offset)
+        for k in claim.checkables:
+            k.start += offset
+            k.end += offset
+    return claims
+
+
+def extract_in_pieces(article: Any, batch: Batch, cancel: Callable[[], bool]) -> None:
+    """Extract ``article`` piece by piece, handing each piece's claims to ``batch``.
+
+    Raises ``ExtractionCancelled`` when ``cancel`` says stop.
+    """
+    from app.extract import extract_many
+    from app.extract.extractor import article_date, dateline
+
+    text = article.text
+    cuts = pieces(text)
+    when = article_date(article) or dateline(text)
+    found = extract_many((piece for _, piece in cuts), published=[when] * len(cuts),
+                         cancel=cancel, batch_size=1)
+    for (offset, piece), claims in zip(cuts, found, strict=True):
+        batch(_placed(claims, offset, text), offset + len(piece), len(text))
+
+
 def serve(stdin: IO[bytes], stdout: IO[bytes]) -> int:
     """The helper's main loop: load the model, then extract on request."""
-    from app.extract import ExtractionCancelled, dates, extract
+    from app.extract import ExtractionCancelled, dates
     from app.extract.extractor import engine
 
     def send(message: tuple[Any, ...]) -> None:
@@ -219,9 +289,13 @@ def serve(stdin: IO[bytes], stdout: IO[bytes]) -> int:
             send(("error", job, *load_error))
             continue
         checker = _CancelCheck(inbox, job)
+        send(("progress", job, 0, len(article.text)))
+
+        def batch(claims: list[Any], done: int, total: int, job: int = job) -> None:
+            send(("claims", job, claims, done, total))
+
         try:
-            claims = extract(article, progress=lambda d, t, j=job: send(("progress", j, d, t)),
-                             cancel=checker)
+            extract_in_pieces(article, batch, checker)
         except ExtractionCancelled:
             send(("cancelled", job))
             if checker.quitting:
@@ -230,7 +304,7 @@ def serve(stdin: IO[bytes], stdout: IO[bytes]) -> int:
         except Exception as exc:  # noqa: BLE001 - sent to the window, which shows it
             send(("error", job, f"Extraction failed: {exc}", traceback.format_exc()))
             continue
-        send(("done", job, claims, warning))
+        send(("done", job, [], warning))
         quitting = checker.quitting
         if not dates_warm:
             dates.warm_up()
