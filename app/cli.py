@@ -13,7 +13,8 @@ import logging
 import sys
 from collections.abc import Sequence
 
-COMMANDS = ("new", "validate", "extract", "checkworthiness", "export", "library", "evidence")
+COMMANDS = ("new", "validate", "extract", "checkworthiness", "export", "library", "evidence",
+            "desktop")
 
 DESCRIPTION = """\
 Claimsheet: turn a news article into a fact-checking worksheet.
@@ -28,6 +29,7 @@ Claimsheet: turn a news article into a fact-checking worksheet.
                                          conflicts, import, stats, rebuild
   claimsheet evidence ACTION ...         a worksheet's evidence files: add, list,
                                          remove, extract
+  claimsheet desktop install             menu entry, icon and .claimsheet file type (Linux)
 
 Run `claimsheet COMMAND --help` for the options of one command.
 """
@@ -114,6 +116,14 @@ def _command_parser() -> argparse.ArgumentParser:
 
     add_library_parser(sub)
     add_evidence_parser(sub)
+
+    desktop = sub.add_parser(
+        "desktop", help="add or remove the menu entry, icon and file type (Linux)",
+        description="Write (or remove) a desktop entry that runs this Claimsheet, its icon and "
+                    "the application/x-claimsheet type for *.claimsheet files into "
+                    "$XDG_DATA_HOME (default ~/.local/share), then refresh the desktop's "
+                    "databases.")
+    desktop.add_argument("action", choices=("install", "uninstall"))
     return parser
 
 

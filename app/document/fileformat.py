@@ -101,6 +101,12 @@ _MAGIC = {
 }
 
 
+class WorksheetTooLarge(OSError):
+    """A worksheet over the sizes Claimsheet opens; saving it would write a file that
+    could not be reopened. An ``OSError`` whose message is the sentence for the user,
+    so every place that reports a failed write reports this one too."""
+
+
 class WorksheetError(Exception):
     """A worksheet file that cannot be opened; the message is meant for the user."""
 
@@ -203,22 +209,31 @@ def _reject_constant(name: str) -> Any:
     raise _Problem(f"the file is damaged: it holds {name}, which is not a number a worksheet uses")
 
 
+def size_problem(claims: int, sources: int, checkables: int) -> str | None:
+    """Why a worksheet of these sizes is larger than Claimsheet opens, or None."""
+    if claims > MAX_CLAIMS:
+        return (f"it has {claims:,} claims; Claimsheet opens worksheets of up to "
+                f"{MAX_CLAIMS:,} claims")
+    if sources > MAX_SOURCES:
+        return (f"it has {sources:,} sources; Claimsheet opens worksheets of up to "
+                f"{MAX_SOURCES:,} sources")
+    if checkables > MAX_CHECKABLES:
+        return (f"it has {checkables:,} checkables; Claimsheet opens worksheets of "
+                f"up to {MAX_CHECKABLES:,}")
+    return None
+
+
 def _check_sizes(document: dict[str, Any]) -> None:
     """Refuse, before any slow step, a worksheet larger than Claimsheet handles."""
     claims = document.get("claims")
     sources = document.get("sources")
-    if isinstance(claims, list) and len(claims) > MAX_CLAIMS:
-        raise _Problem(f"it has {len(claims):,} claims; Claimsheet opens worksheets of up to "
-                       f"{MAX_CLAIMS:,} claims")
-    if isinstance(sources, list) and len(sources) > MAX_SOURCES:
-        raise _Problem(f"it has {len(sources):,} sources; Claimsheet opens worksheets of up to "
-                       f"{MAX_SOURCES:,} sources")
-    if isinstance(claims, list):
-        checkables = sum(len(c.get("checkables") or ()) for c in claims
-                         if isinstance(c, dict) and isinstance(c.get("checkables"), list))
-        if checkables > MAX_CHECKABLES:
-            raise _Problem(f"it has {checkables:,} checkables; Claimsheet opens worksheets of "
-                           f"up to {MAX_CHECKABLES:,}")
+    claim_list = claims if isinstance(claims, list) else []
+    checkables = sum(len(c.get("checkables") or ()) for c in claim_list
+                     if isinstance(c, dict) and isinstance(c.get("checkables"), list))
+    problem = size_problem(len(claim_list), len(sources) if isinstance(sources, list) else 0,
+                           checkables)
+    if problem:
+        raise _Problem(problem)
     evidence = document.get("evidence")
     if isinstance(evidence, list) and len(evidence) > MAX_ITEMS:
         raise _Problem(f"it lists {len(evidence):,} evidence files; Claimsheet opens worksheets "
@@ -469,8 +484,14 @@ def save_worksheet(ws: Worksheet, path: str | os.PathLike[str], *, touch: bool =
 
     Evidence already in a container is copied as its raw bytes (no reading
     through Python, no recompressing); evidence attached since is stored, or
-    deflated when it is text, once. A failure leaves the old file as it was.
+    deflated when it is text, once. A failure leaves the old file as it was. A
+    worksheet larger than :func:`load_worksheet` accepts is refused with
+    :class:`WorksheetTooLarge` before anything is written.
     """
+    problem = size_problem(len(ws.claims), len(ws.sources),
+                           sum(len(c.checkables) for c in ws.claims))
+    if problem:
+        raise WorksheetTooLarge(f"{problem} (split the article and make one worksheet per part)")
     if touch:
         ws.touch()
     data = to_bytes(ws)

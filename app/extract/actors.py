@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.extract import lexicon
 from app.extract.places import DEMONYMS
 from app.extract.tokens import positions
 
@@ -17,73 +18,39 @@ DEMONYM_WORDS = frozenset(DEMONYMS)
 
 # Head words of institutions. A head alone is not an actor ("the ministry"); it
 # needs a nationality, place or organisation in front, or a capital letter.
-INSTITUTION_HEADS = frozenset({
-    "ministry", "government", "parliament", "army", "navy", "staff", "command", "council",
-    "committee", "agency", "office", "department", "directorate", "service", "police", "guard",
-    "administration", "cabinet", "court", "commission", "authority", "authorities", "embassy",
-    "regime", "coalition", "alliance", "militia", "militias", "brigade", "battalion", "regiment",
-    "division", "corps", "fleet", "forces", "force", "opposition", "rebels", "senate", "congress",
-    "presidency", "kremlin", "pentagon", "secretariat", "prosecutor", "bureau", "company",
-})
-# "forces" and "force" need a qualifier that makes them an institution, not troops in general
-QUALIFIED_ONLY = {"forces": {"security", "armed", "special", "defence", "defense", "self-defense",
-                             "democratic", "coalition", "government", "iraqi", "kurdish"},
-                  "force": {"air", "task", "quds", "police", "rapid"}}
-MODIFIER_NOUNS = frozenset({
-    "defense", "defence", "foreign", "interior", "justice", "finance", "health", "emergency",
-    "emergencies", "security", "intelligence", "military", "armed", "general", "air", "naval",
-    "border", "state", "federal", "national", "central", "special", "press", "presidential",
-    "joint", "high", "supreme", "task", "coast", "republican", "revolutionary", "self-defense",
-})
-TITLE_WORDS = frozenset({
-    "president", "vice", "prime", "minister", "secretary", "foreign", "defence", "defense",
-    "spokesman", "spokeswoman", "spokesperson", "director", "general", "gen.", "lt.", "lt",
-    "col.", "col", "capt.", "capt", "maj.", "maj", "sgt.", "sgt", "adm.", "admiral", "colonel",
-    "captain", "major", "lieutenant", "commander", "chief", "head", "ambassador", "envoy",
-    "governor", "mayor", "senator", "sen.", "rep.", "representative", "king", "queen", "prince",
-    "sheikh", "ayatollah", "dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "gov.",
-    "press", "operations", "deputy", "assistant", "acting", "chairman", "chairwoman", "chair",
-    "leader", "official", "officer", "adviser", "advisor", "navy", "army", "marine", "corps",
-    "sergeant", "private", "brigadier", "field", "marshal", "staff", "of", "the", "for",
-    "affairs", "state", "office", "council", "security", "national", "special",
-    "chancellor", "premier", "emir", "crown", "cardinal", "pope", "bishop", "imam", "judge",
-})
-STOP_TITLE = frozenset({"of", "the", "for"})
+INSTITUTION_HEADS = lexicon.words("actors", "institution_heads")
+# modifiers "forces" and "force" take besides the general ones ("air force", "security forces")
+QUALIFIED_ONLY = {head: frozenset(words) for head, words in
+                  lexicon.table("actors", "qualified_only").items()}
+MODIFIER_NOUNS = lexicon.words("actors", "modifier_nouns")
+TITLE_WORDS = lexicon.words("actors", "title_words")
+STOP_TITLE = lexicon.words("actors", "stop_title")
+# heads that are an institution only when a state, nationality or organisation owns them:
+# "Iraqi forces", "Russian troops", "Syrian state media", not "the troops", "the media"
+OWNED_ONLY = lexicon.words("actors", "owned_only_heads")
+LED_WORDS = lexicon.words("actors", "led_words")
+MEDIA_HEADS = lexicon.words("actors", "media_heads")
 
 
 def institution_spans(doc: Any) -> list[tuple[int, int]]:
-    """Token spans of institutions such as "the Russian defense ministry"."""
+    """Token spans of institutions such as "the Russian defense ministry", "Iraqi forces",
+    "the US-led coalition", "Syrian state media"."""
     spans = []
-    for index in positions(doc, INSTITUTION_HEADS):
+    for index in positions(doc, INSTITUTION_HEADS | OWNED_ONLY):
         token = doc[index]
         low = token.lower_
         if token.pos_ not in ("NOUN", "PROPN"):
             continue
         if low == "staff" and (token.i == 0 or doc[token.i - 1].lower_ != "general"):
             continue
-        i = token.i
-        owner = False
-        while i > 0:
-            prev = doc[i - 1]
-            if prev.ent_type_ in ("NORP", "GPE", "ORG") or prev.lower_ in DEMONYM_WORDS:
-                owner = True
-                i -= 1
-            elif prev.lower_ in MODIFIER_NOUNS or prev.lower_ in QUALIFIED_ONLY.get(low, ()):
-                i -= 1
-            elif prev.text in ("’s", "'s") and i - 2 >= 0 \
-                    and doc[i - 2].ent_type_ in ("GPE", "ORG", "NORP"):
-                owner = True
-                i -= 1
-            else:
-                break
-        if low in QUALIFIED_ONLY and not any(
-                doc[k].lower_ in QUALIFIED_ONLY[low] for k in range(i, token.i)):
-            continue
-        if low in QUALIFIED_ONLY and not owner:
-            continue
+        i, owner = _owner_start(doc, token.i)
+        if low in OWNED_ONLY and not owner and not _state_media(doc, i, token.i):
+            continue  # "the troops", "government forces": people in general
+        if low in OWNED_ONLY and low not in MEDIA_HEADS and not _acting(token):
+            continue  # "strikes against Russian forces": whom, not who acts
         capitalised = (token.text[:1].isupper() and token.i > 0
                        and not doc[token.i - 1].is_sent_start)
-        if not owner and not capitalised:
+        if not owner and not capitalised and not _state_media(doc, i, token.i):
             continue
         if not owner and i == token.i:
             continue
@@ -95,6 +62,67 @@ def institution_spans(doc: Any) -> list[tuple[int, int]]:
         # "the ministry's press service" is the ministry speaking, keep just the ministry
         spans.append((i, end))
     return spans
+
+
+def _acting(token: Any) -> bool:
+    """Whether a noun is the subject or agent of a clause, alone or in a list."""
+    for _ in range(4):
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if token.dep_ == "pobj" and token.head.dep_ == "agent":
+            return True
+        if token.dep_ not in ("conj", "appos"):
+            return False
+        token = token.head
+    return False
+
+
+def _state_media(doc: Any, start: int, head: int) -> bool:
+    """ "State television", "state media": the state's broadcaster, an institution."""
+    return doc[head].lower_ in MEDIA_HEADS and any(
+        doc[k].lower_ in ("state", "state-run", "state-owned") for k in range(start, head))
+
+
+def _owner_start(doc: Any, head: int) -> tuple[int, bool]:
+    """Leftmost token of an institution's qualifiers before ``head``, and whether a state,
+    nationality or organisation owns it ("Iraqi", "Russia's", "US-led", "South Korean puppet").
+
+    Listed modifiers ("defence", "security") always belong to the institution; up to two other
+    modifiers ("puppet") only when an owner stands before them.
+    """
+    i = committed = head
+    owner = False
+    loose = 0
+    while i > 0:
+        prev = doc[i - 1]
+        low = prev.lower_
+        step = 0
+        if prev.ent_type_ in ("NORP", "GPE", "ORG") or low in DEMONYM_WORDS:
+            step = 1
+        elif prev.text in ("’s", "'s") and i - 2 >= 0 \
+                and doc[i - 2].ent_type_ in ("GPE", "ORG", "NORP"):
+            step = 1
+        elif low in LED_WORDS and i - 3 >= 0 and doc[i - 2].text == "-" \
+                and doc[i - 3].ent_type_ in ("GPE", "ORG", "NORP"):
+            step = 3  # "the US-led coalition"
+        elif "-" in low and low.rsplit("-", 1)[1] in LED_WORDS:
+            step = 1  # "U.S.-led" as one token
+        if step:
+            i -= step
+            committed, owner, loose = i, True, 0
+            continue
+        if low in MODIFIER_NOUNS or low in QUALIFIED_ONLY.get(doc[head].lower_, ()):
+            i -= 1
+            if not loose:
+                committed = i
+            continue
+        if prev.dep_ in ("amod", "compound") and prev.pos_ in ("ADJ", "NOUN") \
+                and prev.head.i >= i and loose < 2:
+            i -= 1
+            loose += 1
+            continue
+        break
+    return committed, owner
 
 
 def titled_start(doc: Any, start: int) -> int:
@@ -122,14 +150,7 @@ def titled_start(doc: Any, start: int) -> int:
 
 # Courtesy titles and military or police ranks: part of the way a person is named
 # ("Mr Colville", "Lt. Gen. Stephen J. Townsend", "Col Smith"), never an office held.
-HONORIFICS = frozenset({
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir", "dame", "lord",
-    "lady", "gen", "gen.", "general", "lt", "lt.", "lieutenant", "col", "col.", "colonel", "maj",
-    "maj.", "major", "capt", "capt.", "captain", "sgt", "sgt.", "sergeant", "cpl", "cpl.",
-    "corporal", "pvt", "pvt.", "adm", "adm.", "admiral", "brig", "brig.", "brigadier", "cmdr",
-    "cmdr.", "cdr", "cdr.", "commander", "lt.col.", "lt.-col.", "maj.-gen.", "insp", "insp.",
-    "supt", "supt.", "rev", "rev.", "sheikh", "imam", "ayatollah", "-",
-})
+HONORIFICS = lexicon.words("actors", "honorifics")
 
 
 def honorific_start(doc: Any, start: int) -> int:

@@ -11,27 +11,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-         "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-         "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-         "nineteen": 19, "a": 1, "an": 1, "a dozen": 12, "dozen": 12}
-TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-        "eighty": 80, "ninety": 90}
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-          "trillion": 10**12, "bn": 10**9, "m": 10**6, "k": 1_000, "mn": 10**6}
+from app.extract import lexicon
+
+UNITS: dict[str, int] = lexicon.table("counts", "units")
+TENS: dict[str, int] = lexicon.table("counts", "tens")
+SCALES: dict[str, int] = lexicon.table("counts", "scales")
 NUMBER_WORDS = frozenset(w for w in list(UNITS) + list(TENS) if len(w) > 2 and w != "dozen")
-VAGUE = {"dozens": 24, "scores": 40, "hundreds": 200, "thousands": 2_000,
-         "tens of thousands": 20_000, "hundreds of thousands": 200_000, "millions": 2_000_000,
-         "billions": 2 * 10**9, "several": 3, "a few": 3, "a handful": 3, "numerous": 10}
-QUALIFIERS = {
-    "at least": ">=", "no fewer than": ">=", "no less than": ">=", "a minimum of": ">=",
-    "more than": ">", "over": ">", "upwards of": ">", "in excess of": ">", "above": ">",
-    "at most": "<=", "up to": "<=", "no more than": "<=", "as many as": "<=",
-    "less than": "<", "fewer than": "<", "under": "<", "below": "<", "nearly": "~",
-    "almost": "~", "about": "~", "around": "~", "roughly": "~", "approximately": "~",
-    "some": "~", "an estimated": "~", "estimated": "~", "close to": "~", "just over": ">",
-    "just under": "<", "well over": ">",
-}
+VAGUE: dict[str, int] = lexicon.table("counts", "vague")
+QUALIFIERS: dict[str, str] = lexicon.table("counts", "qualifiers")
 _QUALIFIER_RE = re.compile(
     r"(?:^|\s)(?P<q>" + "|".join(sorted(map(re.escape, QUALIFIERS), key=len, reverse=True))
     + r")\s+$", re.I)

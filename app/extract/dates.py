@@ -15,14 +15,16 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], start=1)}
+from app.extract import lexicon
+
+MONTH_NAMES = lexicon.ordered("dates", "months")  # calendar order
+WEEKDAY_NAMES = lexicon.ordered("dates", "weekdays")  # Monday first, as date.weekday()
+MONTHS = {m: i for i, m in enumerate(MONTH_NAMES, start=1)}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
-WEEKDAYS = {d: i for i, d in enumerate(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
-_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+WEEKDAYS = {d: i for i, d in enumerate(WEEKDAY_NAMES)}
+_MONTH_NAMES_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH = r"(?P<month>" + _MONTH_NAMES_RE + r")\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
 
@@ -39,6 +41,12 @@ _PATTERNS = [
 _YEAR_RANGE = re.compile(r"^(?:from\s+)?(?P<a>\d{4})\s*(?:-|–|to|until)\s*(?P<b>\d{2,4})$", re.I)
 _DAY_RANGE = re.compile(
     rf"^(?P<a>\d{{1,2}})\s*(?:-|–|to)\s*(?P<b>\d{{1,2}})\s+{_MONTH},?\s+{_YEAR}$", re.I)
+# "March 3 or 4", "3 or 4 March 2025", "March 3-4": one date with alternatives, an interval
+_OR = r"(?:st|nd|rd|th)?\s*(?:or|and|to|-|–|/)\s*"
+_ALTERNATIVE_DAYS = re.compile(
+    rf"^(?:on\s+)?(?:{_MONTH}\s+(?P<a>\d{{1,2}}){_OR}(?P<b>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"|(?P<a2>\d{{1,2}}){_OR}(?P<b2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
+    rf"(?P<month2>{_MONTH_NAMES_RE})\.?)(?:,?\s+{_YEAR})?$", re.I)
 _ISO = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$")
 _UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365, "hour": 1 / 24, "minute": 1 / 1440}
 _PAST_SPAN = re.compile(
@@ -94,6 +102,9 @@ def _absolute(t: str, article_date: date | None) -> DateValue | None:
     m = _ISO.match(t)
     if m:
         return DateValue(t)
+    alternatives = _alternative_days(t, article_date)
+    if alternatives is not None:
+        return alternatives
     m = _DAY_RANGE.match(t)
     if m:
         in_month = MONTHS[m.group("month").lower().rstrip(".")]
@@ -137,6 +148,31 @@ def _absolute(t: str, article_date: date | None) -> DateValue | None:
         except ValueError:
             return None
     return None
+
+
+def _alternative_days(t: str, article_date: date | None) -> DateValue | None:
+    """ "March 3 or 4" as the interval of its two days, with the year when it is known."""
+    m = _ALTERNATIVE_DAYS.match(t)
+    if not m:
+        return None
+    month_name = (m.group("month") or m.group("month2")).lower().rstrip(".")
+    month = MONTHS[month_name]
+    first, last = int(m.group("a") or m.group("a2")), int(m.group("b") or m.group("b2"))
+    if not 1 <= first < last <= 31:
+        return None
+    attributes = {"alternatives": "true"}
+    year = m.group("year")
+    if year is None and article_date is not None:
+        year = str(_year_near(article_date, month))
+        attributes["resolved_from"] = article_date.isoformat()
+    if year is None:
+        attributes.update({"relative": "true", "year": "unknown"})
+        return DateValue(f"--{month:02d}-{first:02d}/--{month:02d}-{last:02d}", attributes)
+    try:
+        a, b = date(int(year), month, first), date(int(year), month, last)
+    except ValueError:
+        return None
+    return DateValue(f"{a.isoformat()}/{b.isoformat()}", attributes)
 
 
 def _year_near(article_date: date, month: int) -> int:

@@ -19,13 +19,18 @@ from typing import Any, Protocol
 
 from app.document.anchors import make_anchor
 from app.document.model import Article, Checkable, CheckableType, Claim, Origin, Sourcing
-from app.extract import selection
+from app.extract import lexicon, selection
 from app.extract.checkables import Found, Rules, doc_text, find_checkables
 from app.extract.hedging import find_hedges
 from app.extract.pipeline import TITLE_ABBREVIATIONS, Pipeline, load_pipeline
+from app.extract.pronouns import referents
 from app.extract.sourcing import attribute
+from app.extract.tokens import parsed
+from app.extract.voice import Voice, read_voice
 
 CHUNK_CHARS = 20_000
+# a place after these is addressed or acting, not where something happened ("for Moscow")
+NON_LOCATIVE = lexicon.words("places", "non_locative_prepositions")
 Progress = Callable[[int, int], None]
 
 
@@ -111,7 +116,8 @@ def extract(article: Article | str, *, published: date | None = None,
     when = published or article_date(article) or dateline(article.text)
     # small batches: a cancel request is seen after at most a few chunks
     return next(extract_many([article.text], published=[when], progress=progress,
-                             cancel=cancel, pipeline=pipeline, batch_size=4))
+                             cancel=cancel, pipeline=pipeline, batch_size=4,
+                             sources=[(article.outlet, article.url)]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,15 +133,19 @@ class _Piece:
 
 def extract_many(texts: Iterable[str], *, published: Iterable[date | None] | None = None,
                  progress: Progress | None = None, cancel: Cancel | None = None,
-                 pipeline: Pipeline | None = None, batch_size: int = 32) -> Iterator[list[Claim]]:
+                 pipeline: Pipeline | None = None, batch_size: int = 32,
+                 sources: Iterable[tuple[str, str]] | None = None) -> Iterator[list[Claim]]:
     """Claims for each text (one list per text, in order), all streamed through one ``nlp.pipe``.
 
     Texts are read lazily, so a long series of articles never sits in memory at once.
     ``progress(done, total)`` counts characters within the text being processed;
     ``cancel`` is checked after every chunk and raises :class:`ExtractionCancelled`.
+    ``sources`` gives each text's (outlet, url) when known: an official site's article
+    speaks for its issuer (:mod:`app.extract.voice`).
     """
     eng = engine(pipeline)
     dates_iter = iter(published) if published is not None else None
+    sources_iter = iter(sources) if sources is not None else None
 
     def pieces() -> Iterator[tuple[str, _Piece]]:
         for text in texts:
@@ -159,9 +169,33 @@ def extract_many(texts: Iterable[str], *, published: Iterable[date | None] | Non
         if progress:
             progress(piece.offset + len(doc_text(doc)), total)
         if piece.last:
+            outlet, url = next(sources_iter, ("", "")) if sources_iter is not None else ("", "")
+            apply_voice(claims, read_voice(piece.text, outlet, url))
             yield claims
             claims = []
             started = None
+
+
+def apply_voice(claims: list[Claim], voice: Voice) -> None:
+    """Attribute claims with no source of their own from the article's voice: a statement
+    block's speaker, the attribution of a quotation they belong to, an official issuer."""
+    for claim in claims:
+        if claim.sourcing is Sourcing.NONE:
+            speaker = voice.speaker_at(claim.start)
+            if speaker:
+                claim.sourcing, claim.source_name = Sourcing.NAMED, speaker
+    for start, end in voice.quotes:
+        inside = [c for c in claims if c.start < end and start < c.end]
+        carrier = next((c for c in inside if c.sourcing is not Sourcing.NONE), None)
+        if carrier is None or len(inside) < 2:
+            continue
+        for claim in inside:
+            if claim.sourcing is Sourcing.NONE and start <= claim.start + 2:
+                claim.sourcing, claim.source_name = carrier.sourcing, carrier.source_name
+    if voice.issuer:
+        for claim in claims:
+            if claim.sourcing is Sourcing.NONE:
+                claim.sourcing, claim.source_name = Sourcing.NAMED, voice.issuer
 
 
 def _stopped(cancel: Cancel | None) -> bool:
@@ -194,6 +228,7 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
 def _claims_in_doc(eng: _Engine, doc: Any, offset: int, text: str,
                    when: date | None) -> list[Claim]:
     found = find_checkables(doc, eng.rules, when)
+    refs = referents(doc, found)
     chunk = doc_text(doc)
     candidates: list[tuple[float, Claim]] = []
     index = 0
@@ -209,17 +244,24 @@ def _claims_in_doc(eng: _Engine, doc: Any, offset: int, text: str,
         if inside and all(f.type == "date" for f in inside) \
                 and sum(f.end - f.start for f in inside) >= 0.8 * (e - s):
             continue  # a dateline ("Monday, May 18, 2015") dates the article, it claims nothing
+        title = offset == 0 and _title(chunk, s, e)
         actors = [(f.start, f.end) for f in inside if f.type == "actor"]
         sentence = chunk[s:e]
-        attribution = attribute(sent, actors, sentence)
+        attribution = attribute(sent, actors, sentence, refs)
         hedging = find_hedges(sent, sentence)
+        future = sum(1 for f in inside
+                     if f.type == "date" and selection.is_future(chunk[f.start:f.end]))
         facts = selection.SentenceFacts(
             types=tuple(f.type for f in inside),
             generic_systems=sum(1 for f in inside if f.attributes.get("generic")),
             actor_chars=tuple((f.start, f.end) for f in inside if f.type == "actor"),
-            future_dates=sum(1 for f in inside
-                             if f.type == "date" and selection.is_future(chunk[f.start:f.end])),
-            sourcing=attribution.sourcing, hedged=hedging.hedged)
+            future_dates=future,
+            sourcing=attribution.sourcing, hedged=hedging.hedged,
+            hard=0 if counterfactual(sentence) else sum(1 for f in inside if _hard(f, doc))
+            - future,
+            attributed=attribution.sourcing != "none")
+        if not selection.listed(sent, facts, sentence) or title and not facts.hard:
+            continue
         score = selection.rule_score(sent, facts, sentence)
         start, end = offset + s, offset + e
         candidates.append((score, Claim(
@@ -255,18 +297,58 @@ def _sentences(doc: Any) -> Iterator[Any]:
         yield pending
 
 
+_COUNTERFACTUAL = re.compile(
+    r"\bwould(?: not|n't)? have\b.*|(?:^|[,;:\"“]\s*)had (?:it|they|he|she|we|i|the|this)\b", re.I)
+
+
+def counterfactual(sentence: str) -> bool:
+    """ "Had it happened an hour later, the toll would have been higher": what did not
+    happen, so its numbers and times are nothing a checker could look up."""
+    low = sentence.lower()
+    return "would" in low and "have" in low and len(_COUNTERFACTUAL.findall(low)) >= 2 \
+        or bool(re.search(r"\bif\b[^.]*\bhad\b[^.]*\bwould(?: not|n't)? have\b", low))
+
+
+def _title(chunk: str, start: int, end: int) -> bool:
+    """The article's title: its first line, set apart from the body by a dateline below it
+    ("Ferry capsizes off Lombok" / "Saturday, June 6, 2020"). It restates what the body
+    claims, so it is listed only for a hard checkable of its own ("At least 107 killed")."""
+    if chunk[:start].strip() or chunk[start:end].rstrip("\"'”’").endswith((".", "!", "?")):
+        return False
+    rest = chunk[end:end + 200].lstrip("\n\r\t ")
+    line = rest.split("\n", 1)[0].strip()
+    return bool(line) and len(line) <= 40 and _DATELINE.match(line) is not None
+
+
+def _hard(f: Found, doc: Any) -> bool:
+    """A checkable that makes its sentence a claim whatever else it says: a date, a count
+    (not a vague "dozens"), a named system (not a class such as "weapons"), a place where
+    something happened (not a place acting or addressed: "Kyiv asked", "a challenge for
+    Moscow")."""
+    if f.type == "date":
+        return True
+    if f.type == "count":
+        return "vague" not in f.attributes
+    if f.type == "system":
+        return not f.attributes.get("generic")
+    if f.type != "location" or f.attributes.get("acting") or f.attributes.get("kind") == "area":
+        return False  # "Russian territory": too wide to make a sentence a claim by itself
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None or not parsed(doc):
+        return True
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass", "poss"):
+        return False
+    return not (root.dep_ == "pobj" and root.head.lower_ in NON_LOCATIVE)
+
+
 def _select(candidates: list[tuple[float, Claim]]) -> list[Claim]:
-    """Keep the claims whose rule score, averaged with the model's when shipped, passes."""
+    """The listed claims, each ranked by its rule score blended with the model's."""
     model = selection.model_scores([c.quote for _, c in candidates])
     claims = []
     for i, (rule, claim) in enumerate(candidates):
-        if model is not None:
-            claim.worthiness = round(model[i], 3)
-            combined = max(rule, (rule + model[i]) / 2)
-        else:
-            combined = rule
-        if combined >= selection.THRESHOLD:
-            claims.append(claim)
+        claim.worthiness = round((rule + model[i]) / 2 if model is not None else rule, 3)
+        claims.append(claim)
     return claims
 
 

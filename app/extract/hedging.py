@@ -11,10 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.extract import lexicon
 from app.extract.cues import load_cues, phrase_in
 from app.extract.tokens import lemmas, lowers
 
 NON_GOVERNING_DEPS = frozenset({"relcl", "appos", "acl"})
+# "possible", "likely" modifying a noun say what kind of thing, not how sure the claim is
+MODAL_ADJECTIVES = lexicon.words("cues", "modal_adjectives")
+# an accusation reports a claim the accuser has not proven ("accused Israel of bombarding")
+ACCUSING_VERBS = lexicon.words("cues", "accusation_verbs") - {"suspect"}
 
 
 @dataclass(slots=True)
@@ -45,7 +50,17 @@ def find_hedges(sent: Any, text: str | None = None) -> Hedging:
             continue
         if low in ("could", "might") and any(c.dep_ == "neg" for c in token.head.children):
             continue  # "could not be reached" is not a hedge on the claim
+        if low in MODAL_ADJECTIVES and token.dep_ == "amod":
+            side.append(token.text)  # "against possible counteractions": part of what is said
+            continue
         (governing if _governs(token) else side).append(token.text)
+    for index in range(sent.start, sent.end):
+        if roots[index] in ACCUSING_VERBS:
+            token = sent.doc[index]
+            if any(c.dep_ == "prep" and c.lower_ in ("of", "for")
+                   for h in [token, *(c for c in token.children if c.dep_ == "dobj")]
+                   for c in h.children) and _governs(token):
+                governing.append(f"{token.text} of")  # "accused Israel of bombarding"
     low_text = (sent.text if text is None else text).lower()
     for phrase in cues.hedge_phrases:
         if phrase_in(phrase, low_text):

@@ -1,49 +1,31 @@
-"""Organisations and group actors the small model misses.
+"""Organisations and offices the small model misses.
 
 * Named organisations from ``app/resources/extract/organisations.json`` (armed
   groups, international bodies, defence institutions, news agencies): spaCy's
   small model does not know "ISIL" or "Daesh" and calls the latter a place.
 * Office holders named by their office alone: "the Foreign Secretary",
   "Minister for the Middle East".
-* Pronouns that stand for a person or organisation ("we", "he"), resolved to
-  the nearest preceding named actor where one exists.
-* Groups of people acting or affected ("Syrians", "civilians", "the regime").
 """
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from typing import Any
 
+from app.extract import lexicon
+from app.extract.places import DEMONYMS
 from app.extract.tokens import positions
-from app.resources import read_text
 
-OFFICE_HEADS = frozenset({
-    "Secretary", "Minister", "President", "Ambassador", "Spokesman", "Spokeswoman", "Spokesperson",
-    "Chancellor", "Premier", "King", "Queen", "Emir", "Governor", "Mayor", "Envoy", "Commander",
-    "Chairman", "Director", "Prosecutor", "Representative", "Chief", "General", "Admiral",
-})
-OFFICE_WORDS = frozenset({"Foreign", "Defence", "Defense", "Home", "Prime", "Vice", "Deputy",
-                          "Interior", "Special", "General", "Secretary", "Minister", "State",
-                          "Acting", "Supreme", "Chief", "High", "UN", "US", "U.S.", "UK",
-                          "Executive", "Permanent", "Assistant", "Under", "National", "Security"})
-PERSONAL_PRONOUNS = frozenset({"i", "we", "he", "she", "us", "him"})
-GROUP_NOUNS = frozenset({
-    "civilians", "refugees", "residents", "fighters", "insurgents", "militants", "rebels",
-    "terrorists", "extremists", "jihadists", "victims", "protesters", "people", "children",
-    "demonstrators", "migrants", "detainees", "prisoners", "hostages", "partners", "allies",
-    "donors", "students", "families", "regime", "government",
-    "coalition", "opposition", "community", "militia", "militias", "parties",
-})
-DEFINITE_GROUPS = frozenset({"regime", "government", "coalition", "opposition", "community",
-                             "parties", "militia", "militias"})
+OFFICE_HEADS = lexicon.words("actors", "office_heads")
+OFFICE_WORDS = lexicon.words("actors", "office_words")
+OFFICE_NOUNS = frozenset(w.lower() for w in OFFICE_HEADS) | lexicon.words("actors", "office_nouns")
+OFFICE_MODIFIERS = frozenset(w.lower() for w in OFFICE_WORDS) - {"us", "uk", "u.s.", "un"}
 
 
 @cache
 def organisation_names() -> dict[str, str]:
     """alias -> canonical name."""
-    data = json.loads(read_text("extract", "organisations.json"))
+    data = lexicon.data("organisations")
     out: dict[str, str] = {}
     for key, entries in data.items():
         if key == "about":
@@ -109,28 +91,31 @@ def office_spans(doc: Any) -> list[tuple[int, int]]:
     return spans
 
 
-def pronoun_tokens(doc: Any) -> list[int]:
-    """Personal pronouns standing for a person or organisation ("we", "he said")."""
-    return [i for i in positions(doc, PERSONAL_PRONOUNS) if doc[i].pos_ == "PRON"]
-
-
-def group_spans(doc: Any) -> list[tuple[int, int]]:
-    """Groups of people: "Syrians", "civilians", "the regime", "the international community"."""
+def owned_office_spans(doc: Any) -> list[tuple[int, int]]:
+    """ "Thailand's foreign minister", "the Chilean defence minister": an office of a named
+    state, one identifiable person even when the text does not name them."""
     spans = []
-    for ent in doc.ents:
-        if ent.label_ == "NORP" and len(ent) == 1 and ent[0].tag_ in ("NNPS", "NNS"):
-            spans.append((ent.start, ent.end))
-    for index in positions(doc, GROUP_NOUNS):
-        t = doc[index]
-        low = t.lower_
-        if t.pos_ != "NOUN" or t.dep_ == "compound":
+    for index in positions(doc, OFFICE_NOUNS):
+        token = doc[index]
+        if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ == "PERSON":
             continue
-        if low in DEFINITE_GROUPS and not any(c.lower_ == "the" for c in t.lefts) \
-                and not any(c.dep_ in ("amod", "compound") for c in t.lefts):
+        if index + 1 < len(doc) and doc[index + 1].ent_type_ == "PERSON":
+            continue  # "Foreign Minister Lavrov": the person rule keeps the office as a role
+        i = index
+        while i > 0 and doc[i - 1].lower_ in OFFICE_MODIFIERS:
+            i -= 1
+        prev = i - 1
+        possessive = prev >= 0 and doc[prev].text in ("'s", "’s")
+        if possessive:
+            prev -= 1
+        if prev < 0:
             continue
-        start = t.i
-        for child in t.lefts:
-            if child.dep_ in ("amod", "compound", "det", "poss", "nmod") and child.i < start:
-                start = child.i
-        spans.append((start, t.i + 1))
+        owner_token = doc[prev]
+        if not (owner_token.ent_type_ in ("NORP", "GPE", "ORG")
+                or not possessive and owner_token.lower_ in DEMONYMS):
+            continue
+        owner = prev
+        while owner > 0 and doc[owner].ent_iob_ == "I":
+            owner -= 1
+        spans.append((owner, index + 1))
     return spans

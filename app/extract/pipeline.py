@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from app.extract import lexicon
 from app.extract.model_integrity import ModelIntegrityError, verify_model
 
 __all__ = ["BLANK_WARNING", "MODEL_NAMES", "ModelIntegrityError", "Pipeline", "load_pipeline"]
@@ -50,9 +51,7 @@ class Pipeline:
 
 # Military and civil title abbreviations the English tokenizer splits ("Capt" + "."), which
 # then ends the sentence in the middle of "Navy Capt. Jeff Davis".
-TITLE_ABBREVIATIONS = ("Capt.", "Col.", "Lt.", "Maj.", "Sgt.", "Adm.", "Cmdr.", "Cdr.", "Brig.",
-                       "Cpl.", "Pvt.", "Insp.", "Supt.", "Amb.", "Sec.", "Pres.", "Gen.", "Gov.",
-                       "Sen.", "Rep.", "Rev.", "Prof.", "Lt.Col.", "Lt.-Col.", "Maj.-Gen.")
+TITLE_ABBREVIATIONS = lexicon.ordered("actors", "title_abbreviations")
 
 
 def _add_title_abbreviations(nlp: Any) -> None:

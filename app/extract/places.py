@@ -8,33 +8,13 @@ recognised by their designator word ("Belgorod Region", "Kharkiv Oblast").
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
 
-from app.resources import read_text
+from app.extract import lexicon
 
-COUNTRY_ALIASES = {
-    "us": "US", "u.s.": "US", "usa": "US", "u.s.a.": "US", "america": "US", "united states": "US",
-    "uk": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB", "england": "GB",
-    "scotland": "GB", "wales": "GB", "russia": "RU", "iran": "IR", "syria": "SY",
-    "south korea": "KR", "north korea": "KP", "vietnam": "VN", "laos": "LA", "moldova": "MD",
-    "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ", "taiwan": "TW", "palestine": "PS",
-    "gaza": "PS", "west bank": "PS", "kosovo": "XK", "turkey": "TR", "türkiye": "TR",
-    "czech republic": "CZ", "ivory coast": "CI", "congo": "CD", "drc": "CD", "uae": "AE",
-    "crimea": "UA", "donbas": "UA", "donbass": "UA", "kurdistan": "IQ", "holland": "NL",
-}
-DEMONYMS = {
-    "russian": "RU", "ukrainian": "UA", "american": "US", "british": "GB", "syrian": "SY",
-    "iraqi": "IQ", "iranian": "IR", "israeli": "IL", "palestinian": "PS", "turkish": "TR",
-    "chinese": "CN", "french": "FR", "german": "DE", "polish": "PL", "belarusian": "BY",
-    "saudi": "SA", "yemeni": "YE", "lebanese": "LB", "jordanian": "JO", "egyptian": "EG",
-    "afghan": "AF", "pakistani": "PK", "indian": "IN", "japanese": "JP", "korean": "KR",
-    "north korean": "KP", "australian": "AU", "canadian": "CA", "italian": "IT",
-    "spanish": "ES", "dutch": "NL", "swedish": "SE", "finnish": "FI", "norwegian": "NO",
-    "danish": "DK", "georgian": "GE", "armenian": "AM", "azerbaijani": "AZ", "kurdish": "IQ",
-    "libyan": "LY", "qatari": "QA", "emirati": "AE", "kuwaiti": "KW", "bahraini": "BH",
-}
+COUNTRY_ALIASES: dict[str, str] = lexicon.table("places", "country_aliases")
+DEMONYMS: dict[str, str] = lexicon.table("places", "demonyms")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +26,7 @@ class PlaceBook:
 
 @cache
 def place_book() -> PlaceBook:
-    data = json.loads(read_text("extract", "places.json"))
+    data = lexicon.data("places")
     cities: dict[str, str] = {}
     for entry in data["places"]:
         names, _, code = entry.rpartition(":")
@@ -111,3 +91,12 @@ def _is_country(key: str) -> bool:
     except LookupError:
         return False
     return True
+
+
+def city_spellings() -> dict[str, str]:
+    """Lower-case city name -> the name as written in the place list (for case-exact matching)."""
+    out = {}
+    for entry in lexicon.data("places")["places"]:
+        for name in entry.rpartition(":")[0].split("|"):
+            out[name.lower()] = name
+    return out

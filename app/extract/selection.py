@@ -1,16 +1,25 @@
-"""Which sentences become claims.
+"""Which sentences become claims, and how they rank.
 
-A sentence becomes a claim when it states something a checker can verify: it
-carries a hard checkable (a date, a count, a named system), an attributed
-statement, or a concrete actor or place, and it does not read as commentary
-("this highlights a shift", "the implications remain unclear"). Sentences that
-fail stay visible in the article, and the user can promote one by hand.
+Recall comes first: a claim missing from the checklist is invisible to the
+checker, an extra one costs a keystroke. So a sentence is listed when
 
-The rule score here decides selection; the number shown to the user blends it
-with the trained check-worthiness model (:mod:`app.extract.worthiness`) when
-that model is shipped, so the ranking also reflects what ClaimBuster's
-annotators considered worth checking.
+* it holds a hard checkable (a date, a count, a system, a place where
+  something happened) or attributes its content to a source: such a sentence
+  is never dropped, only ranked low when it reads as opinion; or
+* it states an event or a fact: a declarative clause in the past or present
+  perfect, or a present statement that is not an evaluation, hedged ones
+  included ("the vessel is believed to be a submarine").
+
+Sentences left out are questions, fragments, and opinion, rhetoric or
+prediction without a checkable ("It is crucial to hold those responsible to
+account", "We will continue to support ..."): they stay visible in the
+article, and the user can promote one by hand.
+
+The rank (the claim's ``worthiness``) blends the rule score here with the
+trained check-worthiness model (:mod:`app.extract.worthiness`), so it also
+reflects what ClaimBuster's annotators considered worth checking.
 """
+
 
 from __future__ import annotations
 
@@ -19,29 +28,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from app.extract import lexicon
 from app.extract.tokens import lowers, parsed
 
 log = logging.getLogger("claimsheet.extract")
 
 # Main verbs of commentary and analysis: the sentence interprets rather than reports.
-ANALYSIS_VERBS = frozenset({
-    "highlight", "underscore", "underline", "represent", "serve", "remain", "signal", "illustrate",
-    "reflect", "symbolize", "symbolise", "mark", "demonstrate", "showcase", "raise", "pose",
-    "seem", "appear",
-})
-SPECULATIVE = frozenset({"likely", "unclear", "uncertain", "contingent", "whether",
-                         "implications", "significance", "perhaps", "arguably"})
-OPINION_ADJ = frozenset({"significant", "important", "crucial", "dangerous", "clear", "unclear",
-                         "remarkable", "notable", "troubling", "worrying", "alarming", "strategic",
-                         "psychological", "broader", "growing"})
-HUMAN_HEADS = frozenset({
-    "officials", "official", "forces", "troops", "soldiers", "military", "government",
-    "authorities",
-    "leaders", "leader", "commanders", "commander", "spokesman", "spokeswoman", "president",
-    "minister", "police", "rebels", "fighters", "militants", "residents", "civilians", "people",
-    "army", "navy", "ministry", "units", "diplomats", "lawmakers", "regime", "militia", "staff",
-})
-FUTURE_WORDS = frozenset({"coming", "next", "upcoming", "future", "later", "soon", "tomorrow"})
+ANALYSIS_VERBS = lexicon.words("cues", "analysis_verbs")
+SPECULATIVE = lexicon.words("cues", "speculative_words")
+OPINION_ADJ = lexicon.words("cues", "opinion_adjectives")
+HUMAN_HEADS = lexicon.words("cues", "human_heads")
+FUTURE_WORDS = lexicon.words("dates", "future_words")
+# verbs of wanting, feeling and exhorting: the clause says what someone wants, not what happened
+STANCE_VERBS = lexicon.words("cues", "stance_verbs")
+# modal auxiliaries of prediction and obligation ("will", "should"); "may", "could" hedge a claim
+PREDICTION_MODALS = lexicon.words("cues", "prediction_modals")
+# adjectives and adverbs that judge rather than report ("horrific", "crucial", "worse")
+EVALUATIVE_WORDS = lexicon.words("cues", "evaluative_words")
+DEONTIC_NOUNS = lexicon.words("cues", "deontic_nouns")
 THRESHOLD = 0.5
 
 
@@ -55,6 +59,59 @@ class SentenceFacts:
     sourcing: str
     hedged: bool
     actor_chars: tuple[tuple[int, int], ...] = ()  # actor checkables, offsets into the doc
+    hard: int = 0  # dates, counts, systems and places where something happened
+    attributed: bool = False  # the sentence names where its content comes from
+
+
+def listed(sent: Any, facts: SentenceFacts, text: str) -> bool:
+    """Whether a sentence becomes a claim (see the module docstring)."""
+    if facts.hard or facts.attributed:
+        return True
+    words = lowers(sent.doc)[sent.start:sent.end]
+    if text.rstrip().endswith("?") or sum(1 for w in words if w[:1].isalnum()) < 4:
+        return False
+    if facts.hedged and any(t.tag_ in ("VBD", "VBN") for t in sent):
+        return True  # "the vessel is believed to be a submarine": a claim to weigh
+    if parsed(sent.doc):
+        return states_fact(sent)
+    return rule_score(sent, facts, text) >= THRESHOLD  # the blank pipeline has no parse
+
+
+def states_fact(sent: Any) -> bool:
+    """A declarative clause reporting an event or a state of affairs, not an evaluation, a
+    wish or a prediction: "Those who were tripped were then crushed", "There are no
+    casualties left", but not "It is crucial to act" or "We will continue to lead"."""
+    root = sent.root
+    if root.pos_ not in ("VERB", "AUX"):
+        return False  # a headline without a verb, a list, a fragment
+    children = list(root.children)
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in PREDICTION_MODALS for c in children):
+        return False
+    lemma = root.lemma_.lower()
+    subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subjects:
+        return False  # "Speaking after the meeting.", imperatives
+    if lemma in STANCE_VERBS and not _third_party(subjects[0]):
+        return False  # "We will continue", "I commend", but "Hammond welcomes the deal"
+    if lemma == "have" and any(c.dep_ == "dobj" and c.lemma_.lower() in DEONTIC_NOUNS
+                               for c in children):
+        return False  # "Russia has a special responsibility to ...": what ought to be
+    if lemma in ANALYSIS_VERBS and not _human_subject(root, ()):
+        return False  # "the implications remain unclear", but "officials have remained silent"
+    if lemma == "be":
+        complements = [c for c in children if c.dep_ in ("acomp", "attr")]
+        if subjects[0].lower_ == "it" and complements and complements[0].dep_ == "acomp":
+            return False  # "It is crucial to ...": an evaluation
+        if any(c.lower_ in OPINION_ADJ or c.lemma_.lower() in EVALUATIVE_WORDS
+               for comp in complements for c in comp.subtree):
+            return False  # "The use of chemical weapons is horrific"
+    if root.tag_ in ("VBD", "VBN"):
+        return True  # what happened, however it is judged
+    # "We are seeing heartbreaking scenes": the clause's object is a judgement
+    objects = [c for c in children if c.dep_ in ("dobj", "acomp", "attr", "oprd")]
+    return not any(t.lower_ in EVALUATIVE_WORDS for o in objects for t in o.subtree)
+
+
 
 
 def rule_score(sent: Any, facts: SentenceFacts, text: str | None = None) -> float:
@@ -87,6 +144,12 @@ def rule_score(sent: Any, facts: SentenceFacts, text: str | None = None) -> floa
     if (sent.text if text is None else text).rstrip().endswith("?"):
         score -= 0.3
     return max(0.0, min(1.0, score))
+
+
+def _third_party(subject: Any) -> bool:
+    """A named person or organisation other than the speaker: the sentence reports their act."""
+    return subject.ent_type_ in ("PERSON", "ORG") or (
+        subject.pos_ == "PROPN" and subject.lower_ not in ("i", "we"))
 
 
 def _human_subject(root: Any, actor_chars: tuple[tuple[int, int], ...]) -> bool:

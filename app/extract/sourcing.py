@@ -14,18 +14,29 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from app.extract import lexicon
 from app.extract.actors import INSTITUTION_HEADS
 from app.extract.cues import load_cues, phrase_in
 from app.extract.tokens import lemmas, lowers
 
 CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "xcomp"})
 # "shared through the ministry's press service", "released by the army": the channel is the source
-CHANNEL_VERBS = frozenset({"share", "release", "publish", "issue", "post", "distribute", "relay",
-                           "announce", "report", "circulate", "broadcast"})
-CHANNEL_PREPS = frozenset({"through", "via", "by"})
-NAMED_PRONOUNS = frozenset({"he", "she", "i", "we"})
-NAMED_LABELS = frozenset({"PERSON", "ORG"})
-INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
+CHANNEL_VERBS = lexicon.words("cues", "channel_verbs")
+CHANNEL_PREPS = lexicon.words("cues", "channel_prepositions")
+NAMED_PRONOUNS = lexicon.words("cues", "named_pronouns")
+NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE"})  # a country speaking is its government
+INDEFINITE = lexicon.words("cues", "indefinite_determiners")
+# phrases that pass on a claim without saying whose it is: "reportedly", "is thought to"
+VAGUE_SOURCE_CUES = lexicon.ordered("cues", "vague_source_cues")
+# verbs that report an event given as their object: "Sana reported explosions"
+EVENT_REPORTING_VERBS = lexicon.words("cues", "event_reporting_verbs")
+RECEIVING_VERBS = lexicon.words("cues", "receiving_verbs")
+REPORT_NOUNS = lexicon.words("cues", "report_nouns")
+# sources that are public record rather than a person ("the results show")
+EVIDENCE_HEADS = lexicon.words("cues", "evidence_heads")
+# people who speak for an institution: named when the institution is
+SPOKESPERSON_HEADS = lexicon.words("cues", "spokesperson_heads")
+ACCUSATION_VERBS = lexicon.words("cues", "accusation_verbs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,11 +45,13 @@ class Attribution:
     source: str = ""
 
 
-def attribute(sent: Any, actor_spans: list[tuple[int, int]],
-              text: str | None = None) -> Attribution:
+def attribute(sent: Any, actor_spans: list[tuple[int, int]], text: str | None = None,
+              referents: dict[int, str] | None = None) -> Attribution:
     """The sourcing of one sentence (a spaCy ``Span``); ``actor_spans`` are char offsets.
 
-    ``text`` is the sentence's text when the caller already has it (saves rebuilding it).
+    ``text`` is the sentence's text when the caller already has it (saves rebuilding it);
+    ``referents`` maps a pronoun's char offset to the name it stands for ("he" -> the
+    person named before), which becomes the source.
     """
     cues = load_cues()
     low = (sent.text if text is None else text).lower()
@@ -47,7 +60,8 @@ def attribute(sent: Any, actor_spans: list[tuple[int, int]],
     words, roots = lowers(sent.doc), lemmas(sent.doc)
     for index in range(sent.start, sent.end):
         if words[index] != "according" and roots[index] not in cues.reporting_verbs \
-                and roots[index] not in CHANNEL_VERBS and words[index] not in cues.reporting_verbs:
+                and roots[index] not in CHANNEL_VERBS and words[index] not in cues.reporting_verbs \
+                and roots[index] not in RECEIVING_VERBS:
             continue
         token = sent.doc[index]
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
@@ -64,12 +78,19 @@ def attribute(sent: Any, actor_spans: list[tuple[int, int]],
                         candidates.append((_depth(token), objects[0]))
             continue
         if token.lemma_.lower() not in cues.reporting_verbs \
-                and token.lower_ not in cues.reporting_verbs:
+                and token.lower_ not in cues.reporting_verbs \
+                and token.lemma_.lower() not in RECEIVING_VERBS:
             continue
+        if token.dep_ in ("relcl", "acl") and (
+                any(c.dep_ == "neg" for c in token.children)
+                or not any(c.dep_ == "ccomp" for c in token.children)):
+            continue  # "an independent who does not claim to belong to ...": about someone
         if not any(c.dep_ in CLAUSE_DEPS for c in token.children) and token.dep_ != "parataxis" \
-                and not _accuses(token) and not _closing_attribution(token, sent):
+                and not _accuses(token) and not _closing_attribution(token, sent) \
+                and not _reports_event(token):
             continue
-        subjects = [c for c in token.children if c.dep_ in ("nsubj", "agent")]
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "agent")] \
+            or _inverted_speaker(token)
         if subjects:
             subject = subjects[0]
             if subject.dep_ == "agent":
@@ -79,25 +100,68 @@ def attribute(sent: Any, actor_spans: list[tuple[int, int]],
                 subject = objs[0]
             candidates.append((_depth(token), subject))
     if not candidates:
-        if anonymous_phrase:
-            return Attribution("unnamed", "")
+        if anonymous_phrase or any(phrase_in(p, low) for p in VAGUE_SOURCE_CUES) \
+                or _accused_by_nobody(sent):
+            return Attribution("unnamed", "")  # "reportedly", "are thought to have"
         return Attribution("none")
     candidates.sort(key=lambda c: c[0])
     head = candidates[0][1]
     span = sent.doc[head.left_edge.i:head.right_edge.i + 1]
     source = span.text.strip(" ,")
+    referent = (referents or {}).get(head.idx) if head.pos_ == "PRON" else None
+    if referent and not anonymous_phrase:
+        return Attribution("named", referent)
     if anonymous_phrase:
         return Attribution("unnamed", source)
     return Attribution(_classify(head, span, actor_spans, cues.anonymous_heads), source)
 
 
 def _closing_attribution(token: Any, sent: Any) -> bool:
-    """"..., navy spokesman Ivan Petrenko said.": a reporting verb that ends the sentence
-    reports all of it, even when the parse left the statement in a tree of its own."""
+    """"..., navy spokesman Ivan Petrenko said." or '...", added KCNA.': a reporting verb
+    that ends the sentence reports all of it, even when the parse left the statement in a
+    tree of its own."""
     doc = sent.doc
-    return token.dep_ == "ROOT" and token.i > sent.start and all(
-        doc[k].is_punct for k in range(token.i + 1, sent.end)) and any(
-        c.dep_ == "nsubj" for c in token.children)
+    if token.dep_ != "ROOT" or token.i <= sent.start:
+        return False
+    subjects = [c for c in token.children if c.dep_ == "nsubj"] or _inverted_speaker(token)
+    if not subjects:
+        return False
+    last = max(token.i, subjects[0].right_edge.i)  # "said KCNA.": the subject after the verb
+    return all(doc[k].is_punct for k in range(last + 1, sent.end))
+
+
+def _inverted_speaker(token: Any) -> list[Any]:
+    """ '...", added KCNA.': after a quote the speaker follows the verb, and the parser often
+    takes it for the object."""
+    doc = token.doc
+    if token.i == 0 or doc[token.i - 1].text not in (",", '"', "”", "'"):
+        return []
+    return [c for c in token.children
+            if c.dep_ in ("dobj", "attr", "npadvmod") and c.i > token.i
+            and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"))]
+
+
+def _reports_event(token: Any) -> bool:
+    """ "Sana reported explosions at the airport", "the UN received reports of atrocities": a
+    report with an event as its object, not a clause, still says where the news comes from."""
+    lemma = token.lemma_.lower()
+    objects = [c for c in token.children if c.dep_ == "dobj"]
+    if lemma in EVENT_REPORTING_VERBS:
+        return bool(objects)
+    return lemma in RECEIVING_VERBS and any(o.lemma_.lower() in REPORT_NOUNS for o in objects)
+
+
+def _accused_by_nobody(sent: Any) -> bool:
+    """ "... have been accused of committing serious violations": an accusation with no
+    accuser named is a vague source."""
+    roots = lemmas(sent.doc)
+    for index in range(sent.start, sent.end):
+        if roots[index] in ACCUSATION_VERBS:
+            t = sent.doc[index]
+            if t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children) \
+                    and not any(c.dep_ == "agent" for c in t.children):
+                return True
+    return False
 
 
 def _accuses(token: Any) -> bool:
@@ -116,10 +180,17 @@ def _classify(head: Any, span: Any, actor_spans: list[tuple[int, int]],
             return "named"  # "which it said": the organisation named before
         return "named" if head.lower_ in NAMED_PRONOUNS else "unnamed"
     has_person = any(t.ent_type_ == "PERSON" for t in span)
+    if any(s <= head.idx < e for s, e in actor_spans):
+        return "named"  # the head is itself an actor: "Syrian state media said"
     if head.lower_ in anonymous and not has_person:
         return "unnamed"
+    if head.lower_ in EVIDENCE_HEADS and not has_person:
+        return "none"  # "the results show": public record, the outlet's own report
+    if head.lower_ in SPOKESPERSON_HEADS and any(
+            t.ent_type_ in ("NORP", "GPE", "ORG") for t in span if t.i < head.i):
+        return "named"  # "a Russian military spokesman": speaks for a named institution
     if not has_person and any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in head.children):
-        return "unnamed"  # "a police officer told ...", "a military spokesman said"
+        return "unnamed"  # "a police officer told ...", "an official said"
     named = has_person or any(t.ent_type_ in NAMED_LABELS for t in span) or any(
         s < span.end_char and span.start_char < e for s, e in actor_spans) or any(
         t.lower_ in INSTITUTION_HEADS and t.lower_ not in ("forces", "force") for t in span) or (

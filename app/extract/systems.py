@@ -28,45 +28,30 @@ modifies an event noun names the weapon of the event ("barrel bomb attacks",
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from app.resources import read_text
+from app.extract import lexicon
 
-WEAPON_CLASS_CATEGORIES = frozenset(
-    {"weapons of mass destruction", "explosives", "artillery", "small arms", "missiles",
-     "less lethal"}
-)
+WEAPON_CLASS_CATEGORIES = lexicon.words("systems", "weapon_class_categories")
 OWNER_LABELS = frozenset({"NORP", "GPE", "ORG"})
 NAME_LABELS = frozenset({"ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "PERSON", "GPE", "LOC"})
 # nouns a weapon class can modify and still name the weapon used ("rocket attack", "mortar fire",
 # "missile battery")
-EVENT_HEADS = frozenset({
-    "attack", "attacks", "strike", "strikes", "fire", "use", "raid", "raids", "barrage",
-    "barrages", "assault", "bombardment", "salvo", "salvos", "launch", "launches", "test",
-    "tests", "programme", "program", "programmes", "programs", "project", "sale", "sales",
-    "delivery", "deliveries", "shipment", "shipments", "blast", "blasts", "explosion",
-    "explosions", "incident", "incidents", "campaign", "battery", "batteries", "system",
-    "systems", "launcher", "launchers",
-})
+EVENT_HEADS = lexicon.words("systems", "event_heads")
 # lemmas that make a sentence about fighting: "mines" or "shells" there are weapons
-MILITARY_LEMMAS = frozenset({
-    "military", "army", "navy", "troop", "soldier", "militant", "militia", "rebel",
-    "insurgent", "fighter", "airstrike", "bomb", "bombing", "bombard", "bombardment", "shell",
-    "shelling", "missile", "rocket", "artillery", "weapon", "war", "combat", "battle",
-    "offensive", "regime", "coalition", "jihadist", "terrorist", "explosive", "ammunition",
-    "munition", "gunfire", "sortie", "warplane", "frontline", "front-line", "ceasefire",
-    "casualty", "shoot", "strike", "attack", "kill", "destroy", "detonate", "explode",
-})
-UNCOUNTABLE = frozenset({
-    "artillery", "ordnance", "ammunition", "aircraft", "rotorcraft", "weaponry", "napalm",
-    "phosphorus", "sarin", "gas", "tnt", "semtex", "dynamite", "anthrax", "ricin", "tabun",
-    "soman", "phosgene", "thermite", "novichok", "vx", "birdshot", "buckshot", "fire",
-    "teargas", "spray", "craft", "chemical", "agent",
-})
+MILITARY_LEMMAS = lexicon.words("systems", "military_lemmas")
+UNCOUNTABLE = lexicon.words("systems", "uncountable")
+IDENTIFIER_NOUNS = lexicon.words("counts", "identifier_nouns")
+# verbs of physical events a platform takes part in: then a bare "jet" or "ferry" is checkable
+PLATFORM_EVENT_VERBS = lexicon.words("systems", "platform_event_verbs")
+# nouns of accidents a platform modifies: "crane collapse", "helicopter crash"
+ACCIDENT_HEADS = lexicon.words("systems", "accident_heads")
+# the bare words that name no particular kind; after "such" or "these" they only point back
+BARE_GENERIC = lexicon.words("systems", "bare_generic")
+ANAPHORIC = frozenset({"such", "these", "those", "this", "that", "the"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +91,7 @@ def _is_distinctive(alias: str, distinctive_words: frozenset[str]) -> bool:
 
 @cache
 def load_gazetteer() -> Gazetteer:
-    data = json.loads(read_text("extract", "systems.json"))
+    data = lexicon.data("systems")
     distinctive = frozenset(w.lower() for w in data.get("distinctive_words", []))
     named: dict[str, tuple[str, str]] = {}
     for category, entries in data["named"].items():
@@ -161,6 +146,16 @@ def class_variants(phrase: str) -> list[str]:
     return out
 
 
+def alias_plurals(alias: str, named: dict[str, tuple[str, str]]) -> list[str]:
+    """Plural forms of a system's name that are not names of their own ("F-16" -> "F-16s",
+    "Tomahawk" -> "Tomahawks"); an all-capital name ending in S ("HIMARS") has none."""
+    last = alias.rsplit(" ", 1)[-1]
+    if last[-1:] in "sS" or not last[-1:].isalnum() or "/" in last:
+        return []
+    plural = alias + "s"
+    return [] if plural in named else [plural]
+
+
 def _plural(phrase: str) -> str | None:
     last = phrase.rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
     word = last.lower()
@@ -192,11 +187,13 @@ class SystemFinder:
         exact: list[tuple[str, str]] = []
         folded: list[tuple[str, str]] = []
         for alias, (canonical, category) in g.named.items():
-            key = f"N{len(self._alias_info)}"
             distinctive = _is_distinctive(alias, g.distinctive_words)
-            self._alias_info[key] = (canonical, category, distinctive)
-            # short or all-capital aliases keep their case ("Tor", "SAM", "HARM")
-            (exact if len(alias) < 4 or alias.isupper() else folded).append((key, alias))
+            # the plural names several of them: "F-16s", "Tomahawks", "Shaheds"
+            for form in (alias, *alias_plurals(alias, g.named)):
+                key = f"N{len(self._alias_info)}"
+                self._alias_info[key] = (canonical, category, distinctive)
+                # short or all-capital aliases keep their case ("Tor", "SAM", "HARM")
+                (exact if len(alias) < 4 or alias.isupper() else folded).append((key, form))
         for key, alias in exact:
             self._exact.add(key, [nlp.make_doc(alias)])
         for key, alias in folded:
@@ -268,6 +265,9 @@ class SystemFinder:
         military = phrase in self.gazetteer.military_only \
             or doc[start:end].text in self.gazetteer.military_only
         if head.dep_ == "compound" and head.head.i >= end:  # "drone attacks", "tank crews"
+            if head.head.lower_ in ACCIDENT_HEADS and phrase not in self.gazetteer.owner_only:
+                # "the crane collapse", "a helicopter crash": the platform of the event
+                return SystemMatch(doc[start].idx, _char_end(doc, end), phrase, category, True)
             if (weapon or military) and head.head.lower_ in EVENT_HEADS \
                     and phrase not in ("weapon", "weapons", "arms"):  # not "arms sales"
                 return SystemMatch(doc[start].idx, _char_end(doc, end), phrase, category, True)
@@ -275,6 +275,8 @@ class SystemFinder:
         if start > 0 and doc[start - 1].lower_ == "think" and head.lower_.startswith("tank"):
             return None
         name = doc[start:end].text
+        if phrase in BARE_GENERIC and start > 0 and doc[start - 1].lower_ in ANAPHORIC:
+            return None  # "such weapons", "these arms": what was named before
         if (weapon and phrase not in self.gazetteer.ambiguous) or military:
             left = _extend_left(doc, start, platform=False)
             owner = None if weapon else _owner_start(doc, start)
@@ -285,9 +287,11 @@ class SystemFinder:
             return SystemMatch(doc[owner].idx, _char_end(doc, end), name.lower(), category, True)
         if weapon:  # "mines", "shells": the everyday sense unless the sentence is about fighting
             fighting = _about_fighting(doc, start, end)
-        else:  # a platform carrying or firing a weapon: "dropped barrel bombs from helicopters"
+        else:  # a platform carrying or firing a weapon: "dropped barrel bombs from helicopters",
+            # or taking part in an event: "one jet bombed a school", "a crane fell"
             fighting = phrase not in self.gazetteer.owner_only \
-                and not _noun_modifier(doc, start) and _same_sentence(doc, start, weapons)
+                and not _noun_modifier(doc, start) and (
+                    _same_sentence(doc, start, weapons) or _in_event(head))
         if fighting:
             return SystemMatch(doc[start].idx, _char_end(doc, end), name.lower(), category, True)
         return None
@@ -297,10 +301,14 @@ class SystemFinder:
         for pattern in self.gazetteer.designators:
             for m in pattern.finditer(text):
                 name = m.group("name")
-                named = self.gazetteer.named.get(name)
+                named = self.gazetteer.named.get(name) or (
+                    self.gazetteer.named.get(name[:-1]) if name.endswith("s") else None)
                 if not named and _needs_class_noun(name) \
                         and not self._class_noun_follows(text, m.end("name")):
                     continue  # "B1242 road", "M5S", but "B-25 Mitchell bombers"
+                before = text[max(0, m.start("name") - 12):m.start("name")].split()
+                if before and before[-1].lower() in IDENTIFIER_NOUNS:
+                    continue  # "Flight MH17", "Route M4": a number naming a flight or a road
                 canonical, category = named if named else (name, "designator")
                 out.append(SystemMatch(m.start("name"), m.end("name"), canonical, category, False))
         return out
@@ -385,6 +393,25 @@ def _same_sentence(doc: Any, start: int, others: list[int]) -> bool:
     if sentence is None:
         return any(abs(i - start) <= 20 for i in others)
     return any(sentence.start <= i < sentence.end and i != start for i in others)
+
+
+def _in_event(head: Any) -> bool:
+    """Whether a platform noun is the subject or object of a physical event ("the ferry
+    capsized", "shot down a helicopter", "a crane to fall"), not merely named ("the role of
+    drones", "deploy drones")."""
+    token = head
+    while token.dep_ in ("conj", "appos") and token.head is not token:
+        token = token.head
+    if token.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+        return False
+    verb = token.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.lemma_.lower() in PLATFORM_EVENT_VERBS:
+        return True
+    # "caused a crane to fall": the object of "cause" is the subject of "fall"
+    return token.dep_ == "dobj" and any(c.dep_ == "xcomp" and c.lemma_.lower()
+                                        in PLATFORM_EVENT_VERBS for c in verb.children)
 
 
 def _about_fighting(doc: Any, start: int, end: int) -> bool:

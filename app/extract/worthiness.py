@@ -32,6 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
+from app.extract import lexicon
 from app.resources import resource_path
 
 MODEL_FILE = ("models", "checkworthiness.json.gz")
@@ -53,11 +54,7 @@ _SPACES = re.compile(r"\s+")
 
 # Verbs that report or record an event: "said", "voted", "signed", "cut" ... A claim
 # about what someone did is checkable; a wish ("we should") or a feeling is not.
-_EVENT_VERBS = frozenset(
-    "said says told stated announced reported voted signed passed cut raised increased "
-    "decreased doubled tripled created lost added spent invested proposed opposed supported "
-    "killed launched attacked destroyed captured fired struck shot".split()
-)
+_EVENT_VERBS = lexicon.words("cues", "event_verbs")
 
 
 def word_features(text: str) -> list[str]:

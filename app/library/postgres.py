@@ -302,6 +302,13 @@ class PostgresLibrary(BaseLibrary):
         def work() -> bool:
             old = self._lock_worksheet(worksheet_id, kind, path, title, published,
                                        len(records), print_)
+            if kind == "worksheet" and path:  # a file saved over: its old worksheet is gone
+                for (other,) in self._db.execute(
+                        "SELECT worksheet_id FROM claimsheet_worksheets WHERE kind = 'worksheet' "
+                        "AND path = %s AND worksheet_id <> %s", (path, worksheet_id)).fetchall():
+                    self._delete_claims(other)
+                    self._db.execute("DELETE FROM claimsheet_worksheets WHERE worksheet_id = %s",
+                                     (other,))
             if old == print_:
                 return False
             self._delete_claims(worksheet_id)

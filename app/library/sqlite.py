@@ -251,6 +251,11 @@ class SqliteLibrary(BaseLibrary):
     def _write(self, worksheet_id: str, kind: str, path: str, title: str, published: str,
                records: list[ClaimRecord], print_: str) -> bool:
         with self._write_scope():
+            if kind == "worksheet" and path:  # a file saved over: its old worksheet is gone
+                for (other,) in self._db.execute(
+                        "SELECT worksheet_id FROM worksheets WHERE kind = 'worksheet' "
+                        "AND path = ? AND worksheet_id != ?", (path, worksheet_id)).fetchall():
+                    self._delete_worksheet(other)
             row = self._db.execute("SELECT fingerprint FROM worksheets WHERE worksheet_id = ?",
                                    (worksheet_id,)).fetchone()
             if row is not None and row[0] == print_:

@@ -27,7 +27,8 @@ cut, so a claim running across the paragraph break at a cut may come out in
 two; that is the price of seeing the first claims at once.)
 
 This module imports no Qt: the application starts it before Qt loads, and it
-is also the child's entry point (``python -m app.services.extraction``).
+is also the child's entry point (``python -m app.services.extraction``, or
+the one-folder app's ``--run-module`` form: see :mod:`app.frozen`).
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ import traceback
 from collections.abc import Callable
 from typing import IO, Any
 
+from app.frozen import module_command
+
 log = logging.getLogger("claimsheet.services.extraction")
 
 STREAM_ABOVE = 8_000
@@ -52,8 +55,9 @@ Batch = Callable[[list[Any], int, int], None]
 
 
 def helper_command() -> list[str]:
-    """The command line that starts the helper process (one place, for frozen builds too)."""
-    return [sys.executable, "-m", "app.services.extraction"]
+    """The command line that starts the helper process: ``python -m`` this module, or
+    in the one-folder app its executable's ``--run-module`` form (:mod:`app.frozen`)."""
+    return module_command(__name__)
 
 
 class ServiceError(RuntimeError):

@@ -17,9 +17,12 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, qInstallMessageHandler
+from PySide6.QtCore import QSize, QTimer, qInstallMessageHandler
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from app.desktop import APP_ID, ICON_SIZES
+from app.resources import resource_path
 from app.ui.crash import CrashHandler, qt_message_handler
 from app.ui.dialogs import error_box
 from app.ui.extraction_worker import preload_pipeline, stop_service
@@ -47,7 +50,19 @@ def make_app(argv: list[str]) -> QApplication:
     app.setApplicationName("Claimsheet")
     app.setOrganizationName("Claimsheet")
     app.setApplicationDisplayName("Claimsheet")
+    # The taskbar and the window manager match the window to claimsheet.desktop by this name.
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    """The window icon from the packaged PNGs (no SVG plugin needed)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resource_path("icons", "hicolor", f"{size}x{size}", f"{APP_ID}.png")),
+                     QSize(size, size))
+    return icon
 
 
 def run_window(file: str | None, smoke: bool = False) -> int:

@@ -188,11 +188,22 @@ class FileController(QObject):
         thread.failed.connect(lambda message, details: self._import_failed(thread, message,
                                                                            details))
         thread.finished.connect(lambda: self._import_finished(thread))
-        window.progress.setRange(0, 0)  # busy: the importers cannot report progress
+        thread.progressed.connect(lambda done, total: self._import_progressed(thread, done,
+                                                                             total))
+        window.progress.setRange(0, 0)  # busy until the importer counts pages (a PDF)
         window.progress.setFormat(f"Importing {path.name}…")
         window.progress.show()
         self._status(f"Importing {path.name}…", 0)
         thread.start()
+
+    def _import_progressed(self, thread: ImportThread, done: int, total: int) -> None:
+        """A PDF's pages read so far: the busy bar becomes a real one."""
+        if self.importer is not thread or total <= 0:
+            return
+        bar = self.window.progress
+        bar.setRange(0, total)
+        bar.setValue(done)
+        bar.setFormat("Importing page %v of %m…")
 
     def _import_current(self, thread: ImportThread) -> bool:
         """Tidy up after an import; False when a newer open or worksheet made it stale."""

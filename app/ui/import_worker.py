@@ -22,9 +22,11 @@ BACKGROUND_BYTES = 512 * 1024
 
 
 class ImportThread(QThread):
-    """Imports one file. Signals: exactly one of ``succeeded(object)`` (an
-    ``ImportResult``) or ``failed(str, str)`` (message for the user, details)."""
+    """Imports one file. Signals: ``progressed(int, int)`` (pages of a PDF read so
+    far, and in all) any number of times, then exactly one of ``succeeded(object)``
+    (an ``ImportResult``) or ``failed(str, str)`` (message for the user, details)."""
 
+    progressed = Signal(int, int)
     succeeded = Signal(object)
     failed = Signal(str, str)
 
@@ -37,7 +39,7 @@ class ImportThread(QThread):
         from app.importers import ArticleImportError, import_article
 
         try:
-            result = import_article(self.path)
+            result = import_article(self.path, progress=self.progressed.emit)
         except ArticleImportError as exc:  # its message names the file and the problem
             self.failed.emit(str(exc), "")
         except OSError as exc:

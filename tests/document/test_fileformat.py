@@ -82,6 +82,25 @@ def test_failed_serialization_leaves_the_file_alone(tmp_path: Path) -> None:
     assert {p.name for p in tmp_path.iterdir()} == {"w.claimsheet"}
 
 
+def test_a_worksheet_too_large_to_reopen_is_not_saved(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A window session can grow past what loading accepts; saving must not write a
+    file that would then refuse to open."""
+    import app.document.fileformat as fileformat
+
+    path = tmp_path / "w.claimsheet"
+    text = "One. Two. Three."
+    ws = Worksheet(Article(text=text))
+    save_worksheet(ws, path)
+    before = path.read_bytes()
+    ws.claims = [Claim(anchor=make_anchor(text, i * 5, i * 5 + 4)) for i in range(3)]
+    monkeypatch.setattr(fileformat, "MAX_CLAIMS", 2)
+    with pytest.raises(fileformat.WorksheetTooLarge, match="3 claims.*up to 2 claims"):
+        save_worksheet(ws, path)
+    assert path.read_bytes() == before
+    assert {p.name for p in tmp_path.iterdir()} == {"w.claimsheet"}
+
+
 def test_lone_surrogates_are_saved_as_replacement_characters(tmp_path: Path) -> None:
     """A lone surrogate (from a clipboard, a file name that is not UTF-8) never stops a save."""
     text = "Seven drones \ud800were shot down."

@@ -82,3 +82,47 @@ def test_a_dateline_is_not_a_claim_and_spans_lose_trailing_space() -> None:
     for claim in claims:
         for k in claim.checkables:
             assert k.text == k.text.strip()
+
+
+def _listed(text: str) -> list[str]:
+    return [c.quote for c in extract(text)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The vessel is believed to be a Kilo-class submarine.",  # hedged, its only checkable a system
+    "The guards were also allegedly beaten with batons.",  # hedged, no checkable at all
+    "Those who fell were then trampled by the crowd behind them.",  # an event, no number
+    "There are no survivors left at the site.",  # a present fact
+    "Two minibuses collided near Ruse on Sunday.",  # a date and a place
+])
+def test_a_sentence_that_states_something_checkable_is_listed(sentence: str) -> None:
+    assert _listed(sentence) == [sentence]
+
+
+@pytest.mark.parametrize("sentence", [
+    "It is crucial to hold those responsible to account.",  # an evaluation
+    "We will continue to support our partners in the region.",  # a promise
+    "The use of such weapons is horrific and unacceptable.",  # a judgement
+    "Had the bridge collapsed an hour later, the toll would have been 300.",  # counterfactual
+    "Will the talks ever resume?",  # a question
+])
+def test_opinion_prediction_and_counterfactuals_are_not_listed(sentence: str) -> None:
+    assert _listed(sentence) == []
+
+
+def test_an_attributed_opinion_is_listed_but_ranked_below_a_fact() -> None:
+    text = ('"We deeply regret the losses," the ministry said.\n'
+            "The ministry said 14 soldiers were killed near Avdiivka on Monday.\n")
+    claims = {c.quote: c for c in extract(text)}
+    opinion = next(c for q, c in claims.items() if q.startswith('"We deeply'))
+    fact = next(c for q, c in claims.items() if q.startswith("The ministry said 14"))
+    assert opinion.worthiness < fact.worthiness
+
+
+def test_a_title_above_a_dateline_is_listed_only_for_a_hard_checkable() -> None:
+    plain = _listed("Storm hits the coast\nMonday, May 4, 2020\n\nWinds felled 300 trees in "
+                    "Varna on Sunday.\n")
+    assert not any(q.startswith("Storm hits") for q in plain)
+    counted = _listed("At least 12 dead as storm hits Varna\nMonday, May 4, 2020\n\nWinds "
+                      "felled 300 trees in Varna on Sunday.\n")
+    assert any(q.startswith("At least 12 dead") for q in counted)

@@ -75,3 +75,35 @@ def test_a_scale_letter_glued_to_the_number_is_part_of_it() -> None:
                     "count")
     assert counted["over 36K"].value == ">36000"
     assert all(f.value == "300" for t, f in counted.items() if t.startswith("300"))  # metres
+
+
+def test_comparisons_and_group_words_are_counts() -> None:
+    text = ("Nearly twice as many drones crossed the border as in June, and a trio of "
+            "helicopters and a pair of tugboats joined the search.")
+    counted = spans(text, "count")
+    assert counted["Nearly twice as many"].value == "~x2"
+    assert counted["a trio of"].value == "3"
+    assert counted["a pair of"].value == "2"
+
+
+def test_frequencies_are_counts_but_once_meaning_formerly_is_not() -> None:
+    text = ("The tanker was turned back twice and boarded at least once; the port, once a "
+            "busy hub, closed.")
+    counted = spans(text, "count")
+    assert counted["twice"].value == "2"
+    assert counted["at least once"].value == ">=1"
+    assert "once" not in counted
+
+
+def test_measurements_with_units_are_counts() -> None:
+    counted = spans("Waves reached 6 metres and the crater was 14 feet deep.", "count")
+    assert any(c.startswith("6 metres") for c in counted)
+    assert any(c.startswith("14 feet") for c in counted)
+
+
+def test_numbers_that_name_things_are_not_counts() -> None:
+    text = ("Shells landed near posts 17 and 18 and on Route 9, as Resolution 2311 demanded, "
+            "wounding 5 guards.")
+    counted = spans(text, "count")
+    assert not {"17", "18", "9", "2311"} & set(counted)
+    assert "5" in counted

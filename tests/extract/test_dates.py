@@ -99,3 +99,19 @@ def test_durations_are_not_resolved_to_a_day(text: str) -> None:
 
 def test_ago_still_resolves() -> None:
     assert normalize_date("two days ago", date(2021, 6, 15)).value == "2021-06-13"
+
+
+def test_a_date_with_alternatives_is_one_date() -> None:
+    found_dates = spans("The ferry sank on March 3 or 4 near Flores.", "date",
+                        published=date(2025, 3, 9))
+    assert found_dates["March 3 or 4"].value == "2025-03-03/2025-03-04"
+
+
+def test_days_relative_to_the_story_and_duration_adjectives_are_dates() -> None:
+    text = ("The following day, divers found the wreck; a week-long search and a 72-hour "
+            "truce followed, and a 9-year-old girl survived.")
+    found_dates = spans(text, "date")
+    assert found_dates["The following day"].attributes["relative_to"] == "event"
+    assert any("week-long" in d for d in found_dates)
+    assert "72-hour" in found_dates
+    assert not any("year-old" in d for d in found_dates)  # an age, not a date

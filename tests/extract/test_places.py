@@ -75,3 +75,26 @@ def test_a_country_leading_a_coalition_is_not_a_place() -> None:
     placed = spans(text, "location")
     assert "Djibouti" in placed
     assert not any(p.startswith("Kenya") for p in placed)
+
+
+def test_generic_and_anaphoric_places_are_never_rows() -> None:
+    text = ("Shells hit a school, the hospital and the main market in the city, and the "
+            "capital's airport closed.")
+    assert not spans(text, "location")
+
+
+def test_named_facilities_and_areas_of_a_named_place() -> None:
+    text = ("Jets crossed Moldovan airspace and struck the Cahul military airport, the "
+            "Bulgarian coast and the Varna suburbs.")
+    placed = spans(text, "location")
+    assert "Moldovan airspace" in placed
+    assert "Cahul military airport" in placed
+    assert "Bulgarian coast" in placed
+    assert "Varna suburbs" in placed
+
+
+def test_a_name_listed_with_places_is_a_place() -> None:
+    text = "The attacks in Varvarivka, Hlyboke and Strilecha killed 9 people on 4 May."
+    placed = spans(text, "location")
+    assert {"Hlyboke", "Strilecha"} <= set(placed)
+    assert not {"Hlyboke", "Strilecha"} & set(spans(text, "actor"))

@@ -93,3 +93,107 @@ def test_a_rank_abbreviation_does_not_end_the_sentence() -> None:
 def test_a_national_military_speaking_is_a_named_source() -> None:
     claim = only_claim("The Kenyan military said that 11 fighters were killed near Lamu on Monday.")
     assert claim.sourcing.value == "named"
+
+
+@pytest.mark.parametrize("text", [
+    "Nine fishermen were reportedly detained off Zanzibar on Tuesday.",
+    "The depot in Ruse is thought to have held 300 tonnes of fuel.",
+    "Two ferries were reported to have collided near Split on 4 May.",
+    "The harbour police have been accused of beating 12 dockers in Gdynia.",
+    "Many observers believe that 40 mayors will resign by June.",
+])
+def test_vague_sources_are_unnamed(text: str) -> None:
+    assert only_claim(text).sourcing.value == "unnamed"
+
+
+def test_no_casualties_were_reported_is_the_outlets_own_report() -> None:
+    claim = only_claim("No casualties were reported after 3 shells hit Kherson on Monday.")
+    assert claim.sourcing.value == "none"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The Estonian news agency ETV reported explosions at the Tapa base on Sunday.", "ETV"),
+    ("A Chilean navy spokesman accused the crew of dumping 40 barrels off Arica.", "spokesman"),
+    ("Moldovan state media said 14 people were arrested in Balti on 2 April.", "state media"),
+    ('"Our patrols found 6 mines near the pier on Monday," added the Latvian Coast Guard.',
+     "Latvian Coast Guard"),
+])
+def test_institutions_speaking_are_named(text: str, source: str) -> None:
+    claim = only_claim(text)
+    assert claim.sourcing.value == "named"
+    assert source in claim.source_name
+
+
+def test_a_pronoun_source_takes_its_named_referent() -> None:
+    text = ("Mayor Ilze Ozola opened the bridge in Jelgava on Monday. "
+            "She said that 900 cars crossed it in the first hour.")
+    claims = extract(text)
+    second = next(c for c in claims if c.quote.startswith("She said"))
+    assert second.sourcing.value == "named" and second.source_name == "Ilze Ozola"
+    assert not any(k.text == "She" for c in claims for k in c.checkables)
+
+
+def test_a_quote_over_several_sentences_takes_the_attribution_that_closes_it() -> None:
+    text = ('"The convoy left Tartu at dawn. Eleven trucks reached Narva by noon", said '
+            'Colonel Mart Kask.')
+    claims = extract(text)
+    assert len(claims) == 2
+    assert all(c.sourcing.value == "named" for c in claims)
+
+
+def test_a_statement_block_after_said_colon_is_the_speakers() -> None:
+    text = ("Minister statement on the flood\n\nThe Minister for Water, Ana Kovac, said:\n\n"
+            "The river rose 3 metres in Osijek overnight. Forty homes were flooded.\n")
+    claims = extract(text)
+    body = [c for c in claims if "river" in c.quote or "homes" in c.quote]
+    assert len(body) == 2
+    assert all(c.sourcing.value == "named" and "Ana Kovac" in c.source_name for c in body)
+
+
+def test_an_official_statement_in_its_own_voice_is_the_issuers() -> None:
+    text = ("Interception of a smuggling vessel\n"
+            "The Ministry of Defence of Freedonia\n\n"
+            "Yesterday our coast guard stopped a trawler carrying 300 rifles near Port Ellis.\n"
+            "We detained its crew of six.\n"
+            "The trawler was towed to Kestrel Bay on Sunday.\n")
+    claims = extract(text)
+    assert len(claims) == 3
+    assert all(c.sourcing.value == "named" for c in claims)
+    assert all("Ministry of Defence of Freedonia" in c.source_name for c in claims)
+
+
+def test_a_news_report_with_we_only_inside_quotes_has_no_issuer() -> None:
+    text = ('The governor said: "We will rebuild." '
+            'Engineers said "we need 40 days". Floods cut 3 roads near Tulcea on Monday.')
+    floods = next(c for c in extract(text) if c.quote.startswith("Floods"))
+    assert floods.sourcing.value == "none"
+
+
+def test_an_official_site_speaks_for_its_issuer() -> None:
+    from app.document.model import Article
+
+    article = Article(text="Coalition aircraft struck 4 bridges near Hit on 9 March.",
+                      outlet="Joint Task Force Command", url="https://www.jtf.example.mil/news/1")
+    claim = extract(article)[0]
+    assert claim.sourcing.value == "named" and claim.source_name == "Joint Task Force Command"
+
+
+@pytest.mark.parametrize("text", [
+    "Freedonia has accused Sylvania of shelling 3 villages near the border on Monday.",
+    "The border guards have been accused of firing 20 shots at a boat on 3 June.",
+])
+def test_an_accusation_hedges_the_claim(text: str) -> None:
+    assert only_claim(text).hedged
+
+
+def test_possible_before_a_noun_does_not_hedge() -> None:
+    claim = only_claim("The navy moved 4 frigates to Split on Monday to prepare for possible "
+                       "attacks.")
+    assert not claim.hedged
+
+
+@pytest.mark.parametrize("check", ["could not be independently confirmed",
+                                   "could not be independently verified"])
+def test_could_not_be_independently_confirmed_is_not_a_hedge(check: str) -> None:
+    claim = only_claim(f"Twelve drones were shot down over Sumy on Friday; this {check}.")
+    assert not claim.hedged

@@ -143,9 +143,10 @@ def test_import_is_lazy_and_scoring_needs_no_sklearn() -> None:
 
 
 def test_model_loads_in_well_under_a_second() -> None:
-    started = time.perf_counter()
+    # CPU time of this process: wall time on a busy machine says nothing about the model.
+    started = time.process_time()
     model = read_model(resource_path(*MODEL_FILE))
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert model.blocks
     assert elapsed < 1.0, f"model load took {elapsed:.2f} s"
     assert resource_path(*MODEL_FILE).stat().st_size < 5 * 1024 * 1024

@@ -29,6 +29,17 @@ def test_indexing_is_skipped_when_nothing_changed_and_replaces_otherwise(library
     assert library.stats().claims == 0
 
 
+def test_a_file_saved_over_by_another_worksheet_forgets_the_old_one(library) -> None:  # type: ignore[no-untyped-def]
+    old = worksheet(BELGOROD_7, title="Old check")
+    new = worksheet(UNRELATED, title="New check")
+    library.index_worksheet(old, "/checks/story.claimsheet")
+    library.index_worksheet(new, "/checks/story.claimsheet")  # the same file, saved over
+    assert (library.stats().worksheets, library.stats().claims) == (1, 1)
+    assert [h.record.worksheet_id for h in library.search("Belgorod")] == []
+    library.index_worksheet(old, "/checks/elsewhere.claimsheet")  # a copy in another file
+    assert library.stats().worksheets == 2
+
+
 def test_a_restated_claim_is_the_same_claim_and_its_own_worksheet_never_matches(library) -> None:  # type: ignore[no-untyped-def]
     mine = worksheet(BELGOROD_7, UNRELATED)
     other = worksheet(BELGOROD_7_AGAIN, title="Earlier check", verdict=Verdict.MOSTLY_TRUE)

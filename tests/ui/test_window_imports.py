@@ -444,3 +444,39 @@ def test_text_dragged_inside_the_window_is_not_a_new_article(window) -> None:  #
                          Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     window.dragEnterEvent(enter)
     assert not enter.isAccepted()
+
+
+def large_pdf(folder: Path, pages: int) -> Path:
+    """A PDF over the background threshold: a page of text each, plus a noise image
+    that does not compress, so a few pages are enough."""
+    import os
+
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    from app.ui.import_worker import BACKGROUND_BYTES
+
+    side = int((BACKGROUND_BYTES / 3) ** 0.5) + 64
+    noise = Image.frombytes("RGB", (side, side), os.urandom(side * side * 3))
+    path = folder / "long.pdf"
+    pdf = canvas.Canvas(str(path))
+    for page in range(pages):
+        pdf.drawString(72, 760, f"{SENTENCE} Page {page + 1} of the report.")
+        if page == 0:
+            pdf.drawImage(ImageReader(noise), 72, 200, width=300, height=300)
+        pdf.showPage()
+    pdf.save()
+    assert path.stat().st_size > BACKGROUND_BYTES
+    return path
+
+
+def test_a_large_pdf_shows_its_pages_read(qtbot, quiet, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = quiet.window
+    seen: list[tuple[int, int]] = []
+    window.progress.valueChanged.connect(
+        lambda value: seen.append((value, window.progress.maximum())))
+    window.files.open_path(large_pdf(tmp_path, pages=6))
+    qtbot.waitUntil(lambda: quiet.started == [True], timeout=20_000)
+    assert (6, 6) in seen, seen  # the bar counted the pages, not just a busy bar
+    assert "Page 6 of the report" in window.session.worksheet.article.text

@@ -1,0 +1,241 @@
+"""Locations: how a place span is built, and the slots that make a name a place.
+
+A place is widened to its direction ("southern Ukraine") and its border
+("the Russia-Ukraine border"); regions are found by their designator word
+("Kharkiv Oblast", also when the model calls them organisations); a name in a
+slot only a place fills is a place whatever the model's label ("near Ayn Isa",
+"the village of X", "X, an area outside Damascus"); named facilities
+("Mosul Dam") are places, not organisations.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from app.extract import lexicon, places
+from app.extract.candidates import LOCATION_LABELS, Found, end_char
+from app.extract.tokens import positions
+
+# Physical places where events happen; re-found as locations even without a name
+# ("a hospital", "the town"). Abstract areas ("the region", "the border") are left out:
+# they locate nothing a checker can look up.
+FACILITY_NOUNS = lexicon.words("places", "facility_nouns")
+BORDER_WORDS = lexicon.words("places", "border_words")
+BORDER_TAILS = lexicon.words("places", "border_tails")  # "the Russia-Ukraine border"
+NEAR_WORDS = lexicon.words("places", "near_words")
+# Words before a name that make it a place whatever the model's label: "near Daquq",
+# "the village of Tuloul Naser", "35km south of Qayyarah".
+PLACE_PREPOSITIONS = lexicon.words("places", "place_prepositions")
+PLACE_OF_NOUNS = lexicon.words("places", "place_of_nouns")
+NAMED_PLACE_HEADS = lexicon.words("places", "named_place_heads")
+NOT_PLACE_WORDS = lexicon.words("actors", "not_place_words")
+# areas of a country or city: "Lebanese airspace", "the Indonesian coast", "Damascus suburbs"
+AREA_NOUNS = lexicon.words("places", "area_nouns")
+DEMONYM_WORDS = frozenset(places.DEMONYMS)
+
+RULE_REGION = re.compile(
+    r"\b(?:[A-Z][\w’'-]+\s+){1,3}(?:Oblast|Region|Krai|Kray|Province|Governorate|Raion)\b")
+
+
+def place(doc: Any, start: int, end: int) -> Found:
+    """A location, extended to "southern Ukraine" and "the Russia-Ukraine border"."""
+    book = places.place_book()
+    s, e = start, end
+    if doc[s].lower_ == "the":
+        s += 1
+    if s > 0 and doc[s - 1].text in book.direction_words:
+        s -= 1
+    # "Russia-Ukraine border": place, hyphen, place, border word
+    while e + 1 < len(doc) and doc[e].text in ("-", "–") \
+            and doc[e + 1].ent_type_ in LOCATION_LABELS:
+        e += 2
+        while e < len(doc) and doc[e].ent_iob_ == "I":
+            e += 1
+    if e < len(doc) and doc[e].lower_ in BORDER_TAILS \
+            and (e > end or doc[e - 1].dep_ == "compound"):
+        e += 1
+    name = doc[s:e].text
+    country = places.country_code(doc[start:end].text) or places.country_code(name)
+    attrs = {"country": country} if country else {}
+    return Found("location", doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), name, attrs)
+
+
+def region_match(m: re.Match[str]) -> Found:
+    """ "Russia's Kursk Oblast": the region, with the possessor as its country."""
+    name = m.group()
+    start = m.start()
+    country = None
+    for mark in ("’s ", "'s "):
+        if mark in name:
+            owner, _, rest = name.rpartition(mark)
+            country = places.country_code(owner)
+            start += len(owner) + len(mark)
+            name = rest
+    country = country or places.country_code(name)
+    return Found("location", start, m.end(), name, {"country": country} if country else {},
+                 rank=-1)
+
+
+def regions(text: str) -> list[Found]:
+    """Regions named by their designator word ("Belgorod Region", "Kharkiv Oblast")."""
+    return [region_match(m) for m in RULE_REGION.finditer(text)]
+
+
+def names_after_near(doc: Any) -> list[tuple[int, int]]:
+    """ "Near Ayn Isa, one strike ...": capitalised words after "near" or "outside" name a
+    place even when the model tags nothing (it often misses unfamiliar transliterations)."""
+    out = []
+    for index in positions(doc, NEAR_WORDS):
+        end = index + 1
+        while end < len(doc) and end - index <= 4 and doc[end].text[:1].isupper() \
+                and doc[end].is_alpha | ("-" in doc[end].text) and not doc[end].is_sent_start:
+            end += 1
+        if end > index + 1 and doc[index + 1].lower_ != "the":
+            out.append((index + 1, end))
+    return out
+
+
+def named_facilities(doc: Any) -> list[tuple[int, int]]:
+    """ "the Mezzeh military airport", "Tiyas airbase": a facility named by a place or a
+    name before it. A facility with no name ("the hospital", "a school") locates nothing a
+    checker can look up, so it is no checkable."""
+    out = []
+    for index in positions(doc, FACILITY_NOUNS):
+        t = doc[index]
+        if t.pos_ != "NOUN" or t.dep_ == "compound":
+            continue
+        start = t.i
+        named = False
+        for child in t.lefts:
+            if child.dep_ in ("amod", "compound", "nmod") and child.i < start:
+                start = child.i
+                named = named or (child.pos_ == "PROPN" and child.ent_type_ != "PERSON"
+                                  and not demonym(child.text))
+        while start < t.i and doc[start].pos_ != "PROPN":
+            start += 1  # "the new Tiyas airbase": the name, not the adjectives before it
+        if named and start < t.i:
+            out.append((start, t.i + 1))
+    return out
+
+
+_DEMONYM_SHAPE = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|i|ic)$")
+
+
+def demonym(word: str) -> bool:
+    """A nationality word: listed ("Ukrainian") or shaped like one ("Moldovan", "Gabonese")."""
+    return word.lower() in DEMONYM_WORDS or bool(_DEMONYM_SHAPE.match(word))
+
+
+def listed_with_places(doc: Any) -> list[tuple[int, int]]:
+    """ "in Varvarivka, Hlyboke and Strilecha": a name the model leaves untagged, listed with a
+    place, is a place."""
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "LOC") or ent.root.dep_ != "pobj":
+            continue
+        stack = [ent.root]
+        while stack:
+            token = stack.pop()
+            for child in token.children:
+                if child.dep_ != "conj":
+                    continue
+                stack.append(child)
+                if child.pos_ == "PROPN" and not child.ent_type_ and child.text[:1].isupper():
+                    start = child.i
+                    while start > 0 and doc[start - 1].dep_ == "compound" \
+                            and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_:
+                        start -= 1
+                    out.append((start, child.i + 1))
+    return out
+
+
+def areas(doc: Any) -> list[tuple[int, int]]:
+    """ "Lebanese airspace", "the Indonesian coast", "Damascus suburbs": an area of a named
+    country or place, itself a place."""
+    out = []
+    for index in positions(doc, AREA_NOUNS):
+        if index == 0:
+            continue
+        prev = doc[index - 1]
+        if demonym(prev.text) or prev.ent_type_ in ("NORP", "GPE", "LOC"):
+            start = index - 1
+            while start > 0 and doc[start - 1].ent_iob_ == "I" and doc[start].ent_iob_ == "I":
+                start -= 1
+            if doc[start].ent_iob_ == "I" and start > 0:
+                start -= 1
+            out.append((start, index + 1))
+    return out
+
+
+def stance(text: str, f: Found) -> bool:
+    """ "pro-Beijing camp": a place after "pro-", "anti-" or "non-" is a stance, not a place."""
+    return f.type == "location" and text[max(0, f.start - 5):f.start].lower().endswith(
+        ("pro-", "anti-", "non-"))
+
+
+def in_place_slot(doc: Any, ent: Any) -> bool:
+    """An ORG or PERSON entity in a slot only a place fills: "near X", "the village of X",
+    "in X" for a "person". Names with institution words or all-capital acronyms stay actors."""
+    if any(t.lower_ in NOT_PLACE_WORDS for t in ent):
+        return False
+    end = ent.end
+    after = range(end + 2, min(end + 5, len(doc)))
+    if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("a", "an") \
+            and any(doc[k].lower_ in PLACE_OF_NOUNS for k in after):
+        return True  # "Sabboura, an area outside Damascus"
+    if ent.start == 0:
+        return False
+    if ent.text.isupper() or any(ch.isdigit() for ch in ent.text):
+        return False
+    prev = doc[ent.start - 1]
+    if prev.lower_ == "the" and ent.start > 1:
+        return False
+    if prev.lower_ in PLACE_PREPOSITIONS:
+        return True
+    if prev.lower_ in ("in", "at") and ent.label_ == "PERSON":
+        return True
+    if prev.lower_ == "in" and len(ent) == 1 and ent.text.istitle():
+        return True  # "used by Daesh in Marea": a one-word organisation does not hold events
+    return prev.lower_ == "of" and ent.start > 1 and doc[ent.start - 2].lower_ in PLACE_OF_NOUNS
+
+
+def named_facility(doc: Any, ent: Any) -> Found | None:
+    """ "Brandbergen Mosque", "Mosul Dam", "Ishtar Gate": spaCy often calls these organisations."""
+    if ent[-1].text not in NAMED_PLACE_HEADS:
+        return None
+    s = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+    return Found("location", doc[s].idx, ent.end_char, doc[s:ent.end].text, {"kind": "facility"})
+
+
+def region_tail(doc: Any, ent: Any) -> Found | None:
+    """ "Ukraine's Kharkiv Oblast" (an ORG to spaCy) is a region of Ukraine."""
+    book = places.place_book()
+    if ent[-1].text not in book.region_words or len(ent) < 2:
+        return None
+    start = ent.start
+    country = None
+    for tok in ent:
+        if tok.text in ("’s", "'s") and tok.i + 1 < ent.end:
+            country = places.country_code(doc[start:tok.i].text)
+            start = tok.i + 1
+    if doc[start].lower_ == "the":
+        start += 1
+    name = doc[start:ent.end].text
+    country = country or places.country_code(name)
+    attrs = {"country": country} if country else {}
+    return Found("location", doc[start].idx, ent.end_char, name, attrs)
+
+
+def facility_found(doc: Any, start: int, end: int, kind: str = "facility") -> Found:
+    """A named facility or area as a location candidate; it gives way to a longer name."""
+    name = doc[start:end].text
+    country = places.country_code(name)
+    attrs = {"kind": kind, **({"country": country} if country else {})}
+    return Found("location", doc[start].idx, end_char(doc, end), name, attrs)
+
+
+def near_found(doc: Any, start: int, end: int) -> Found:
+    """A name after "near" as a location candidate."""
+    return Found("location", doc[start].idx, end_char(doc, end), doc[start:end].text,
+                 {"country": places.country_code(doc[start:end].text) or ""}, rank=3)

@@ -1,0 +1,149 @@
+"""Whose voice a sentence is in, beyond what its own words say: for sourcing.
+
+Three things make a sentence with no reporting verb of its own attributed
+(``../shared/eval/GUIDE.md``, *sourcing*):
+
+* **An official statement's issuer.** A ministry's release says "We struck ..."
+  and "Coalition aircraft conducted ..." in its own voice: those sentences are
+  the issuer's, a named source. The issuer is known from the article's metadata
+  (an official site or outlet) or from its voice: sentences outside quotation
+  marks that speak as "we" or "our".
+* **A statement introduced on a line of its own** ("The Foreign Secretary,
+  Boris Johnson, said:") runs on to the end of the article, or to the next
+  such line: every sentence in it is the speaker's.
+* **A quotation running over several sentences** ('"War maniacs ... fired
+  36 shells ... posts 250 and 251", said KCNA.'): the sentences inside the quote
+  take the attribution of the sentence that carries it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from urllib.parse import urlparse
+
+from app.extract import lexicon
+
+FIRST_PERSON_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us)\b")  # not "US"
+STATEMENT_LINE = re.compile(
+    r"^(?P<who>[^\n]{2,160}?),?\s+(?:said|says|stated|states|added|commented|declared|wrote)"
+    r"(?:\s+(?:today|yesterday|in a statement))?\s*:\s*$", re.M)
+MAX_QUOTE = 3000  # an opening mark not closed within this many characters opens nothing
+OFFICIAL_HOSTS = lexicon.ordered("cues", "official_host_suffixes")
+OFFICIAL_WORDS = lexicon.words("cues", "official_outlet_words")
+_HEADER_NAME = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w'’.-]*\s+(?:of\s+(?:the\s+)?|and\s+|for\s+)?){1,10}[A-Z][\w'’.-]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """What the whole article says about who speaks where (character offsets)."""
+
+    issuer: str | None = None  # the body an official statement speaks for
+    blocks: tuple[tuple[int, int, str], ...] = ()  # (start, end, speaker) after "X said:"
+    quotes: tuple[tuple[int, int], ...] = field(default=())  # quoted stretches of text
+
+    def speaker_at(self, start: int) -> str | None:
+        """The speaker of a "said:" block holding offset ``start``."""
+        for s, e, who in self.blocks:
+            if s <= start < e:
+                return who
+        return None
+
+
+def read_voice(text: str, outlet: str = "", url: str = "") -> Voice:
+    """The :class:`Voice` of an article; ``outlet`` and ``url`` are its metadata, if known."""
+    quotes = tuple(quote_spans(text))
+    blocks = tuple(statement_blocks(text))
+    issuer = official_issuer(outlet, url) or _issuer_from_voice(text, quotes, blocks)
+    return Voice(issuer, blocks, quotes)
+
+
+def official_issuer(outlet: str, url: str) -> str | None:
+    """The issuing body when the article comes from an official site or outlet
+    ("www.defense.gov", "Ministry of Defence"), else None."""
+    host = urlparse(url).hostname or "" if url else ""
+    if host and any(host == s.lstrip(".") or host.endswith(s) for s in OFFICIAL_HOSTS):
+        return outlet or host.removeprefix("www.")
+    words = set(re.findall(r"[a-z]+", outlet.lower()))
+    if outlet and words & OFFICIAL_WORDS:
+        return outlet
+    return None
+
+
+def quote_spans(text: str) -> Iterable[tuple[int, int]]:
+    """Stretches between opening and closing quotation marks. A run of straight double
+    quotes toggles only when its length is odd (``""`` is an escaped mark in copied text)."""
+    opened: int | None = None
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "“" and opened is None:
+            opened = i
+        elif ch == "”" and opened is not None:
+            yield opened, i + 1
+            opened = None
+        elif ch == '"':
+            j = i
+            while j < n and text[j] == '"':
+                j += 1
+            if (j - i) % 2 == 1:
+                if opened is None:
+                    opened = i
+                else:
+                    yield opened, j
+                    opened = None
+            i = j
+            continue
+        if opened is not None and i - opened > MAX_QUOTE:
+            i = opened + 1  # never closed: read on after the stray mark
+            opened = None
+            continue
+        i += 1
+
+
+def statement_blocks(text: str) -> Iterable[tuple[int, int, str]]:
+    """(start, end, speaker) of statements introduced on a line of their own ("X said:")."""
+    found = list(STATEMENT_LINE.finditer(text))
+    for k, m in enumerate(found):
+        end = found[k + 1].start() if k + 1 < len(found) else len(text)
+        who = m.group("who").strip(" ,")
+        who = re.sub(r"^(?:the|The)\s+", "", who)
+        yield m.end(), end, who
+
+
+def _issuer_from_voice(text: str, quotes: tuple[tuple[int, int], ...],
+                       blocks: tuple[tuple[int, int, str], ...]) -> str | None:
+    """An institution speaking as "we" outside quotes, in two sentences or more."""
+    hits = 0
+    for m in FIRST_PERSON_PLURAL.finditer(text):
+        at = m.start()
+        if any(s <= at < e for s, e in quotes) or any(s <= at < e for s, e, _ in blocks):
+            continue
+        hits += 1
+    if hits < 2:
+        return None
+    return _header_name(text) or _first_subject(text) or "the issuing body"
+
+
+def _header_name(text: str) -> str | None:
+    """A line near the top that is a name and nothing else ("The Ministry of Defence of the
+    Republic of Ruritania")."""
+    for line in [line.strip() for line in text[:600].splitlines() if line.strip()][:4]:
+        if len(line) <= 90 and _HEADER_NAME.match(line) and any(
+                w in OFFICIAL_WORDS for w in re.findall(r"[a-z]+", line.lower())):
+            return re.sub(r"^(?:the|The)\s+", "", line)
+    return None
+
+
+def _first_subject(text: str) -> str | None:
+    """The named subject of the first sentence of the body ("The United States strongly
+    condemns ...")."""
+    lines = [line.strip() for line in text[:2000].splitlines() if line.strip()]
+    body = next((line for line in lines[1:] if line[-1:] in ".!?\"”"), None)
+    if body is None:
+        return None
+    m = re.match(r"^((?:The\s+)?(?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’.-]*)\s+"
+                 r"(?:strongly\s+|firmly\s+)?[a-z]+s\b", body)
+    return re.sub(r"^The\s+", "", m.group(1)) if m else None
