@@ -125,9 +125,10 @@ def main() -> int:
                         help="where the temporary files go (the disk measured)")
     args = parser.parse_args()
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ["CLAIMSHEET_LIBRARY"] = "sqlite:///:memory:"
     with tempfile.TemporaryDirectory(prefix=".bench-evidence-", dir=args.folder) as name:
         folder = Path(name)
+        # the window indexes what it opens: a library of its own, gone with the folder
+        os.environ["CLAIMSHEET_LIBRARY"] = str(folder / "library.sqlite3")
         path = _make(folder)
         size_mb = path.stat().st_size / 1e6
         copy, durable, save, load = [], [], [], []
