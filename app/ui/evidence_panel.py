@@ -13,19 +13,16 @@ from __future__ import annotations
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QImageReader, QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
     QSplitter,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +33,7 @@ from app.document.locker import EvidenceProblem
 from app.document.model import Evidence, Worksheet
 from app.ui.evidence_model import EvidenceModel
 from app.ui.keys import on_keys
+from app.ui.lists import row_list
 
 PREVIEW_IMAGE_BYTES = 64 * 1024 * 1024
 """Largest image read for a preview (it is read whole and its hash checked)."""
@@ -155,19 +153,8 @@ class EvidencePanel(QWidget):
         self.worksheet: Worksheet | None = None
         self.hint = QLabel(HINT_NONE, self)
         self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.tree = QTreeView(self)
-        self.tree.setObjectName("evidenceTree")
-        self.tree.setAccessibleName("Evidence files")
-        self.tree.setModel(model)
-        self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 150), (2, 70), (3, 150), (4, 80)):
-            header.resizeSection(column, width)
+        self.tree = row_list(self, model, "evidenceTree", "Evidence files", (150, 70, 150, 80),
+                             tree=False)
 
         self.sha = self._value("evidenceHash", "SHA-256 hash")
         self.captured = self._value("evidenceCaptured", "Captured")
