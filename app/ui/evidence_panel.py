@@ -153,7 +153,7 @@ class EvidencePanel(QWidget):
         self.worksheet: Worksheet | None = None
         self.hint = QLabel(HINT_NONE, self)
         self.hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.tree = row_list(self, model, "evidenceTree", "Evidence files", (150, 70, 150, 80),
+        self.tree = row_list(self, model, "evidenceTree", "Evidence files", (150, 70, 175, 80),
                              tree=False)
 
         self.sha = self._value("evidenceHash", "SHA-256 hash")
