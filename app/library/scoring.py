@@ -261,8 +261,16 @@ def compare(a: ClaimRecord, b: ClaimRecord) -> Comparison:
                                                 1.0, day_a.said, day_b.said)
         else:
             agreement -= 0.1
+    if disagreement is not None:  # why a restated claim is only "similar": say it
+        reasons.append(_differs(disagreement))
     score = max(0.0, min(1.0, text + agreement))
     return Comparison(score, text, agreement, tuple(reasons), disagreement)
+
+
+def _differs(d: Disagreement) -> str:
+    """"count differs: 7 here, 9 there (drones)", as a match's reason."""
+    about = f" ({d.about})" if d.about else ""
+    return f"{d.what} differs: {d.first} here, {d.second} there{about}"
 
 
 def _figure(c: Count) -> str:

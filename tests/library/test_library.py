@@ -66,6 +66,7 @@ def test_the_same_event_with_another_count_is_similar_and_a_conflict(library) ->
     library.index_worksheet(nine, "/b.claimsheet")
     found = library.matches(seven.claims[0], seven)
     assert [m.kind for m in found] == [SIMILAR]
+    assert any(r.startswith("count differs: 7 here, 9 there") for r in found[0].reasons)
     conflicts = library.conflicts(seven)
     assert len(conflicts) == 1
     conflict = conflicts[0]
