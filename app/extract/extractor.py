@@ -21,6 +21,7 @@ from app.document.anchors import make_anchor
 from app.document.model import Article, Checkable, CheckableType, Claim, Origin, Sourcing
 from app.extract import lexicon, selection
 from app.extract.checkables import Found, Rules, doc_text, find_checkables
+from app.extract.datelines import DATELINE, article_date, dateline
 from app.extract.hedging import find_hedges
 from app.extract.pipeline import TITLE_ABBREVIATIONS, Pipeline, load_pipeline
 from app.extract.pronouns import referents
@@ -70,41 +71,6 @@ def engine(pipeline: Pipeline | None = None, *, warm_dates: bool = True) -> _Eng
             dates.warm_up()
         _engines[key] = _Engine(pipeline, Rules(pipeline.nlp))
     return _engines[key]
-
-
-def article_date(article: Article) -> date | None:
-    """The publication date of an article when it holds one (``YYYY-MM-DD...``)."""
-    match = re.match(r"(\d{4})-(\d{2})-(\d{2})", article.published or "")
-    if not match:
-        return None
-    try:
-        return date(*(int(g) for g in match.groups()))
-    except ValueError:
-        return None
-
-
-_DATELINE = re.compile(
-    r"^\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
-    r"(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}"
-    r"|\d{4}-\d{2}-\d{2})\s*$")
-
-
-def dateline(text: str) -> date | None:
-    """The date on a line of its own among the first lines ("Thursday, January 12, 2006").
-
-    News and wire copy often carry the publication date this way; with it, "Tuesday"
-    and "last week" in the article resolve to real dates.
-    """
-    from app.extract import dates
-
-    lines = [line for line in text[:2000].splitlines() if line.strip()][:4]
-    for line in lines:
-        if len(line) > 40 or not _DATELINE.match(line):
-            continue
-        value = dates.normalize_date(line, None).value
-        if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            return date.fromisoformat(value)
-    return None
 
 
 def extract(article: Article | str, *, published: date | None = None,
@@ -317,7 +283,7 @@ def _title(chunk: str, start: int, end: int) -> bool:
         return False
     rest = chunk[end:end + 200].lstrip("\n\r\t ")
     line = rest.split("\n", 1)[0].strip()
-    return bool(line) and len(line) <= 40 and _DATELINE.match(line) is not None
+    return bool(line) and len(line) <= 40 and DATELINE.match(line) is not None
 
 
 def _hard(f: Found, doc: Any) -> bool:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from app.document.model import Claim, Worksheet
+from app.extract.datelines import published_or_dateline
 from app.library.facts import Facts, facts_from_checkables, published_date
 from app.library.text import normalized
 
@@ -85,7 +86,8 @@ def claim_record(ws: Worksheet, claim: Claim, number: int, path: str | Path | No
         rating="" if claim.verdict is None else claim.verdict.label,
         status=claim.status.value, rationale=claim.rationale, sources=sources,
         checkables=checkables, title=ws.title, outlet=article.outlet,
-        published=article.published, path="" if path is None else str(path), url=article.url,
+        published=published_or_dateline(article), path="" if path is None else str(path),
+        url=article.url,
     ))
 
 

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from app.document.fileformat import save_worksheet
-from app.document.model import Verdict
+from app.document.model import Verdict, Worksheet
 from app.library import SAME_CLAIM, SIMILAR, LibraryError, open_library, rebuild_library
+from app.library.records import worksheet_records
 from tests.library.conftest import BELGOROD_7, BELGOROD_7_AGAIN, BELGOROD_9, UNRELATED, worksheet
 
 
@@ -236,3 +237,33 @@ def test_missing_steps_are_applied_in_order_when_opened(location: str,
         assert library.stats().schema_version == 2
     with open_library(location) as library:  # already there: nothing applied twice
         assert library.stats().schema_version == 2
+
+
+def _night_report(figure: str, value: str, dated: bool) -> Worksheet:
+    """A report with no date in its claim and none in its metadata: only a dateline, if any."""
+    claim = (f"Russia's defence ministry said its air defences shot down {figure} Ukrainian "
+             "drones over the Belgorod region overnight.",
+             [("count", figure, value, {"noun": "Ukrainian drones"}),
+              ("location", "Belgorod region", "Belgorod region", {"country": "RU"})])
+    if not dated:
+        return worksheet(claim, published="")
+    return worksheet(("Thursday, October 19, 2023", []), claim, published="")
+
+
+def test_an_article_without_a_published_date_is_dated_by_its_dateline(library) -> None:  # type: ignore[no-untyped-def]
+    dated = _night_report("seven", "7", dated=True)
+    assert [r.published for r in worksheet_records(dated, None)] == ["2023-10-19"] * 2
+    metadata_wins = worksheet(("Thursday, October 19, 2023", []), BELGOROD_7)
+    assert worksheet_records(metadata_wins, None)[1].published == "2023-10-20"
+    assert worksheet_records(_night_report("seven", "7", dated=False), None)[0].published == ""
+    # the date is what lets two reports of one night be found to disagree
+    library.index_worksheet(dated, "/seven.claimsheet")
+    library.index_worksheet(_night_report("nine", "9", dated=True), "/nine.claimsheet")
+    assert [c.what for c in library.conflicts(dated)] == ["count"]
+
+
+def test_undated_reports_are_not_called_a_conflict(library) -> None:  # type: ignore[no-untyped-def]
+    seven = _night_report("seven", "7", dated=False)
+    library.index_worksheet(seven, "/seven.claimsheet")
+    library.index_worksheet(_night_report("nine", "9", dated=False), "/nine.claimsheet")
+    assert library.conflicts(seven) == []
