@@ -434,12 +434,27 @@ class MainWindow(QMainWindow):
         s = self.settings
         if s.geometry is not None:
             self.restoreGeometry(s.geometry)
+        else:
+            self._fit_to_screen()
         if s.window_state is not None:
             self.restoreState(s.window_state)
         if s.main_splitter is not None:
             self.main_splitter.restoreState(s.main_splitter)
         if s.side_splitter is not None:
             self.side_splitter.restoreState(s.side_splitter)
+
+    def _fit_to_screen(self) -> None:
+        """First start: 1280x800, or less on a smaller screen, frame and panels included.
+
+        The frame is not known before the window is shown; 40 pixels cover a title bar
+        and borders, so a 1280x800 laptop shows the whole window, status bar included."""
+        screen = self.screen()
+        if screen is None:
+            return
+        room = screen.availableGeometry()
+        width, height = min(1280, room.width() - 16), min(800, room.height() - 40)
+        if width > 0 and height > 0:
+            self.resize(width, height)
 
     def _save_layout(self) -> None:
         if not self.persist:

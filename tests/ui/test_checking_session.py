@@ -370,11 +370,19 @@ def test_detail_pane_shows_verdict_status_and_sources_at_1280x800(qtbot, window)
     window.select_row(1)  # another claim: back to the top
     assert pane.verticalScrollBar().value() == 0
     viewport = pane.viewport().rect()
+    assert pane.horizontalScrollBar().maximum() == 0  # nothing hidden to the right
     for widget in (pane.verdict, pane.status, pane.sources, pane.add_source,
-                   pane.cite_source):
+                   pane.cite_source, pane.stance, pane.remove_source, pane.attach_copy):
         top_left = widget.mapTo(pane.viewport(), QPoint(0, 0))
         assert viewport.contains(top_left) and viewport.contains(
             top_left + QPoint(widget.width() - 1, widget.height() - 1)), widget.accessibleName()
+
+
+def test_a_first_start_fits_the_window_on_the_screen(make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()  # no saved geometry: the default size, cut to the screen
+    room = window.screen().availableGeometry()
+    assert window.width() <= min(1280, room.width())
+    assert window.height() <= min(800, room.height() - 40)  # a title bar and borders fit too
 
 
 # 11 ----------------------------------------------------------------- tints and numbers
