@@ -26,6 +26,7 @@ from app.extract.labels import from_entities
 from app.extract.learned_systems import SystemModelError, SystemTagger, load_tagger
 from app.extract.organisations import OrganisationFinder, office_spans, owned_office_spans
 from app.extract.overlaps import resolve, trim_tails
+from app.extract.system_names import every_mention, mention_names
 from app.extract.systems import SystemFinder, SystemMatch
 
 __all__ = ["Found", "Rules", "doc_text", "find_checkables"]
@@ -98,6 +99,7 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
                            rank=1 if system.generic else 0))
     if rules.tagger is not None and doc.has_annotation("DEP"):
         found.extend(_learned_systems(doc, rules.tagger, systems))
+    found.extend(_every_mention(doc, text, [f for f in found if f.type == "system"]))
     found.extend(f for f in from_entities(doc, article_date)
                  if not (f.type == "location" and inside_any(f, org_chars)))
     found.extend(_institutions(doc))
@@ -134,6 +136,16 @@ def _learned_systems(doc: Any, tagger: SystemTagger, known: list[SystemMatch]) -
         out.append(Found("system", start, end, doc[s:e].text,
                          {"learned": "true", "score": f"{score:.2f}"}, rank=0 if clashes else 2))
     return out
+
+
+def _every_mention(doc: Any, text: str, systems: list[Found]) -> list[Found]:
+    """A name found as a system once is one at every mention in the chunk (the guide):
+    "Reaper" after "a Reaper remotely piloted aircraft", "FAB-500" beside "FAB-1500 bombs"."""
+    named = [(f.start, f.end) for f in systems if not f.attributes.get("generic")]
+    names = mention_names(doc, named)
+    taken = [(f.start, f.end) for f in systems]
+    return [Found("system", s, e, name, {"category": "named elsewhere in the article"}, rank=1)
+            for s, e, name in every_mention(doc, text, names, taken)]
 
 
 def _institutions(doc: Any) -> list[Found]:
