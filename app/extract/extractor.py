@@ -24,7 +24,7 @@ from app.extract.checkables import Found, Rules, doc_text, find_checkables
 from app.extract.hedging import find_hedges
 from app.extract.pipeline import TITLE_ABBREVIATIONS, Pipeline, load_pipeline
 from app.extract.pronouns import referents
-from app.extract.sourcing import attribute
+from app.extract.sourcing import attribute, impersonal_source
 from app.extract.tokens import parsed
 from app.extract.voice import Voice, read_voice
 
@@ -194,7 +194,8 @@ def apply_voice(claims: list[Claim], voice: Voice) -> None:
                 claim.sourcing, claim.source_name = carrier.sourcing, carrier.source_name
     if voice.issuer:
         for claim in claims:
-            if claim.sourcing is Sourcing.NONE:
+            if claim.sourcing is Sourcing.NONE or claim.sourcing is Sourcing.UNNAMED \
+                    and impersonal_source(claim.source_name):
                 claim.sourcing, claim.source_name = Sourcing.NAMED, voice.issuer
 
 

@@ -197,3 +197,96 @@ def test_possible_before_a_noun_does_not_hedge() -> None:
 def test_could_not_be_independently_confirmed_is_not_a_hedge(check: str) -> None:
     claim = only_claim(f"Twelve drones were shot down over Sumy on Friday; this {check}.")
     assert not claim.hedged
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Flames rose over the grain silo in Ruse for two hours, a Reuters photographer reported, "
+     "and 3 fire engines arrived later.", "Reuters photographer"),
+    ("The coast guard has detained a trawler carrying 40 tonnes of diesel, the port director of "
+     "Split announced on Thursday.", "port director of Split"),
+    ("TALLINN, 3 May - The Estonian Interior Ministry said on Friday that 12 homes had burned.",
+     "Estonian Interior Ministry"),
+])
+def test_an_attribution_set_apart_by_commas_or_after_a_dateline_is_named(text: str,
+                                                                        source: str) -> None:
+    claim = only_claim(text)
+    assert claim.sourcing.value == "named"
+    assert source in claim.source_name
+
+
+@pytest.mark.parametrize("text", [
+    "Observers from the Council of Europe said that 14 polling stations opened late on Sunday.",
+    "Analysts at the Lowy Institute estimate that 300 drones were built in May.",
+    "Some 4,000 homes lost power on Monday, according to World Bank figures.",
+    "Colonel Ivan Petrov blamed the Northern Brigade for the blast that killed 6 soldiers in "
+    "Kursk.",
+])
+def test_people_and_figures_of_a_named_body_are_named(text: str) -> None:
+    assert only_claim(text).sourcing.value == "named"
+
+
+def test_the_report_stands_for_the_report_named_before() -> None:
+    text = ("Amnesty International published a report on the camps on Monday. "
+            "Some 300 detainees were held in Tarsk in March, the report said.")
+    claims = extract(text)
+    second = next(c for c in claims if c.quote.startswith("Some 300"))
+    assert second.sourcing.value == "named"
+
+
+def test_an_unnamed_report_stays_unnamed() -> None:
+    assert only_claim("Some 300 detainees were held in Tarsk in March, a report said."
+                      ).sourcing.value == "unnamed"
+
+
+@pytest.mark.parametrize("text", [
+    "The militia did not claim the attack on the Dnipro depot on 4 May.",
+    "The Northern Brigade has denied the accusation that it shelled Vovchansk on 2 May.",
+    "The regime denied targeting 3 hospitals in Idlib in June.",
+])
+def test_a_refusal_or_a_denial_of_a_thing_is_the_outlets_report(text: str) -> None:
+    claim = only_claim(text)
+    assert claim.sourcing.value == "none"
+    assert not claim.hedged
+
+
+def test_a_denial_of_a_clause_is_the_deniers_claim() -> None:
+    claim = only_claim("The Northern Brigade denied that it shelled Vovchansk on 2 May.")
+    assert claim.sourcing.value == "named"
+
+
+def test_an_official_statements_impersonal_sentences_are_the_issuers() -> None:
+    text = ("Strike on a weapons store\n"
+            "The Ministry of Defence of Freedonia\n\n"
+            "On Friday our aircraft struck a depot near Port Ellis with 2 guided bombs.\n"
+            "Post-strike analysis confirmed that the depot was destroyed.\n"
+            "It is believed that 5 fighters were killed.\n"
+            "We will continue to support our partners.\n")
+    claims = {c.quote[:10]: c for c in extract(text)}
+    for start in ("Post-strik", "It is beli"):
+        assert claims[start].sourcing.value == "named"
+        assert "Ministry of Defence of Freedonia" in claims[start].source_name
+    assert claims["It is beli"].hedged
+
+
+def test_a_claim_pointed_at_is_no_hedge() -> None:
+    text = ("Party leader Ana Dumitru said 300 ballots were burned in Iasi on Monday. "
+            "She did not offer any proof for the claim.")
+    proof = next(c for c in extract(text) if "proof" in c.quote)
+    assert not proof.hedged
+
+
+def test_someones_estimate_is_an_attribution_not_a_hedge() -> None:
+    claim = only_claim("Analysts at the Lowy Institute have estimated a rate of 300 drones a "
+                       "month.")
+    assert not claim.hedged
+    assert claim.sourcing.value == "named"
+    assert only_claim("An estimated 300 people fled Kupiansk on Monday.").hedged
+
+
+def test_a_modal_in_the_clause_that_holds_the_number_hedges_it() -> None:
+    claim = only_claim("The army has begun fitting the shells with new fuses, which could extend "
+                       "their range to 40 kilometres, according to the defence ministry.")
+    assert claim.hedged
+    side = only_claim("Police used 4 armoured vans, which may have been bought in Italy in "
+                      "2019.")
+    assert not side.hedged
