@@ -32,6 +32,9 @@ STATEMENT_LINE = re.compile(
 MAX_QUOTE = 3000  # an opening mark not closed within this many characters opens nothing
 OFFICIAL_HOSTS = lexicon.ordered("cues", "official_host_suffixes")
 OFFICIAL_WORDS = lexicon.words("cues", "official_outlet_words")
+_RELEASE_LINE = re.compile(
+    r"^(?:Press|News|Media) release (?:from|by|issued by) (?:the )?"
+    r"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+|for\s+)?[A-Z][\w'’.-]*){0,8})")
 _HEADER_NAME = re.compile(
     r"^(?:the\s+)?(?:[A-Z][\w'’.-]*\s+(?:of\s+(?:the\s+)?|and\s+|for\s+)?){1,10}[A-Z][\w'’.-]*$")
 
@@ -56,7 +59,8 @@ def read_voice(text: str, outlet: str = "", url: str = "") -> Voice:
     """The :class:`Voice` of an article; ``outlet`` and ``url`` are its metadata, if known."""
     quotes = tuple(quote_spans(text))
     blocks = tuple(statement_blocks(text))
-    issuer = official_issuer(outlet, url) or _issuer_from_voice(text, quotes, blocks)
+    issuer = official_issuer(outlet, url) or release_issuer(text) \
+        or _issuer_from_voice(text, quotes, blocks)
     return Voice(issuer, blocks, quotes)
 
 
@@ -69,6 +73,16 @@ def official_issuer(outlet: str, url: str) -> str | None:
     words = set(re.findall(r"[a-z]+", outlet.lower()))
     if outlet and words & OFFICIAL_WORDS:
         return outlet
+    return None
+
+
+def release_issuer(text: str) -> str | None:
+    """The issuer a release names in its first lines ("Press release from the Ministry of
+    Defence."): what the release states in its own voice is that body's."""
+    for line in [line.strip() for line in text[:600].splitlines() if line.strip()][:4]:
+        m = _RELEASE_LINE.match(line)
+        if m:
+            return re.split(r"\.\s", m.group("who"))[0].rstrip(". ")
     return None
 
 
