@@ -295,6 +295,10 @@ class SystemFinder:
             if (weapon or military) and head.head.lower_ in EVENT_HEADS \
                     and phrase not in ("weapon", "weapons", "arms"):  # not "arms sales"
                 return SystemMatch(doc[start].idx, _char_end(doc, end), phrase, category, True)
+            if military and end < len(doc) and doc[end].lower_.endswith("ing") \
+                    and doc[end].is_lower:  # "seizes tanker smuggling fuel": a participle the
+                left = _extend_left(doc, start, platform=False)  # headline parse took for a noun
+                return SystemMatch(doc[left].idx, _char_end(doc, end), phrase, category, True)
             return None
         if start > 0 and doc[start - 1].lower_ == "think" and head.lower_.startswith("tank"):
             return None

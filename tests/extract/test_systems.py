@@ -260,3 +260,16 @@ def test_quantity_words_stay_outside_the_system() -> None:
 
 def test_a_system_name_inside_a_persons_name_is_no_system() -> None:
     assert not spans("General Hassan Burkan al-Amin visited the front.", "system")
+
+
+def test_merchant_ship_types_are_systems_at_every_mention() -> None:
+    systems = spans("Gunmen fired on a Maltese-flagged bulk carrier off Aden. Merchant vessels "
+                    "now avoid the route, and one tanker was anchored off Djibouti.", "system")
+    assert "bulk carrier" in systems
+    assert "Merchant vessels" in systems
+    assert "tanker" in systems
+
+
+def test_a_platform_before_a_participle_in_a_headline_is_a_system() -> None:
+    assert "foreign tanker" in spans("Coast guard seizes foreign tanker smuggling diesel off "
+                                     "Oman", "system")
