@@ -40,8 +40,8 @@ def relative_dates(text: str) -> list[Found]:
     out = [Found("date", m.start(), m.end(), None, {"relative_to": "event"}, rank=-1)
            for m in _RELATIVE_DAY.finditer(text)]
     for m in _DAY_PART.finditer(text):
-        start = m.start() + len(_WEEKDAY_ON.match(m.group()).group()) \
-            if _WEEKDAY_ON.match(m.group()) else m.start()
+        on = _WEEKDAY_ON.match(m.group())
+        start = m.start() + (len(on.group()) if on else 0)
         out.append(Found("date", start, m.end(), None, {"relative": "true"}, rank=-2))
     return out
 
