@@ -111,8 +111,32 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
         found.extend(rules_only(text, article_date))
     found = [f for f in found if not place_rules.stance(text, f)
              and not (f.type == "date" and is_rate(text, f.start, f.end))]
+    found = [_retyped(f, text) for f in found if not _operation_name(f, text)]
     trim_tails(found, text)
     return resolve(found, text)
+
+
+_OPERATION = re.compile(r"^Operation\s+[A-Z]")
+_FLEET = re.compile(r"\b(?:Fleet|Flotilla|Squadron)$")
+_DATELINE_PLACE = re.compile(r"^[A-Z][A-Z .'-]+$")
+
+
+def _operation_name(f: Found, text: str) -> bool:
+    """ "Operation SHADER" names a campaign, none of the five checkable types (the guide)."""
+    return f.type == "actor" and bool(_OPERATION.match(text[f.start:f.end]))
+
+
+def _retyped(f: Found, text: str) -> Found:
+    """A fleet is a force that acts ("Russia's Black Sea Fleet"), not a place; a capitalised
+    word opening a dateline ("LILONGWE, Sept 24 -") is the place the story was filed from."""
+    span = text[f.start:f.end]
+    if f.type == "location" and _FLEET.search(span):
+        return Found("actor", f.start, f.end, f.value, {"kind": "organisation"}, rank=f.rank)
+    if f.type == "actor" and f.attributes.get("kind") == "person" \
+            and _DATELINE_PLACE.match(span) and (f.start == 0 or text[f.start - 1] == "\n") \
+            and text[f.end:f.end + 2].startswith((",", " (")):
+        return Found("location", f.start, f.end, f.value, {"dateline": "true"}, rank=f.rank)
+    return f
 
 
 def _load_tagger() -> SystemTagger | None:

@@ -100,3 +100,21 @@ def test_not_names_religions_agreements_descriptors_and_stances() -> None:
     assert not any(a in ("Ramadan", "Truce of Aldova") for a in actors)
     assert not any(a.startswith(("pro-", "nonpartisan")) for a in actors)
     assert not spans(text, "location").get("Tirana")
+
+
+def test_an_operations_name_is_no_actor() -> None:
+    actors = spans("Royal Navy ships have conducted further patrols in the Gulf as part of "
+                   "Operation KIPION, the UK's contribution to maritime security.", "actor")
+    assert not any(a.startswith("Operation") for a in actors)
+
+
+def test_a_fleet_is_an_actor_not_a_place() -> None:
+    text = "Exports rose after Ukraine pushed Russia's Black Sea Fleet away from Odesa in 2023."
+    assert any("Black Sea Fleet" in a for a in spans(text, "actor"))
+    assert not any("Fleet" in p for p in spans(text, "location"))
+
+
+def test_a_capitalised_dateline_place_is_no_person() -> None:
+    text = "LILONGWE, Sept 24 — The ruling party won 51% of the vote, officials said."
+    assert "LILONGWE" not in spans(text, "actor")
+    assert "LILONGWE" in spans(text, "location")
