@@ -35,6 +35,14 @@ OFFICIAL_WORDS = lexicon.words("cues", "official_outlet_words")
 _RELEASE_LINE = re.compile(
     r"^(?:Press|News|Media) release (?:from|by|issued by) (?:the )?"
     r"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+|for\s+)?[A-Z][\w'’.-]*){0,8})")
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+|for\s+)?[A-Z][\w'’.-]*){0,8}"
+_DOCUMENT = r"(?i:summary|briefing|statement|bulletin|communiqu[eé])"
+_KIND = r"(?i:daily|weekly|official|press|operational)"
+_SUMMARY_OF = re.compile(
+    rf"^(?:{_KIND}\s+)?{_DOCUMENT}\s+(?:of|from|by)\s+(?:[Tt]he\s+)?(?P<who>{_NAME})")
+_OWNER_SUMMARY = re.compile(
+    rf"^(?:[Tt]he\s+)?(?P<who>{_NAME})(?:['’]s)?\s+(?:{_KIND}\s+)?{_DOCUMENT}"
+    r"(?:\s*$|\s*[,:(–-]|\s+(?:on|of|for|about|regarding|to|in)\b)")  # not "... angers X"
 _HEADER_NAME = re.compile(
     r"^(?:the\s+)?(?:[A-Z][\w'’.-]*\s+(?:of\s+(?:the\s+)?|and\s+|for\s+)?){1,10}[A-Z][\w'’.-]*$")
 
@@ -77,12 +85,15 @@ def official_issuer(outlet: str, url: str) -> str | None:
 
 
 def release_issuer(text: str) -> str | None:
-    """The issuer a release names in its first lines ("Press release from the Ministry of
-    Defence."): what the release states in its own voice is that body's."""
+    """The issuer a release or an official summary names in its first lines ("Press release
+    from the Ministry of Defence.", "Daily summary of the Ministry of Defence of Ruritania",
+    "Defence Ministry briefing, 3 May"): what it states in its own voice is that body's."""
     for line in [line.strip() for line in text[:600].splitlines() if line.strip()][:4]:
-        m = _RELEASE_LINE.match(line)
+        m = _RELEASE_LINE.match(line) or _SUMMARY_OF.match(line) or _OWNER_SUMMARY.match(line)
         if m:
-            return re.split(r"\.\s", m.group("who"))[0].rstrip(". ")
+            who = re.split(r"\.\s", m.group("who"))[0].rstrip(". ")
+            if m.re is _RELEASE_LINE or set(re.findall(r"[a-z]+", who.lower())) & OFFICIAL_WORDS:
+                return re.sub(r"^(?:the|The)\s+", "", who)
     return None
 
 

@@ -290,3 +290,20 @@ def test_a_modal_in_the_clause_that_holds_the_number_hedges_it() -> None:
     side = only_claim("Police used 4 armoured vans, which may have been bought in Italy in "
                       "2019.")
     assert not side.hedged
+
+
+def test_an_official_summarys_title_names_its_issuer() -> None:
+    text = ("Daily summary of the Ministry of Defence of Freedonia\n\n"
+            "Air defence units shot down 14 drones over the Kestrel region overnight.\n"
+            "Units of the Northern group struck 3 depots near Port Ellis.\n")
+    claims = extract(text)
+    assert len(claims) == 2
+    assert all(c.sourcing.value == "named" for c in claims)
+    assert all(c.source_name == "Ministry of Defence of Freedonia" for c in claims)
+
+
+def test_a_headline_about_a_statement_names_no_issuer() -> None:
+    text = ("Foreign Ministry statement angers Sylvania\n\n"
+            "Troops moved 40 tanks to the border near Port Ellis on Monday.\n")
+    tanks = next(c for c in extract(text) if "40 tanks" in c.quote)
+    assert tanks.sourcing.value == "none"
