@@ -233,8 +233,11 @@ def _claims_in_doc(eng: _Engine, doc: Any, offset: int, text: str,
     chunk = doc_text(doc)
     candidates: list[tuple[float, Claim]] = []
     index = 0
+    references = selection.references_start(text)
     for sent in _sentences(doc):
         s, e = _trim(chunk, sent.start_char, sent.end_char)
+        if references is not None and offset + s >= references:
+            break  # a "Sources" list: citations of other outlets, not claims
         inside: list[Found] = []
         while index < len(found) and found[index].start < e:
             if found[index].start >= s:

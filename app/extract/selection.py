@@ -83,6 +83,19 @@ def listed(sent: Any, facts: SentenceFacts, text: str) -> bool:
     return rule_score(sent, facts, text) >= THRESHOLD  # the blank pipeline has no parse
 
 
+_REFERENCES = re.compile(
+    r"^[ \t]*(?:Sources|References|External links|Related news)[ \t]*:?[ \t]*$", re.M)
+
+
+def references_start(text: str) -> int | None:
+    """Where a closing list of sources begins (a line "Sources" or "References" alone, as
+    Wikinews ends its articles), or None: the lines after it cite, they claim nothing."""
+    last = max((m.start() for m in _REFERENCES.finditer(text)), default=None)
+    if last is None or last < len(text) // 3:
+        return None  # a heading near the top is a section of the story, not its sources
+    return last
+
+
 def boilerplate(text: str) -> bool:
     """Whether a line is a credit, a byline, a slug or a publication note rather than a claim
     (the guide: boilerplate is not check-worthy): "(Reporting by A in Kyiv; Editing by B)",

@@ -160,3 +160,14 @@ def test_a_release_line_names_the_issuer() -> None:
 def test_an_elliptical_answer_is_not_a_claim() -> None:
     text = "Can the radar see the drones? In principle, it can."
     assert not extract(text)
+
+
+def test_a_closing_sources_list_is_not_claims() -> None:
+    text = ("A coast guard ship fired a water cannon at a supply boat near Ayungin on Monday.\n\n"
+            "Twelve marines were on board, officials said.\n\n"
+            "Sources\n"
+            "\"Boat hit by water cannon near shoal\" — Example News, 3 May 2024\n"
+            "\"Manila protests to Beijing\" — Sample Times, 4 May 2024\n")
+    quotes = [c.quote for c in extract(text)]
+    assert len(quotes) == 2
+    assert not any("Example News" in q or "Sample Times" in q for q in quotes)
