@@ -13,7 +13,8 @@ import logging
 import sys
 from collections.abc import Sequence
 
-COMMANDS = ("new", "validate", "extract", "checkworthiness", "export", "library", "desktop")
+COMMANDS = ("new", "validate", "extract", "checkworthiness", "export", "library", "evidence",
+            "desktop")
 
 DESCRIPTION = """\
 Claimsheet: turn a news article into a fact-checking worksheet.
@@ -26,6 +27,8 @@ Claimsheet: turn a news article into a fact-checking worksheet.
   claimsheet export FILE --pdf OUT.pdf   PDF report, ClaimReview, CSV, Markdown
   claimsheet library ACTION ...          the claim library: add, search, matches,
                                          conflicts, import, stats, rebuild
+  claimsheet evidence ACTION ...         a worksheet's evidence files: add, list,
+                                         remove, extract
   claimsheet desktop install             menu entry, icon and .claimsheet file type (Linux)
 
 Run `claimsheet COMMAND --help` for the options of one command.
@@ -108,9 +111,11 @@ def _command_parser() -> argparse.ArgumentParser:
                         help="write claims as CSV (sources go to OUT.sources.csv)")
     export.add_argument("--markdown", metavar="OUT.md", help="write a Markdown report")
 
+    from app.commands.evidence import add_parser as add_evidence_parser
     from app.commands.library import add_parser as add_library_parser
 
     add_library_parser(sub)
+    add_evidence_parser(sub)
 
     desktop = sub.add_parser(
         "desktop", help="add or remove the menu entry, icon and file type (Linux)",

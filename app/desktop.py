@@ -113,15 +113,22 @@ def desktop_entry(command: Sequence[str]) -> str:
 def mime_package() -> str:
     """The shared-mime-info package that defines ``application/x-claimsheet``.
 
-    A worksheet is JSON, so the type is a sub-class of ``application/json``: a
-    text editor stays on offer in "Open With".
+    A worksheet (format version 2) is a ZIP container whose first member is
+    ``mimetype``, stored, holding ``application/x-claimsheet`` (see
+    :mod:`app.document.container`), so the type is a sub-class of
+    ``application/zip`` and is also recognised by those bytes at offset 30,
+    whatever the file is called, the way ODF and EPUB are. Version-1 files
+    (JSON) are recognised by their name.
     """
     return "\n".join([
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<mime-info xmlns="http://www.freedesktop.org/standards/shared-mime-info">',
         f'  <mime-type type="{MIME_TYPE}">',
         "    <comment>Claimsheet worksheet</comment>",
-        '    <sub-class-of type="application/json"/>',
+        '    <sub-class-of type="application/zip"/>',
+        '    <magic priority="70">',
+        f'      <match type="string" offset="30" value="mimetype{MIME_TYPE}"/>',
+        "    </magic>",
         f'    <glob pattern="*{SUFFIX}"/>',
         f'    <icon name="{APP_ID}"/>',
         "  </mime-type>",

@@ -1,11 +1,14 @@
 """Save screenshots of the window on the seed article: docs/window-light.png, -dark.png,
-docs/window-sources.png, docs/window-checked-before.png, docs/window-conflicts.png.
+docs/window-sources.png, docs/window-evidence.png, docs/window-checked-before.png,
+docs/window-conflicts.png.
 
 Runs the real window offscreen (`make screenshots`), waits for real extraction,
 then does a little checking work through the same operations as the keys and
 menus, so the pictures show verdicts, statuses, one source cited by two claims,
 a ticked checkable and the claim numbers in the article's margin, as a checker
-would see them mid-way. The third picture shows the Sources panel.
+would see them mid-way. The third picture shows the Sources panel, the fourth
+the Evidence tab (a PDF, a saved page and a screenshot attached to the
+ministry's statement, made here).
 
 The last two show the claim library (in a temporary library file): the seed
 worksheet is saved, a second article about the same night (written below: it
@@ -133,6 +136,51 @@ def library_shots(window: MainWindow, out: Path, tmp: Path) -> None:
     print(f"wrote {path}")
 
 
+def evidence_shot(window: MainWindow, out: Path, tmp: Path) -> None:
+    """Attach a PDF, a saved page and a picture of a page to the first source; show them."""
+    from PySide6.QtGui import QColor, QFont, QImage, QPainter
+    from reportlab.pdfgen import canvas
+
+    from app.document.model import Capture
+
+    pdf = tmp / "MoD daily report 19 October.pdf"
+    page = canvas.Canvas(str(pdf))
+    page.drawString(72, 760, "Ministry of Defence: daily report, 19 October")
+    page.drawString(72, 740, "Air defences destroyed seven UAVs over the Belgorod Region.")
+    page.save()
+    html = tmp / "mod-statement.html"
+    html.write_text("<!DOCTYPE html>\n<!-- saved from url=(0034)https://example.org/mod-statement"
+                    " -->\n<html><head><title>Statement on air defence, 19 October</title>"
+                    "</head><body><p>Seven UAVs were destroyed.</p></body></html>\n",
+                    encoding="utf-8")
+    source = window.session.worksheet.sources[0]
+    window.evidence.attach_paths([pdf, html], source_id=source.id)
+    image = QImage(1000, 620, QImage.Format.Format_RGB32)
+    image.fill(QColor("#f4f4f4"))
+    painter = QPainter(image)
+    painter.fillRect(0, 0, 1000, 90, QColor("#1f3f7a"))
+    painter.setPen(QColor("#ffffff"))
+    painter.setFont(QFont("DejaVu Sans", 24))
+    painter.drawText(40, 58, "Ministry of Defence — press service")
+    painter.setPen(QColor("#202020"))
+    painter.setFont(QFont("DejaVu Sans", 16))
+    for n, line in enumerate(("19 October", "Air defence systems on duty destroyed seven",
+                              "Ukrainian unmanned aerial vehicles over the",
+                              "territory of the Belgorod Region.")):
+        painter.drawText(40, 160 + 46 * n, line)
+    painter.end()
+    window.select_row(0)
+    window.focus_sources()
+    window.sources_panel.tree.setCurrentIndex(window.sources_model.index(0, 0))
+    window.evidence.attach_image(image, Capture.SCREENSHOT, source_id=source.id, claim_id=None)
+    window.focus_evidence()
+    window.evidence_panel.select(window.session.worksheet.evidence[-1].sha256)
+    QApplication.processEvents()
+    path = out / "window-evidence.png"
+    window.grab().save(str(path))
+    print(f"wrote {path}")
+
+
 def main() -> int:
     """``screenshots.py [OUT_DIR]``; set QT_SCALE_FACTOR=2 to check 200% scaling."""
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else OUT
@@ -166,6 +214,7 @@ def main() -> int:
         path = out / "window-sources.png"
         window.grab().save(str(path))
         print(f"wrote {path}")
+        evidence_shot(window, out, Path(tmp))
         library_shots(window, out, Path(tmp))
         window._close_confirmed = True
         window.close()

@@ -46,7 +46,8 @@ def run(args: argparse.Namespace) -> int:
     from app.document.fileformat import WorksheetError, load_worksheet
 
     try:
-        worksheet = load_worksheet(args.file)
+        # The exports print each evidence file's hash: prove it first.
+        worksheet = load_worksheet(args.file, verify_evidence=True)
     except WorksheetError as error:
         return fail(str(error))
     # Names given for this export only: the worksheet file is not changed.

@@ -18,7 +18,9 @@ over a 1 MB article) gives up with :class:`SearchBudgetExceeded`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from app.document.definition import filed
 
 CONTEXT_CHARS = 32
 """Context kept on each side of a new anchor."""
@@ -40,8 +42,8 @@ CANDIDATE_COST = 1000
 class Anchor:
     """Where a claim sits in the article: ``text[start:end] == exact``."""
 
-    start: int
-    end: int
+    start: int = field(metadata=filed(kind="offset"))
+    end: int = field(metadata=filed(kind="offset"))
     exact: str
     prefix: str = ""
     suffix: str = ""

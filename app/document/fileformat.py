@@ -1,56 +1,87 @@
-"""The `.claimsheet` file: one pretty-printed UTF-8 JSON document.
+"""The `.claimsheet` file: a ZIP container holding the pretty-printed JSON and the evidence.
+
+Format version 2 (see :mod:`app.document.container` for the container and
+``docs/file-format.md``): ``mimetype``, then ``worksheet.json`` (the same
+pretty-printed JSON as version 1, plus an ``evidence`` list), then one
+``evidence/<sha256>.<ext>`` per evidence file. Version 1 files (the JSON on
+its own) still open, and a bare ``worksheet.json`` taken out of a container
+opens too when it lists no evidence; both are written as containers on the
+next save.
+
+The JSON is encoded, decoded and validated from one definition, the model's
+dataclasses (:mod:`app.document.definition`, :mod:`app.document.schema`).
 
 Loading is defensive, because worksheets travel by mail: every way a file can
 be wrong (empty, truncated, binary, foreign, hostile, from a newer version,
-too large, a device or a pipe) ends in one :class:`WorksheetError` whose
-message names the file and says what is wrong in plain words. The file is
-read with :func:`app.reading.read_file` (regular files only, at most
-:data:`MAX_FILE_BYTES`), and the sizes that keep loading, exporting and the
-window quick are checked right after parsing (:data:`MAX_CLAIMS` …). Saving
-serializes completely first and then writes atomically (see
-:mod:`app.document.atomic`); lone surrogates are written as U+FFFD
+too large, a device or a pipe, a container with paths that escape, members
+that overlap or inflate without end, evidence missing or not matching its
+hash) ends in one :class:`WorksheetError` whose message names the file and
+says what is wrong in plain words. Files are opened with the bounded reader
+(:mod:`app.reading`); the sizes that keep loading, exporting and the window
+quick are checked right after parsing (:data:`MAX_CLAIMS` …). Evidence is not
+read when a worksheet opens (its bytes stay in the container until a view, an
+export or ``validate`` asks for them, and are checked against their SHA-256
+then); ``verify_evidence=True`` checks every file at once.
+
+Saving serializes completely first and then writes atomically (see
+:mod:`app.document.atomic`), copying evidence that is already in the old
+container as raw bytes; lone surrogates are written as U+FFFD
 (:mod:`app.document.utf8`).
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import os
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from app.document import utf8
 from app.document.anchors import Anchor, SearchBudget, SearchBudgetExceeded, reanchor
-from app.document.atomic import atomic_write
-from app.document.migrations import CURRENT_VERSION, MigrationError, migrate
-from app.document.model import (
-    Article,
-    Checkable,
-    CheckableType,
-    Citation,
-    Claim,
-    Origin,
-    Source,
-    SourceKind,
-    Sourcing,
-    Stance,
-    Status,
-    Verdict,
-    Worksheet,
-    text_sha256,
+from app.document.atomic import atomic_write_with
+from app.document.container import (
+    DEFLATED,
+    EVIDENCE_NAME,
+    JSON_NAME,
+    MIMETYPE,
+    MIMETYPE_NAME,
+    STORED,
+    ContainerRefused,
+    Handle,
+    Member,
+    Writer,
+    dos_stamp,
+    read_member,
+    read_members,
 )
+from app.document.definition import decoder, encoder
+from app.document.evidence import (
+    KINDS,
+    MAX_ITEMS,
+    MAX_TOTAL_BYTES,
+    member_name,
+    numbered,
+    total_problem,
+)
+from app.document.locker import EvidenceProblem
+from app.document.migrations import CURRENT_VERSION, MigrationError, migrate
+from app.document.model import Worksheet
+from app.document.schema import FORMAT
 from app.document.validation import consistency_problem, schema_problem
 from app.messages import one_line, shown_name
-from app.reading import FileRefused, FileTooLarge, describe_size, read_file
+from app.reading import FileRefused, FileTooLarge, describe_size, open_regular, read_file
 
 log = logging.getLogger("claimsheet.document")
 
-FORMAT = "claimsheet"
 EXTENSION = ".claimsheet"
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
-"""Largest worksheet file read; larger files are refused before reading."""
+"""Largest worksheet JSON (a version-1 file, or worksheet.json inflated from a container)."""
+MAX_CONTAINER_BYTES = MAX_FILE_BYTES + MAX_TOTAL_BYTES + 64 * 1024 * 1024
+"""Largest container file: the JSON, all the evidence, and room for ZIP headers."""
 MAX_CLAIMS = 50_000
 """Most claims in one worksheet: a 5 MB article (the largest import) gives about 25,000."""
 MAX_SOURCES = 20_000
@@ -88,117 +119,31 @@ class WorksheetError(Exception):
 
 # ---------------------------------------------------------------- to JSON
 
-
-def _checkable_to_dict(k: Checkable) -> dict[str, Any]:
-    return {"id": k.id, "type": k.type.value, "start": k.start, "end": k.end, "text": k.text,
-            "value": k.value, "attributes": dict(k.attributes), "checked": k.checked,
-            "note": k.note}
-
-
-def _claim_to_dict(c: Claim) -> dict[str, Any]:
-    a = c.anchor
-    return {
-        "id": c.id,
-        "anchor": {"start": a.start, "end": a.end, "exact": a.exact, "prefix": a.prefix,
-                   "suffix": a.suffix},
-        "worthiness": c.worthiness,
-        "sourcing": c.sourcing.value,
-        "source_name": c.source_name,
-        "hedged": c.hedged,
-        "hedges": list(c.hedges),
-        "checkables": [_checkable_to_dict(k) for k in c.checkables],
-        "verdict": None if c.verdict is None else c.verdict.value,
-        "status": c.status.value,
-        "rationale": c.rationale,
-        "citations": [{"source": x.source_id, "stance": x.stance.value} for x in c.citations],
-        "tags": list(c.tags),
-        "origin": c.origin.value,
-        "number": c.number,
-    }
-
-
-def _source_to_dict(s: Source) -> dict[str, Any]:
-    return {"id": s.id, "title": s.title, "url": s.url, "publisher": s.publisher,
-            "author": s.author, "published": s.published, "accessed": s.accessed,
-            "archive_url": s.archive_url, "kind": s.kind.value, "excerpt": s.excerpt,
-            "notes": s.notes}
+_encode_worksheet = encoder(Worksheet)
+_decode_worksheet = decoder(Worksheet)
 
 
 def worksheet_to_dict(ws: Worksheet) -> dict[str, Any]:
-    """The JSON document for a worksheet, keys in a stable, diff-friendly order."""
+    """The JSON document for a worksheet, keys in the model's (diff-friendly) order."""
     ws.assign_numbers()
-    art = ws.article
-    text = utf8.scrub(art.text) if not art.text.isascii() else art.text
-    return {
-        "format": FORMAT,
-        "version": CURRENT_VERSION,
-        "id": ws.id,
-        "created": ws.created,
-        "modified": ws.modified,
-        "checker": ws.checker,
-        "reviewer": ws.reviewer,
-        "notes": ws.notes,
-        "next_claim_number": ws.next_number,
-        "article": {
-            "title": art.title, "outlet": art.outlet, "author": art.author, "url": art.url,
-            "published": art.published, "language": art.language,
-            "imported_from": art.imported_from, "import_format": art.import_format,
-            "file_sha256": art.file_sha256, "sha256": text_sha256(text), "text": text,
-        },
-        "claims": [_claim_to_dict(c) for c in ws.claims],
-        "sources": [_source_to_dict(s) for s in ws.sources],
-    }
+    return {"format": FORMAT, "version": CURRENT_VERSION, **_encode_worksheet(ws)}
 
 
 def dumps(ws: Worksheet) -> str:
-    """Pretty-printed JSON text of a worksheet, ending with a newline."""
+    """Pretty-printed JSON text of a worksheet (``worksheet.json``), ending with a newline."""
     return json.dumps(worksheet_to_dict(ws), ensure_ascii=False, indent=2) + "\n"
 
 
 def to_bytes(ws: Worksheet) -> bytes:
-    """The file's bytes: :func:`dumps` as UTF-8, any lone surrogate written as U+FFFD."""
+    """``worksheet.json``'s bytes: :func:`dumps` as UTF-8, lone surrogates written as U+FFFD."""
     return utf8.encode(dumps(ws))
 
 
 # ---------------------------------------------------------------- from JSON
 
 
-def _by_value(enum: Any) -> dict[str, Any]:
-    """Value -> member table: a dict lookup is several times cheaper than ``Enum(value)``."""
-    return {member.value: member for member in enum}
-
-
-_CHECKABLE_TYPES = _by_value(CheckableType)
-_SOURCINGS = _by_value(Sourcing)
-_VERDICTS = _by_value(Verdict)
-_STATUSES = _by_value(Status)
-_STANCES = _by_value(Stance)
-_ORIGINS = _by_value(Origin)
-_SOURCE_KINDS = _by_value(SourceKind)
-
-
 class _Problem(Exception):
     """Internal: a problem found while building objects, reported as WorksheetError."""
-
-
-def _offset(value: Any) -> int:
-    """An offset from the file: JSON Schema counts ``3.0`` as an integer, Python slices do not."""
-    return value if isinstance(value, int) else int(value)
-
-
-def _checkable_from_dict(d: dict[str, Any], text: str, where: str,
-                         budget: SearchBudget) -> Checkable:
-    start, end, quoted = _offset(d["start"]), _offset(d["end"]), d["text"]
-    if text[start:end] != quoted:
-        found = reanchor(Anchor(start, end, quoted), text, budget) if quoted else None
-        if found is None:
-            raise _Problem(f"{where}: its text {_quoted(quoted)} is not in the article")
-        start, end = found.start, found.end
-    return Checkable(
-        id=d["id"], type=_CHECKABLE_TYPES[d["type"]], start=start, end=end, text=quoted,
-        value=d.get("value"), attributes=dict(d.get("attributes", {})),
-        checked=d.get("checked", False), note=d.get("note", ""),
-    )
 
 
 def _quoted(value: str) -> str:
@@ -206,79 +151,36 @@ def _quoted(value: str) -> str:
     return json.dumps(value[:40] + ("\u2026" if len(value) > 40 else ""), ensure_ascii=False)
 
 
-def _claim_from_dict(d: dict[str, Any], text: str, number: int, budget: SearchBudget) -> Claim:
-    a = d["anchor"]
-    anchor = Anchor(_offset(a["start"]), _offset(a["end"]), a["exact"], a.get("prefix", ""),
-                    a.get("suffix", ""))
-    if not anchor.matches(text):
-        found = reanchor(anchor, text, budget)
-        if found is None:
-            raise _Problem(f"claim {number}'s quote is not in the article")
-        anchor = found
-    verdict = d.get("verdict")
-    return Claim(
-        id=d["id"],
-        anchor=anchor,
-        worthiness=float(d.get("worthiness", 0.0)),
-        sourcing=_SOURCINGS[d.get("sourcing", "none")],
-        source_name=d.get("source_name", ""),
-        hedged=d.get("hedged", False),
-        hedges=list(d.get("hedges", [])),
-        checkables=[
-            _checkable_from_dict(k, text, f"checkable {i} of claim {number}", budget)
-            for i, k in enumerate(d.get("checkables", []), start=1)
-        ],
-        verdict=None if verdict is None else _VERDICTS[verdict],
-        status=_STATUSES[d.get("status", "todo")],
-        rationale=d.get("rationale", ""),
-        citations=[Citation(x["source"], _STANCES[x["stance"]]) for x in d.get("citations", [])],
-        tags=list(d.get("tags", [])),
-        origin=_ORIGINS[d.get("origin", "extracted")],
-        number=int(d.get("number", 0)),
-    )
-
-
-def _source_from_dict(d: dict[str, Any]) -> Source:
-    return Source(
-        id=d["id"], title=d.get("title", ""), url=d.get("url", ""),
-        publisher=d.get("publisher", ""), author=d.get("author", ""),
-        published=d.get("published", ""), accessed=d.get("accessed", ""),
-        archive_url=d.get("archive_url", ""), kind=_SOURCE_KINDS[d.get("kind", "other")],
-        excerpt=d.get("excerpt", ""), notes=d.get("notes", ""),
-    )
-
-
-def worksheet_from_dict(document: dict[str, Any]) -> Worksheet:
-    """Build a worksheet from a document that passed :func:`check_document`."""
-    art = document["article"]
-    text = art["text"]
+def _reanchor_all(ws: Worksheet) -> None:
+    """Offsets that no longer point at their quote are re-found by quote and context."""
+    text = ws.article.text
     budget = SearchBudget()
     try:
-        claims = [_claim_from_dict(c, text, n, budget)
-                  for n, c in enumerate(document["claims"], start=1)]
+        for number, claim in enumerate(ws.claims, start=1):
+            if not claim.anchor.matches(text):
+                found = reanchor(claim.anchor, text, budget)
+                if found is None:
+                    raise _Problem(f"claim {number}'s quote is not in the article")
+                claim.anchor = found
+            for k_number, k in enumerate(claim.checkables, start=1):
+                if text[k.start:k.end] == k.text:
+                    continue
+                found = reanchor(Anchor(k.start, k.end, k.text), text, budget) if k.text \
+                    else None
+                if found is None:
+                    raise _Problem(f"checkable {k_number} of claim {number}: its text "
+                                   f"{_quoted(k.text)} is not in the article")
+                k.start, k.end = found.start, found.end
     except SearchBudgetExceeded:
         raise _Problem("too many claims have quotes that are not where the file says; "
                        "Claimsheet gave up looking for them (the file was probably edited "
                        "outside Claimsheet)") from None
-    article = Article(
-        text=text, title=art.get("title", ""), outlet=art.get("outlet", ""),
-        author=art.get("author", ""), url=art.get("url", ""),
-        published=art.get("published", ""), language=art.get("language", "en"),
-        imported_from=art.get("imported_from", ""), import_format=art.get("import_format", ""),
-        file_sha256=art.get("file_sha256", ""),
-    )
-    worksheet = Worksheet(
-        id=document["id"],
-        article=article,
-        claims=claims,
-        sources=[_source_from_dict(s) for s in document["sources"]],
-        checker=document.get("checker", ""),
-        reviewer=document.get("reviewer", ""),
-        notes=document.get("notes", ""),
-        created=document.get("created", ""),
-        modified=document.get("modified", ""),
-        next_number=int(document.get("next_claim_number", 1)),
-    )
+
+
+def worksheet_from_dict(document: dict[str, Any]) -> Worksheet:
+    """Build a worksheet from a document that passed :func:`parse_document`."""
+    worksheet: Worksheet = _decode_worksheet(document)
+    _reanchor_all(worksheet)
     # Files written before claims carried numbers (format 1 from earlier releases)
     # get them here, in reading order: the numbers the checker saw then.
     worksheet.assign_numbers()
@@ -332,6 +234,10 @@ def _check_sizes(document: dict[str, Any]) -> None:
                            checkables)
     if problem:
         raise _Problem(problem)
+    evidence = document.get("evidence")
+    if isinstance(evidence, list) and len(evidence) > MAX_ITEMS:
+        raise _Problem(f"it lists {len(evidence):,} evidence files; Claimsheet opens worksheets "
+                       f"with up to {MAX_ITEMS:,}")
 
 
 def parse_document(data: bytes) -> dict[str, Any]:
@@ -387,12 +293,21 @@ def parse_document(data: bytes) -> dict[str, Any]:
     return document
 
 
-def loads(data: bytes, path: str | os.PathLike[str] = "worksheet") -> Worksheet:
-    """Parse worksheet bytes; any problem raises WorksheetError naming ``path``."""
+def _build(data: bytes) -> Worksheet:
+    return worksheet_from_dict(parse_document(data))
+
+
+def _guarded(path: str | os.PathLike[str], build: Any) -> Worksheet:
+    """Run ``build()``; every problem becomes one WorksheetError naming ``path``."""
     try:
-        return worksheet_from_dict(parse_document(data))
+        worksheet: Worksheet = build()
+        return worksheet
     except _Problem as exc:
         raise WorksheetError(path, str(exc)) from None
+    except ContainerRefused as exc:
+        raise WorksheetError(path, exc.reason) from None
+    except EvidenceProblem as exc:
+        raise WorksheetError(path, exc.reason) from None
     except RecursionError:
         raise WorksheetError(path, "the file is nested too deeply to be a worksheet") from None
     except MemoryError:
@@ -404,23 +319,173 @@ def loads(data: bytes, path: str | os.PathLike[str] = "worksheet") -> Worksheet:
                                    "(a field holds a value of the wrong kind)") from None
 
 
-def load_worksheet(path: str | os.PathLike[str]) -> Worksheet:
-    """Read and check a `.claimsheet` file. The only exception is WorksheetError."""
+def loads(data: bytes, path: str | os.PathLike[str] = "worksheet") -> Worksheet:
+    """Parse ``worksheet.json`` bytes (or a version-1 file); problems raise WorksheetError.
+
+    A document that lists evidence needs its container: use :func:`load_worksheet`.
+    """
+    def build() -> Worksheet:
+        worksheet = _build(data)
+        if worksheet.evidence:
+            raise _Problem(_BARE_WITH_EVIDENCE.format(len(worksheet.evidence)))
+        return worksheet
+
+    return _guarded(path, build)
+
+
+_BARE_WITH_EVIDENCE = ("it lists {0:,} evidence files but is a bare worksheet.json, without "
+                       "them (open the .claimsheet file it came from)")
+
+
+def _size_refusal(path: str | os.PathLike[str], exc: FileTooLarge, limit: int,
+                  what: str) -> WorksheetError:
+    size = f"{exc.size / 1e6:.0f} MB" if exc.size is not None else "larger than that"
+    return WorksheetError(path, f"the file is {size}; {what} is at most {describe_size(limit)}")
+
+
+def _match_evidence(worksheet: Worksheet, members: dict[str, Member]) -> dict[str, Member]:
+    """Every listed evidence file is in the container, the right size; nothing else is."""
+    by_sha: dict[str, Member] = {}
+    for name, member in members.items():
+        found = EVIDENCE_NAME.fullmatch(name)
+        if found:
+            by_sha[found.group(1)] = member
+    listed = set()
+    for number, item in enumerate(worksheet.evidence, start=1):
+        listed.add(item.sha256)
+        found_member = by_sha.get(item.sha256)
+        what = numbered(number, item)
+        if found_member is None:
+            raise _Problem(f"{what} is missing from the container")
+        member = found_member
+        if member.name.split(".", 1)[1] not in KINDS[item.media_type].extensions:
+            raise _Problem(f"{what} is stored as {member.name}, which is not a "
+                           f"{KINDS[item.media_type].label}")
+        if member.size != item.size:
+            raise _Problem(f"{what} is {describe_size(member.size)} in the container, not the "
+                           f"{describe_size(item.size)} the worksheet lists")
+    for sha, member in by_sha.items():
+        if sha not in listed:
+            raise _Problem(f"the container holds {member.name}, which the worksheet does not "
+                           "list as evidence")
+    return by_sha
+
+
+def verify_evidence(worksheet: Worksheet) -> None:
+    """Read every evidence file and check its SHA-256; raises EvidenceProblem."""
+    for number, item in enumerate(worksheet.evidence, start=1):
+        worksheet.locker.verify(item.sha256, item.size,
+                                what=numbered(number, item))
+
+
+def _load_container(path: str | os.PathLike[str], fd: int, verify: bool) -> Worksheet:
+    handle = Handle(fd, os.fspath(path))
+
+    def build() -> Worksheet:
+        size = os.fstat(fd).st_size
+        members = read_members(handle, size, max_members=MAX_ITEMS + 2)
+        data = read_member(handle, members[JSON_NAME], limit=MAX_FILE_BYTES)
+        worksheet = _build(data)
+        by_sha = _match_evidence(worksheet, members)
+        worksheet.locker.adopt_container(handle, by_sha)
+        if verify:
+            verify_evidence(worksheet)
+        return worksheet
+
+    try:
+        return _guarded(path, build)
+    except BaseException:
+        handle.close()
+        raise
+
+
+def load_worksheet(path: str | os.PathLike[str], *, verify_evidence: bool = False) -> Worksheet:
+    """Read and check a `.claimsheet` file. The only exception is WorksheetError.
+
+    Evidence is not read (only its place in the container is checked) unless
+    ``verify_evidence``, which reads every evidence file and checks its hash.
+    """
+    try:
+        fd = open_regular(path, limit=MAX_CONTAINER_BYTES)
+    except FileTooLarge as exc:
+        raise _size_refusal(path, exc, MAX_CONTAINER_BYTES,
+                            "a worksheet with its evidence") from None
+    except FileRefused as exc:
+        raise WorksheetError(path, exc.reason) from None
+    try:
+        container = os.pread(fd, 4, 0) == b"PK\x03\x04"
+    except OSError as exc:
+        os.close(fd)
+        raise WorksheetError(path, f"the file could not be read ({exc.strerror})") from None
+    if container:
+        return _load_container(path, fd, verify_evidence)
+    os.close(fd)
     try:
         data = read_file(path, limit=MAX_FILE_BYTES)
     except FileTooLarge as exc:
-        size = f"{exc.size / 1e6:.0f} MB" if exc.size is not None else "larger than that"
-        raise WorksheetError(path, f"the file is {size}; a worksheet is at most "
-                                   f"{describe_size(MAX_FILE_BYTES)}") from None
+        raise _size_refusal(path, exc, MAX_FILE_BYTES, "a worksheet") from None
     except FileRefused as exc:
         raise WorksheetError(path, exc.reason) from None
     return loads(data, path)
 
 
-def save_worksheet(ws: Worksheet, path: str | os.PathLike[str], *, touch: bool = True) -> None:
-    """Serialize completely, then write atomically; the previous file is kept as `.bak`.
+def reattach_evidence(worksheet: Worksheet, staged: Path | None,
+                      container: str | os.PathLike[str] | None) -> list[str]:
+    """After a crash: find the bytes of a recovered worksheet's evidence again.
 
-    A worksheet larger than :func:`load_worksheet` accepts is refused with
+    Each file is looked for among the copies staged in ``staged`` (attached
+    since the last save; checked against its hash) and then in the container
+    the worksheet was opened from. Records whose bytes are in neither place
+    are dropped; their names are returned for the message.
+    """
+    members: dict[str, Member] = {}
+    handle: Handle | None = None
+    if container is not None:
+        try:
+            fd = open_regular(container, limit=MAX_CONTAINER_BYTES)
+        except FileRefused:
+            fd = -1
+        if fd >= 0:
+            handle = Handle(fd, os.fspath(container))
+            try:
+                found = read_members(handle, os.fstat(fd).st_size, max_members=MAX_ITEMS + 2)
+            except (ContainerRefused, OSError):
+                found = {}
+            for name, member in found.items():
+                match = EVIDENCE_NAME.fullmatch(name)
+                if match:
+                    members[match.group(1)] = member
+    lost = []
+    for item in list(worksheet.evidence):
+        if staged is not None and worksheet.locker.recover_staged(item.sha256, staged):
+            continue
+        kept = members.get(item.sha256)
+        if kept is not None and kept.size == item.size and handle is not None:
+            worksheet.locker.adopt_container(handle, {item.sha256: kept})
+            continue
+        worksheet.evidence.remove(item)
+        lost.append(item.name)
+    return lost
+
+
+# ---------------------------------------------------------------- save
+
+
+def _stamp(iso: str) -> tuple[int, int]:
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return dos_stamp()
+    return dos_stamp(moment.astimezone() if moment.tzinfo else moment)
+
+
+def save_worksheet(ws: Worksheet, path: str | os.PathLike[str], *, touch: bool = True) -> None:
+    """Serialize completely, then write the container atomically; the old file stays `.bak`.
+
+    Evidence already in a container is copied as its raw bytes (no reading
+    through Python, no recompressing); evidence attached since is stored, or
+    deflated when it is text, once. A failure leaves the old file as it was. A
+    worksheet larger than :func:`load_worksheet` accepts is refused with
     :class:`WorksheetTooLarge` before anything is written.
     """
     problem = size_problem(len(ws.claims), len(ws.sources),
@@ -429,4 +494,55 @@ def save_worksheet(ws: Worksheet, path: str | os.PathLike[str], *, touch: bool =
         raise WorksheetTooLarge(f"{problem} (split the article and make one worksheet per part)")
     if touch:
         ws.touch()
-    atomic_write(path, to_bytes(ws))
+    data = to_bytes(ws)
+    if len(data) > MAX_FILE_BYTES:
+        raise OSError(errno.EFBIG, f"the worksheet's JSON would be {describe_size(len(data))}; "
+                                   f"a worksheet is at most {describe_size(MAX_FILE_BYTES)}")
+    problem = total_problem(ws)
+    if problem is not None:
+        raise OSError(errno.EFBIG, problem)
+    plan = []
+    for number, item in enumerate(ws.evidence, start=1):
+        try:
+            blob = ws.locker.blob(item.sha256)
+        except EvidenceProblem:
+            raise OSError(errno.ENOENT, f"evidence {number} ({item.name}) is not in the "
+                                        "worksheet any more (its copy was lost)") from None
+        if blob.size != item.size:
+            raise OSError(errno.EINVAL, f"evidence {number} ({item.name}) is "
+                                        f"{describe_size(blob.size)}, not "
+                                        f"{describe_size(item.size)}")
+        plan.append((item, blob))
+    now = dos_stamp()
+
+    def write(fd: int) -> list[Member]:
+        writer = Writer(fd)
+        writer.add_bytes(MIMETYPE_NAME, MIMETYPE, STORED, now)
+        writer.add_bytes(JSON_NAME, data, STORED, now)
+        for item, blob in plan:
+            if blob.member is not None and blob.handle is not None:
+                writer.add_raw(blob.handle, blob.member)
+                continue
+            staged = blob.staged
+            assert staged is not None
+            source = os.open(staged.path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+            try:
+                method = DEFLATED if KINDS[item.media_type].compress else STORED
+                writer.add_file(member_name(item.sha256, item.media_type, staged.head), source,
+                                staged.size, staged.crc, method, _stamp(item.captured))
+            finally:
+                os.close(source)
+        return writer.finish()
+
+    try:
+        members, fd = atomic_write_with(path, write, keep_open=True)
+    except ContainerRefused as refused:
+        raise OSError(errno.EIO, refused.reason) from None
+    assert fd is not None
+    handle = Handle(fd, os.fspath(path))
+    written = {}
+    for member in members:
+        found = EVIDENCE_NAME.fullmatch(member.name)
+        if found:
+            written[found.group(1)] = member
+    ws.locker.adopt_container(handle, written)

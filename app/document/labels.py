@@ -15,7 +15,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from app.document.model import CheckableType, SourceKind, Sourcing, Stance, Status, Verdict
+from app.document.model import (
+    Capture,
+    CheckableType,
+    SourceKind,
+    Sourcing,
+    Stance,
+    Status,
+    Verdict,
+)
 
 # ---------------------------------------------------------------- verdicts and statuses
 
@@ -82,6 +90,18 @@ SOURCE_KIND_LABELS: dict[SourceKind, str] = {
     SourceKind.IMAGE_VIDEO: "Image / video",
     SourceKind.OTHER: "Other",
 }
+CAPTURE_LABELS: dict[Capture, str] = {
+    Capture.FILE: "File dropped or chosen",
+    Capture.PAGE: "Saved page",
+    Capture.SCREENSHOT: "Screenshot",
+    Capture.PASTED_IMAGE: "Pasted image",
+}
+
+
+def evidence_time(iso: str) -> str:
+    """``2026-11-20T10:00:00+00:00`` → ``2026-11-20 10:00:00 UTC`` (as captured, in UTC)."""
+    text = iso.replace("T", " ")
+    return text[:-6] + " UTC" if text.endswith("+00:00") else text
 
 # ---------------------------------------------------------------- checkable types
 

@@ -1,9 +1,13 @@
 """Ordered migration steps for older `.claimsheet` files.
 
 ``STEPS[n]`` turns a version-``n`` document into a version-``n + 1`` document.
-Version 1 is the first published format, so there is no step yet; when the
-format changes, bump :data:`CURRENT_VERSION`, add one step here, and add a
-sample file of the old version to the tests.
+When the format changes, bump :data:`CURRENT_VERSION`, add one step here, and
+add a sample file of the old version to the tests (``tests/data/document/``).
+
+- 1 → 2: the worksheet moved into a ZIP container (see
+  :mod:`app.document.container`) and gained an ``evidence`` list; a version-1
+  document has no evidence, so the step adds an empty list. The container
+  itself is written on the next save.
 """
 
 from __future__ import annotations
@@ -11,10 +15,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-CURRENT_VERSION = 1
+CURRENT_VERSION = 2
 
 Document = dict[str, Any]
-STEPS: dict[int, Callable[[Document], Document]] = {}
+
+
+def _add_evidence(document: Document) -> Document:
+    """1 → 2: no evidence yet (the key goes after ``sources``, where version 2 writes it)."""
+    document.setdefault("evidence", [])
+    return document
+
+
+STEPS: dict[int, Callable[[Document], Document]] = {1: _add_evidence}
 
 
 class MigrationError(Exception):

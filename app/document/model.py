@@ -5,6 +5,12 @@ whose text all offsets point into, the claims found in it (each with typed
 checkables, sourcing, hedging, verdict and status) and the sources cited.
 The classes are plain dataclasses so the file format, the extractor, the
 reports and the Qt layer can all share them without importing each other.
+
+They are also the one definition of the file format
+(:mod:`app.document.definition`): fields are written in declaration order
+(ids first, which is why they are keyword-only), a field without a default
+must be in the file, and :func:`~app.document.definition.filed` metadata says
+what a type cannot (another key, an id or offset, a range).
 """
 
 from __future__ import annotations
@@ -14,8 +20,14 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
+from app.document import utf8
 from app.document.anchors import Anchor
+from app.document.definition import filed
+
+if TYPE_CHECKING:
+    from app.document.locker import EvidenceLocker
 
 
 def new_id(prefix: str) -> str:
@@ -137,29 +149,32 @@ class Checkable:
     for a date, ``country`` for a location, ``qualifier`` such as "at least").
     """
 
+    id: str = field(default_factory=lambda: new_id("k"), kw_only=True,
+                    metadata=filed(kind="id", required=True))
     type: CheckableType
-    start: int
-    end: int
+    start: int = field(metadata=filed(kind="offset"))
+    end: int = field(metadata=filed(kind="offset"))
     text: str
     value: str | None = None
     attributes: dict[str, str] = field(default_factory=dict)
     checked: bool = False
     note: str = ""
-    id: str = field(default_factory=lambda: new_id("k"))
 
 
 @dataclass(slots=True)
 class Citation:
     """A source attached to a claim, with the source's stance on that claim."""
 
-    source_id: str
-    stance: Stance = Stance.CONTEXT
+    source_id: str = field(metadata=filed(key="source", kind="id"))
+    stance: Stance = field(default=Stance.CONTEXT, metadata=filed(required=True))
 
 
 @dataclass(slots=True)
 class Claim:
+    id: str = field(default_factory=lambda: new_id("c"), kw_only=True,
+                    metadata=filed(kind="id", required=True))
     anchor: Anchor
-    worthiness: float = 0.0
+    worthiness: float = field(default=0.0, metadata=filed(schema={"minimum": 0, "maximum": 1}))
     sourcing: Sourcing = Sourcing.NONE
     source_name: str = ""
     hedged: bool = False
@@ -174,8 +189,7 @@ class Claim:
     #: The number the checker knows the claim by ("claim 16"): given once, when the claim
     #: joins a worksheet, and never reused there (0 until then). Reading order, not the
     #: number, decides where a claim sits in the list.
-    number: int = 0
-    id: str = field(default_factory=lambda: new_id("c"))
+    number: int = field(default=0, metadata=filed(schema={"minimum": 0}))
 
     @property
     def start(self) -> int:
@@ -192,6 +206,8 @@ class Claim:
 
 @dataclass(slots=True)
 class Source:
+    id: str = field(default_factory=lambda: new_id("s"), kw_only=True,
+                    metadata=filed(kind="id", required=True))
     title: str = ""
     url: str = ""
     publisher: str = ""
@@ -202,7 +218,6 @@ class Source:
     kind: SourceKind = SourceKind.OTHER
     excerpt: str = ""
     notes: str = ""
-    id: str = field(default_factory=lambda: new_id("s"))
 
 
 TITLE_LIMIT = 90
@@ -212,39 +227,105 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def written_sha256(text: str) -> str:
+    """The checksum of the text as written (a lone surrogate is written as U+FFFD)."""
+    return text_sha256(text if text.isascii() else utf8.scrub(text))
+
+
 @dataclass(slots=True)
 class Article:
-    """The article being checked. ``text`` never changes once imported."""
+    """The article being checked. ``text`` never changes once imported.
 
-    text: str
-    title: str = ""
-    outlet: str = ""
-    author: str = ""
-    url: str = ""
-    published: str = ""
-    language: str = "en"
-    imported_from: str = ""
-    import_format: str = ""
-    file_sha256: str = ""
+    In the file the text comes last (after ``sha256``, its checksum, written on
+    saving and not read back), so the short fields stay at the top of a diff.
+    """
+
+    title: str = field(default="", kw_only=True)
+    outlet: str = field(default="", kw_only=True)
+    author: str = field(default="", kw_only=True)
+    url: str = field(default="", kw_only=True)
+    published: str = field(default="", kw_only=True)
+    language: str = field(default="en", kw_only=True)
+    imported_from: str = field(default="", kw_only=True)
+    import_format: str = field(default="", kw_only=True)
+    file_sha256: str = field(default="", kw_only=True)
+    text: str = field(metadata=filed(computed=(("sha256", lambda text: written_sha256(text)),)))
 
     @property
     def sha256(self) -> str:
         return text_sha256(self.text)
 
 
+class MediaType(StrEnum):
+    """The kinds of file a worksheet keeps as evidence (see :mod:`app.document.evidence`)."""
+
+    PDF = "application/pdf"
+    PNG = "image/png"
+    JPEG = "image/jpeg"
+    WEBP = "image/webp"
+    HTML = "text/html"
+    MHTML = "multipart/related"
+    WARC = "application/warc"
+    WACZ = "application/wacz"
+    TEXT = "text/plain"
+    DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+class Capture(StrEnum):
+    """How a piece of evidence came in."""
+
+    FILE = "file"  # a file dropped or chosen, or `claimsheet evidence add`
+    PAGE = "page"  # a saved web page or web archive (HTML, MHTML, WARC, WACZ)
+    SCREENSHOT = "screenshot"  # the screen, taken by Claimsheet
+    PASTED_IMAGE = "pasted-image"  # an image pasted from the clipboard
+
+
+@dataclass(slots=True)
+class Evidence:
+    """A copy of a file a verdict rests on, kept inside the worksheet.
+
+    The bytes are stored once per content (``evidence/<sha256>.<ext>`` in the
+    container), whatever the number of sources citing them; this record says
+    what they are, when and how they were captured, and which sources cite them.
+    """
+
+    sha256: str = field(metadata=filed(kind="sha256"))
+    name: str  # the file name as captured
+    media_type: MediaType
+    size: int = field(metadata=filed(schema={"minimum": 0}))
+    captured: str  # ISO 8601 time of capture (UTC)
+    capture: Capture = Capture.FILE
+    url: str = ""  # where it was found, if known
+    sources: list[str] = field(default_factory=list, metadata=filed(kind="id"))
+
+
+def _new_locker() -> EvidenceLocker:
+    from app.document.locker import EvidenceLocker
+
+    return EvidenceLocker()
+
+
 @dataclass(slots=True)
 class Worksheet:
-    article: Article
-    claims: list[Claim] = field(default_factory=list)
-    sources: list[Source] = field(default_factory=list)
-    checker: str = ""
-    reviewer: str = ""
-    notes: str = ""
-    created: str = field(default_factory=now_iso)
-    modified: str = field(default_factory=now_iso)
-    id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    id: str = field(default_factory=lambda: str(uuid.uuid4()), kw_only=True,
+                    metadata=filed(kind="id", required=True))
+    created: str = field(default_factory=now_iso, kw_only=True, metadata=filed(missing=""))
+    modified: str = field(default_factory=now_iso, kw_only=True, metadata=filed(missing=""))
+    checker: str = field(default="", kw_only=True)
+    reviewer: str = field(default="", kw_only=True)
+    notes: str = field(default="", kw_only=True)
     #: The number the next new claim gets; numbers of deleted claims are never given again.
-    next_number: int = 1
+    next_number: int = field(default=1, kw_only=True, metadata=filed(
+        key="next_claim_number", schema={"minimum": 1}))
+    article: Article
+    claims: list[Claim] = field(default_factory=list, metadata=filed(required=True))
+    sources: list[Source] = field(default_factory=list, metadata=filed(required=True))
+    #: Copies of the files the verdicts rest on (their bytes are in ``locker``).
+    evidence: list[Evidence] = field(default_factory=list)
+    #: Where the evidence bytes are (the container the worksheet was opened from,
+    #: files attached since); not part of the JSON, never compared.
+    locker: EvidenceLocker = field(default_factory=lambda: _new_locker(), kw_only=True,
+                                   compare=False, repr=False, metadata=filed(written=False))
 
     @property
     def title(self) -> str:
@@ -312,6 +393,16 @@ class Worksheet:
     def sort_claims(self) -> None:
         """Put claims in reading order of the article."""
         self.claims.sort(key=lambda c: (c.anchor.start, c.anchor.end))
+
+    def evidence_of(self, source_id: str) -> list[Evidence]:
+        """The evidence a source cites, in the worksheet's order."""
+        return [item for item in self.evidence if source_id in item.sources]
+
+    def evidence_item(self, sha256: str) -> Evidence:
+        for item in self.evidence:
+            if item.sha256 == sha256:
+                return item
+        raise KeyError(sha256)
 
     def sources_of(self, claim: Claim) -> list[tuple[Source, Stance]]:
         by_id = {s.id: s for s in self.sources}

@@ -1,10 +1,10 @@
 """Check a parsed worksheet and explain what is wrong in a fact-checker's words.
 
-Two layers: the JSON Schema shipped in ``app/resources/schema`` (structure and
-types), whose first error is translated from schema jargon into a sentence such
-as "claim 3 has no quote"; then the checks a schema cannot express: offsets
-inside the article, quotes that match the text, unique ids, cited sources that
-exist.
+Two layers: the JSON Schema generated from the model (:mod:`app.document.schema`;
+structure and types), whose first error is translated from schema jargon into
+a sentence such as "claim 3 has no quote"; then the checks a schema cannot
+express: offsets inside the article, quotes that match the text, unique ids,
+cited sources that exist, evidence within its limits.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
-from app.resources import read_text
+from app.messages import shown
+from app.reading.files import describe_size
 
 FIELD_WORDS = {
     "exact": "quote",
@@ -35,10 +36,19 @@ FIELD_WORDS = {
     "format": "format marker",
     "version": "format version",
     "worthiness": "check-worthiness score",
+    "evidence": "list of evidence",
+    "sha256": "SHA-256 hash",
+    "media_type": "media type",
+    "size": "size",
+    "captured": "capture time",
+    "capture": "way of capture",
+    "name": "file name",
 }
 
 ITEM_WORDS = {"claims": "claim", "sources": "source", "checkables": "checkable",
-              "citations": "citation", "hedges": "hedge word", "tags": "tag"}
+              "citations": "citation", "hedges": "hedge word", "tags": "tag",
+              "evidence": "evidence"}
+PATTERN_WORDS = {"^[0-9a-f]{64}$": "64 hexadecimal digits (0-9, a-f)"}
 
 TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a number",
               "boolean": "true or false", "array": "a list", "object": "a group of fields",
@@ -47,7 +57,9 @@ TYPE_WORDS = {"string": "text", "integer": "a whole number", "number": "a number
 
 @cache
 def _schema() -> dict[str, Any]:
-    return json.loads(read_text("schema", "worksheet.schema.json"))
+    from app.document.schema import worksheet_schema
+
+    return worksheet_schema()
 
 
 @cache
@@ -116,6 +128,9 @@ def explain_schema_error(error: Any) -> str:
         return f"{where} is out of range ({_shorten(error.instance)})"
     if kind in ("minLength", "maxLength"):
         return f"{where} has an invalid length"
+    if kind == "pattern":
+        expected = PATTERN_WORDS.get(str(error.validator_value), "the expected form")
+        return f"{where} should be {expected}, not {_shorten(error.instance)}"
     return f"{where}: {error.message}"
 
 
@@ -177,4 +192,28 @@ def consistency_problem(document: dict[str, Any]) -> str | None:
             if citation["source"] not in source_ids:
                 return (f"claim {number} cites source {citation['source']!r}, "
                         "which is not in the worksheet")
+    return evidence_problem(document.get("evidence", ()), source_ids)
+
+
+def evidence_problem(evidence: Iterable[dict[str, Any]], source_ids: set[str]) -> str | None:
+    """The evidence list: one record per content, known sources, sizes within the limits."""
+    from app.document.evidence import MAX_ITEM_BYTES, MAX_TOTAL_BYTES
+
+    seen: set[str] = set()
+    total = 0
+    for number, item in enumerate(evidence, start=1):
+        what = f"evidence {number} ({shown(item['name'], 60)})"
+        if item["sha256"] in seen:
+            return f"two evidence items have the same SHA-256 hash ({item['sha256'][:16]}…)"
+        seen.add(item["sha256"])
+        if item["size"] > MAX_ITEM_BYTES:
+            return (f"{what} is {describe_size(item['size'])}; Claimsheet keeps evidence files "
+                    f"of up to {describe_size(MAX_ITEM_BYTES)}")
+        total += item["size"]
+        for source in item.get("sources", ()):
+            if source not in source_ids:
+                return f"{what} is cited by source {source!r}, which is not in the worksheet"
+    if total > MAX_TOTAL_BYTES:
+        return (f"its evidence files come to {describe_size(total)}; a worksheet holds at most "
+                f"{describe_size(MAX_TOTAL_BYTES)} of evidence")
     return None

@@ -9,6 +9,15 @@ trusted. Both raise exceptions whose ``reason`` is a plain phrase the caller
 puts into its own one-line message.
 """
 
-from app.reading.files import FileRefused, FileTooLarge, check_regular, describe_size, read_file
+from app.reading.files import (
+    FileRefused,
+    FileTooLarge,
+    check_regular,
+    copy_capped,
+    describe_size,
+    open_regular,
+    read_file,
+)
 
-__all__ = ["FileRefused", "FileTooLarge", "check_regular", "describe_size", "read_file"]
+__all__ = ["FileRefused", "FileTooLarge", "check_regular", "copy_capped", "describe_size",
+           "open_regular", "read_file"]

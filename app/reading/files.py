@@ -25,6 +25,7 @@ import errno
 import io
 import os
 import stat
+from collections.abc import Callable
 
 _OPEN_FLAGS = (os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
                | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0))
@@ -120,8 +121,14 @@ def check_regular(path: str | os.PathLike[str]) -> os.stat_result:
     return info
 
 
-def read_file(path: str | os.PathLike[str], *, limit: int) -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes, else :class:`FileRefused`."""
+def open_regular(path: str | os.PathLike[str], *, limit: int) -> int:
+    """An open, blocking, read-only descriptor of a regular file of at most ``limit`` bytes.
+
+    The same checks as :func:`read_file` (regular file after following links,
+    opened without blocking, checked again with ``fstat``), for readers that
+    read a large file in parts (the worksheet container, evidence being
+    attached) instead of all at once. The caller closes the descriptor.
+    """
     name = os.fspath(path)
     info = check_regular(name)
     if info.st_size > limit:
@@ -137,17 +144,65 @@ def read_file(path: str | os.PathLike[str], *, limit: int) -> bytes:
             raise FileRefused(name, *kind)
         if opened.st_size > limit:
             raise FileTooLarge(name, opened.st_size, limit)
-        return _read_capped(fd, name, limit, opened.st_size)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)  # a regular file: blocking reads are what we want
+    except OSError as error:
+        os.close(fd)
+        raise _refusal(name, error) from None
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def read_file(path: str | os.PathLike[str], *, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, else :class:`FileRefused`."""
+    name = os.fspath(path)
+    fd = open_regular(name, limit=limit)
+    try:
+        return _read_capped(fd, name, limit, os.fstat(fd).st_size)
     except OSError as error:
         raise _refusal(name, error) from None
     finally:
         os.close(fd)
 
 
+def copy_capped(path: str | os.PathLike[str], destination: int, *, limit: int,
+                sink: Callable[[bytes], object] | None = None) -> int:
+    """Copy a regular file of at most ``limit`` bytes into the open ``destination``.
+
+    Every chunk also goes to ``sink`` (a hash's ``update``); returns the bytes
+    copied. The cap holds while copying too, so a file that grows meanwhile
+    stops at ``limit + 1`` bytes with :class:`FileTooLarge`.
+    """
+    name = os.fspath(path)
+    fd = open_regular(name, limit=limit)
+    total = 0
+    try:
+        with io.FileIO(fd, "rb", closefd=False) as raw:
+            while True:
+                try:
+                    chunk = raw.read(_CHUNK)
+                except OSError as error:
+                    raise _refusal(name, error) from None
+                if not chunk:
+                    break
+                total += len(chunk)
+                if total > limit:
+                    raise FileTooLarge(name, None, limit)
+                if sink is not None:
+                    sink(chunk)
+                view = memoryview(chunk)
+                while view:  # a failed write (disk full) is the caller's OSError
+                    written = os.write(destination, view)
+                    view = view[written:]
+    finally:
+        os.close(fd)
+    return total
+
+
 def _read_capped(fd: int, name: str, limit: int, hint: int) -> bytes:
     """Read to the end, but never past ``limit + 1`` bytes whatever ``stat`` said."""
-    if hasattr(os, "set_blocking"):
-        os.set_blocking(fd, True)  # a regular file: blocking reads are what we want
     parts: list[bytes] = []
     total = 0
     with io.FileIO(fd, "rb", closefd=False) as raw:

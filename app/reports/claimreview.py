@@ -20,6 +20,10 @@ Field choices follow the ClaimReview markup fact-checkers publish:
 * ``author`` of a review is whoever publishes the fact-check: with
   ``publisher`` that organisation (the convention Google's ClaimReview guide
   asks for, also written as ``publisher``), otherwise the worksheet's checker.
+* The evidence kept for the sources a claim cites is listed by hash as
+  ``associatedMedia``: one schema.org ``MediaObject`` per file, with its
+  ``name``, ``encodingFormat``, ``contentSize``, ``sha256`` and, when known,
+  the ``url`` it was found at. The files themselves stay in the worksheet.
 
 The output is meant to be pasted into a ``<script type="application/ld+json">``
 element, so ``<``, ``>`` and ``&`` are written as JSON ``\\u`` escapes: a
@@ -31,7 +35,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from app.document.model import Claim, Sourcing, Status, Verdict, Worksheet
+from app.document.model import Claim, Evidence, Sourcing, Status, Verdict, Worksheet
 from app.reports.markup import safe_url
 
 # Characters that are harmless in JSON strings but could end or confuse a
@@ -126,6 +130,26 @@ def _rating(verdict: Verdict) -> dict[str, Any]:
     return rating
 
 
+def _evidence(worksheet: Worksheet, claim: Claim,
+              by_source: dict[str, list[Evidence]]) -> list[dict[str, Any]]:
+    """The evidence of the sources a claim cites, by hash (schema.org ``MediaObject``)."""
+    media: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for citation in claim.citations:
+        for item in by_source.get(citation.source_id, ()):
+            if item.sha256 in seen:
+                continue
+            seen.add(item.sha256)
+            entry: dict[str, Any] = {"@type": "MediaObject", "name": item.name,
+                                     "encodingFormat": item.media_type.value,
+                                     "contentSize": f"{item.size} bytes",
+                                     "sha256": item.sha256}
+            if safe_url(item.url):
+                entry["url"] = item.url.strip()
+            media.append(entry)
+    return media
+
+
 def claim_reviews(worksheet: Worksheet, *, review_url: str | None = None,
                   publisher: str | None = None,
                   include_unreviewed: bool = False) -> list[dict[str, Any]]:
@@ -144,6 +168,10 @@ def claim_reviews(worksheet: Worksheet, *, review_url: str | None = None,
         author = {"@type": "Organization", "name": publisher}
     else:
         author = {"@type": "Person", "name": worksheet.checker.strip() or "Claimsheet user"}
+    evidence_by_source: dict[str, list[Evidence]] = {}
+    for item in worksheet.evidence:
+        for source_id in item.sources:
+            evidence_by_source.setdefault(source_id, []).append(item)
     for number, claim in worksheet.numbered_claims():
         if claim.verdict is None or claim.verdict == Verdict.NOT_A_CLAIM:
             continue
@@ -173,6 +201,9 @@ def claim_reviews(worksheet: Worksheet, *, review_url: str | None = None,
             review["publisher"] = {"@type": "Organization", "name": publisher}
         if claim.rationale.strip():
             review["reviewBody"] = claim.rationale
+        media = _evidence(worksheet, claim, evidence_by_source)
+        if media:
+            review["associatedMedia"] = media
         reviews.append(review)
     return reviews
 

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import re
 
-from app.document.model import Worksheet
+from app.document.evidence import KINDS, size_text
+from app.document.labels import CAPTURE_LABELS, evidence_time
+from app.document.model import Evidence, Worksheet
 from app.reports.markup import safe_url
 from app.reports.summary import (
     SOURCING_LABELS,
     STANCE_LABELS,
+    Summary,
     checkable_value,
     kind_label,
     summarize,
@@ -57,6 +60,30 @@ def md_link(url: str, label: str | None = None) -> str:
 
 def _quote(text: str) -> str:
     return "\n".join(f"> {line}" for line in md_block(text).splitlines()) or "> "
+
+
+def _evidence(worksheet: Worksheet, summary: Summary, labels: dict[str, str]) -> list[str]:
+    """The evidence kept in the worksheet, by hash (the files stay in the worksheet)."""
+    sources = {s.id: s for s in worksheet.sources}
+    out = ["## Evidence", "",
+           f"{len(worksheet.evidence)} files kept inside the worksheet, identified by their "
+           "SHA-256 hash (`claimsheet evidence extract` takes a copy out).", ""]
+    for item in worksheet.evidence:
+        out += [f"### {labels[item.sha256]}. {md(item.name)}", "",
+                f"- **SHA-256:** `{item.sha256}`",
+                f"- **Type:** {md(KINDS[item.media_type].label)} · {md(item.media_type.value)}",
+                f"- **Size:** {size_text(item.size)}",
+                f"- **Captured:** {md(evidence_time(item.captured))} "
+                f"({md(CAPTURE_LABELS[item.capture].lower())})"]
+        if item.url:
+            out.append(f"- **Found at:** {md_link(item.url)}")
+        cited = [sources[s] for s in item.sources if s in sources]
+        if cited:
+            out.append("- **Cited by:** " + ", ".join(
+                f"{summary.source_label(s)} {md(s.title or s.url or '(untitled source)')}"
+                for s in cited))
+        out.append("")
+    return out
 
 
 def markdown_report(worksheet: Worksheet) -> str:
@@ -119,6 +146,11 @@ def markdown_report(worksheet: Worksheet) -> str:
                            f" ({STANCE_LABELS[stance].lower()})")
         out.append("")
 
+    labels = {e.sha256: f"E{n}" for n, e in enumerate(worksheet.evidence, start=1)}
+    evidence_of: dict[str, list[Evidence]] = {}
+    for item in worksheet.evidence:
+        for source_id in item.sources:
+            evidence_of.setdefault(source_id, []).append(item)
     if worksheet.sources:
         out += ["## Sources", ""]
         for source in worksheet.sources:
@@ -135,11 +167,17 @@ def markdown_report(worksheet: Worksheet) -> str:
             if cited_by:
                 out.append("- **Cited by:** " + ", ".join(
                     f"claim {n} ({STANCE_LABELS[s].lower()})" for n, s in cited_by))
+            kept = evidence_of.get(source.id, [])
+            if kept:
+                out.append("- **Evidence:** " + ", ".join(
+                    f"{labels[e.sha256]} `{e.sha256[:12]}…`" for e in kept))
             if source.excerpt.strip():
                 out += ["", _quote(source.excerpt)]
             if source.notes.strip():
                 out += ["", md_block(source.notes)]
             out.append("")
+    if worksheet.evidence:
+        out += _evidence(worksheet, summary, labels)
     out += ["## Sign-off", "",
             f"- Checked by: {md(worksheet.checker) or '________'} · signature ________ · "
             "date ________",

@@ -2,7 +2,9 @@
 
 Layout, in order: a cover with the article's details and a summary of the
 verdicts; the article with numbered claim markers and marked checkables; one
-block per claim; an appendix of sources; sign-off lines. Every page carries a
+block per claim; an appendix of sources; an appendix of the evidence kept in
+the worksheet (name, type, size, capture time, SHA-256, a thumbnail of each
+image; :mod:`app.reports.pdfevidence`); sign-off lines. Every page carries a
 footer "title · worksheet id · Page x of y"; the total is known only at the
 end, so the canvas keeps each page's drawing and stamps the footers on save
 (reportlab's "numbered canvas" pattern). Each section and claim gets an entry
@@ -25,6 +27,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     PageBreak,
@@ -45,6 +48,7 @@ from app.reports.pdfblocks import (
     sign_off,
     source_block,
 )
+from app.reports.pdfevidence import evidence_appendix, evidence_rows
 from app.reports.pdfstyle import MUTED, RULE, styles
 from app.reports.summary import summarize
 
@@ -150,8 +154,12 @@ def _story(worksheet: Worksheet, width: float, blank: bool) -> list[Flowable]:
 
     if worksheet.sources and not blank:
         story += [PageBreak(), *section_heading("Sources", "sources", st)]
+        rows = evidence_rows(worksheet, st)
         for source in worksheet.sources:
-            story += source_block(source, summary, st, width, budget)
+            story += source_block(source, summary, st, width, budget, rows.get(source.id))
+
+    if worksheet.evidence and not blank:
+        story += [CondPageBreak(90 * mm), *evidence_appendix(worksheet, summary, st, width)]
 
     story += sign_off(worksheet, st, width)
     return story

@@ -525,7 +525,8 @@ def claim_block(claim: Claim, number: int, worksheet: Worksheet, summary: Summar
 
 
 def source_block(source: Source, summary: Summary, st: Styles, width: float,
-                 budget: TextBudget | None = None) -> list[Flowable]:
+                 budget: TextBudget | None = None,
+                 evidence: Flowable | None = None) -> list[Flowable]:
     budget = budget or TextBudget()
     label = summary.source_label(source)
     title = source.title or source.url or "(untitled source)"
@@ -558,6 +559,8 @@ def source_block(source: Source, summary: Summary, st: Styles, width: float,
         if len(cited) > CITED_BY_SHOWN:
             listed += f" and {len(cited) - CITED_BY_SHOWN:,} more claims"
         add("Cited by", _p(listed, st.cell))
+    if evidence is not None:
+        rows.append(["Evidence", evidence])
     table = Table(rows, colWidths=[24 * mm, width - 24 * mm])
     table.setStyle(_grid_style([
         ("FONT", (0, 0), (0, -1), st.fonts.bold, st.cell.fontSize),

@@ -80,6 +80,14 @@ SPECS: tuple[ActionSpec, ...] = (
                "Type in a new source and cite it", True),
     ActionSpec("&Claim", "cite_source", "C&ite existing source…", ("Ctrl+Shift+L",),
                "cite_source", "Search the worksheet's sources and cite one", True),
+    ActionSpec("&Claim", "attach_evidence", "Attach &evidence file…", ("Ctrl+Shift+O",),
+               "evidence.choose_files", "Keep a copy of a PDF, image, saved page … as evidence "
+               "(of the source selected in the Sources tab, else a new source of the claim)"),
+    ActionSpec("&Claim", "paste_evidence", "Attach image from clip&board", ("Ctrl+Alt+V",),
+               "evidence.paste_image", "The image (or files) on the clipboard become evidence"),
+    ActionSpec("&Claim", "screenshot", "Attach screensh&ot", ("Ctrl+Alt+S",),
+               "evidence.take_screenshot", "Hide the window, take the screen, keep it as "
+               "evidence"),
     ActionSpec("&Claim", "rationale", "Edit &rationale", ("F2",), "focus_rationale"),
     ActionSpec("&Claim", "tags", "Edit &tags", ("Ctrl+G",), "focus_tags"),
     ActionSpec("&View", "filter", "&Filter checklist", (SK.Find,), "focus_filter"),
@@ -94,6 +102,8 @@ SPECS: tuple[ActionSpec, ...] = (
                "focus_checked_before", "Where the selected claim was checked before"),
     ActionSpec("&View", "focus_conflicts", "Go to c&onflicts", ("Ctrl+6",), "focus_conflicts",
                "Where this worksheet's claims disagree with other worksheets"),
+    ActionSpec("&View", "focus_evidence", "Go to &evidence", ("Ctrl+7",), "focus_evidence",
+               "The files the worksheet keeps, with their hashes and capture times"),
     ActionSpec("&View", "dark", "&Dark palette", ("Ctrl+Shift+D",), "toggle_dark"),
     ActionSpec("&Help", "shortcuts", "&Keyboard shortcuts", (SK.HelpContents, "F1"),
                "show_shortcuts"),

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from PySide6.QtGui import QUndoCommand
 
-from app.document.model import Article, Checkable, Citation, Claim, Source
+from app.document.model import Article, Checkable, Citation, Claim, Evidence, Source
 from app.ui.session import Session
 
 # Merge ids (QUndoCommand.id): one per kind of mergeable command.
@@ -170,15 +170,21 @@ class SetChecked(Command):
 
 
 class EditSources(Command):
-    """Sources added, edited or removed, and claims' citations changed, as one step.
+    """Sources added, edited or removed, claims' citations changed, and evidence listed,
+    relinked or unlisted, as one step.
 
     One command rather than a macro of child commands: PySide does not hand a
     child command's ownership to its parent, which ends in a double free.
+    Evidence bytes never move: they stay in the worksheet's locker, so undoing
+    a removal (or redoing an attachment) only lists the record again.
     """
 
     def __init__(self, session: Session, text: str, *, added: Iterable[Source] = (),
                  edited: Iterable[Source] = (), removed: Iterable[Source] = (),
-                 citations: dict[str, list[Citation]] | None = None) -> None:
+                 citations: dict[str, list[Citation]] | None = None,
+                 evidence_added: Iterable[Evidence] = (),
+                 evidence_removed: Iterable[Evidence] = (),
+                 evidence_links: dict[str, list[str]] | None = None) -> None:
         super().__init__(session, text)
         self.added = [copy.copy(s) for s in added]
         self.edited = [(copy.copy(session.worksheet.sources[session.source_row(s.id)]),
@@ -190,6 +196,13 @@ class EditSources(Command):
             if claim is None:
                 raise KeyError(claim_id)
             self.citations[claim_id] = (copy.deepcopy(claim.citations), copy.deepcopy(new))
+        self.evidence_added = [copy.deepcopy(e) for e in evidence_added]
+        self.evidence_removed = [(copy.deepcopy(e), session.evidence_row(e.sha256))
+                                 for e in evidence_removed]
+        self.evidence_links: dict[str, tuple[list[str], list[str]]] = {}
+        for sha, sources in (evidence_links or {}).items():
+            item = session.worksheet.evidence[session.evidence_row(sha)]
+            self.evidence_links[sha] = (list(item.sources), list(sources))
 
     def redo(self) -> None:
         s = self.session
@@ -199,6 +212,12 @@ class EditSources(Command):
             s.replace_source(copy.copy(new))
         for claim_id, (_, new_citations) in self.citations.items():
             s.set_claim_field(claim_id, "citations", copy.deepcopy(new_citations))
+        for item in self.evidence_added:
+            s.insert_evidence(copy.deepcopy(item))
+        for sha, (_, new_links) in self.evidence_links.items():
+            s.set_evidence_sources(sha, new_links)
+        for item, _ in self.evidence_removed:
+            s.remove_evidence(item.sha256)
         for source, _ in self.removed:
             s.remove_source(source.id)
 
@@ -206,6 +225,12 @@ class EditSources(Command):
         s = self.session
         for source, row in reversed(self.removed):
             s.insert_source(copy.copy(source), row)
+        for item, row in reversed(self.evidence_removed):
+            s.insert_evidence(copy.deepcopy(item), row)
+        for sha, (old_links, _) in self.evidence_links.items():
+            s.set_evidence_sources(sha, old_links)
+        for item in reversed(self.evidence_added):
+            s.remove_evidence(item.sha256)
         for claim_id, (old_citations, _) in self.citations.items():
             s.set_claim_field(claim_id, "citations", copy.deepcopy(old_citations))
         for old, _ in self.edited:

@@ -69,9 +69,11 @@ def _row(*widgets: QWidget, stretch: bool = True) -> QHBoxLayout:
 class DetailPane(QScrollArea):
     """Shows one claim. Signals to the window, which owns dialogs and the article:
     ``addSourceRequested``, ``citeSourceRequested``, ``editSourceRequested(id)``,
-    ``openUrlRequested(url)``, ``respanRequested(claim id, checkable id)``."""
+    ``openUrlRequested(url)``, ``respanRequested(claim id, checkable id)``,
+    ``attachEvidenceRequested(source id)``."""
 
     addSourceRequested = Signal()
+    attachEvidenceRequested = Signal(str)  # source id
     citeSourceRequested = Signal()
     editSourceRequested = Signal(str)  # source id
     openUrlRequested = Signal(str)
@@ -117,6 +119,10 @@ class DetailPane(QScrollArea):
         self.edit_source = _button(body, "Ed&it…", "Edit source")
         self.open_url = _button(body, "&Open URL…", "Open source address")
         self.remove_source = _button(body, "Re&move", "Remove source from claim")
+        self.attach_copy = _button(body, "Attach co&py…", "Attach evidence files to the "
+                                                          "selected source")
+        self.attach_copy.setToolTip("Attach files (PDF, images, saved pages …) to the selected "
+                                    "source; a copy is kept inside the worksheet")
 
         self.rationale = QPlainTextEdit(body)
         self.rationale.setObjectName("rationaleEdit")
@@ -164,7 +170,8 @@ class DetailPane(QScrollArea):
         sources_box = QVBoxLayout()
         sources_box.addWidget(self.sources)
         sources_box.addLayout(_row(self.stance, self.add_source, self.cite_source,
-                                   self.edit_source, self.open_url, self.remove_source))
+                                   self.edit_source, self.open_url, self.remove_source,
+                                   self.attach_copy))
         sources_label = QLabel("Sources", body)
         sources_label.setBuddy(self.sources)
         form.addRow(sources_label, sources_box)
@@ -210,6 +217,7 @@ class DetailPane(QScrollArea):
         self.edit_source.clicked.connect(self._edit_clicked)
         self.open_url.clicked.connect(self._open_clicked)
         self.remove_source.clicked.connect(self._remove_clicked)
+        self.attach_copy.clicked.connect(self._attach_clicked)
         self.sources.itemActivated.connect(lambda _item: self._edit_clicked())
         self.show_claim(None)
 
@@ -233,6 +241,14 @@ class DetailPane(QScrollArea):
         self.on_claim_changed(claim_id, None)
 
     def on_source_changed(self, _source_id: str) -> None:
+        self._refresh()
+
+    def on_evidence_inserted(self, _row: int) -> None:
+        self._refresh()  # the sources list counts each source's evidence
+
+    on_evidence_removed = on_evidence_inserted
+
+    def on_evidence_changed(self, _sha256: str) -> None:
         self._refresh()
 
     def on_claims_removed(self, _first: int, _last: int) -> None:
@@ -329,7 +345,9 @@ class DetailPane(QScrollArea):
             parts = [source.title or source.url or "Untitled source"]
             if source.publisher:
                 parts.append(source.publisher)
-            item = QListWidgetItem(f"[{STANCE_LABELS[stance]}] " + " — ".join(parts))
+            kept = len(self.session.worksheet.evidence_of(source.id))
+            files = f" · {kept} file" + ("" if kept == 1 else "s") if kept else ""
+            item = QListWidgetItem(f"[{STANCE_LABELS[stance]}{files}] " + " — ".join(parts))
             item.setData(IdRole, source.id)
             item.setToolTip(source.url)
             self.sources.addItem(item)
@@ -425,10 +443,20 @@ class DetailPane(QScrollArea):
         item = self.sources.currentItem()
         return None if item is None else str(item.data(IdRole))
 
+    @staticmethod
+    def source_id_of(item: QListWidgetItem) -> str:
+        return str(item.data(IdRole))
+
+    def _attach_clicked(self) -> None:
+        sid = self.selected_source_id()
+        if sid is not None:
+            self.attachEvidenceRequested.emit(sid)
+
     def _source_row_changed(self, row: int) -> None:
         claim = self.current_claim()
         has = claim is not None and row >= 0
-        for w in (self.edit_source, self.open_url, self.remove_source, self.stance):
+        for w in (self.edit_source, self.open_url, self.remove_source, self.stance,
+                  self.attach_copy):
             w.setEnabled(has)
         if not has or claim is None:
             return

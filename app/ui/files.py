@@ -11,6 +11,7 @@ article and worksheet details dialogs. Every prompt is a non-blocking dialog
 from __future__ import annotations
 
 import logging
+import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -353,6 +354,8 @@ class FileController(QObject):
                 self.window.checklistReady.emit()
             elif clicked == QMessageBox.StandardButton.Discard:
                 self.recovery.discard(found.file)
+                shutil.rmtree(self.recovery.evidence_folder(found.worksheet.id),
+                              ignore_errors=True)
             # "Decide later" (or Esc): keep the file; it is offered at the next start.
 
         box.finished.connect(answered)

@@ -7,9 +7,11 @@ matches) and "Conflicts" (this worksheet against the others). The status
 bar always shows the progress summary and, while extraction runs, a progress
 bar with Cancel.
 
-The window owns four controllers: ``files`` (:mod:`app.ui.files`),
+The window owns five controllers: ``files`` (:mod:`app.ui.files`),
 ``extraction`` (:mod:`app.ui.extraction`), ``reports``
-(:mod:`app.ui.report_actions`) and ``library`` (:mod:`app.ui.claim_library`).
+(:mod:`app.ui.report_actions`), ``library`` (:mod:`app.ui.claim_library`) and
+``evidence`` (:mod:`app.ui.evidence`); the Evidence tab lists the files the
+worksheet keeps (:mod:`app.ui.evidence_panel`).
 Every edit is an operation (:mod:`app.ui.operations`) on the shown claim; the
 window only finds the claim, checkable or text selection the checker means
 and reports the result.
@@ -65,6 +67,9 @@ from app.ui.checklist_model import (
 from app.ui.claim_library import LibraryController
 from app.ui.conflicts_view import ConflictsPanel
 from app.ui.detail_pane import DetailPane
+from app.ui.evidence import EvidenceController
+from app.ui.evidence_model import EvidenceModel
+from app.ui.evidence_panel import EvidencePanel
 from app.ui.extraction import ExtractionController
 from app.ui.files import WORKSHEET_SUFFIX, FileController, default_data_dir
 from app.ui.filter_bar import FilterBar
@@ -122,6 +127,7 @@ class MainWindow(QMainWindow):
         self.extraction = ExtractionController(self)
         self.reports = ReportController(self)
         self.library = LibraryController(self)
+        self.evidence = EvidenceController(self)
 
         self._build_views()
         self._build_status_bar()
@@ -195,6 +201,10 @@ class MainWindow(QMainWindow):
         self.conflicts_panel = ConflictsPanel(self)
         self.tabs.addTab(self.checked_before, "Checked before")
         self.tabs.addTab(self.conflicts_panel, "Conflicts")
+        self.evidence_model = EvidenceModel(self.session, self)
+        self.evidence_panel = EvidencePanel(self.evidence_model, self)
+        self.evidence_panel.worksheet = self.session.worksheet
+        self.tabs.addTab(self.evidence_panel, "Evidence")
         self.side_splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.side_splitter.setObjectName("sideSplitter")
         self.side_splitter.addWidget(self.tabs)
@@ -247,6 +257,16 @@ class MainWindow(QMainWindow):
         self.conflicts_panel.openRequested.connect(lambda record: self.library.open_record(record))
         self.conflicts_panel.refreshRequested.connect(
             lambda: self.library.find_conflicts(again=True))
+        self.detail.attachEvidenceRequested.connect(self.evidence.choose_files_for)
+        panel = self.evidence_panel
+        panel.openRequested.connect(self.evidence.open)
+        panel.saveRequested.connect(self.evidence.save_copy)
+        panel.removeRequested.connect(self.evidence.remove)
+        panel.attachRequested.connect(self.evidence.choose_files)
+        panel.pasteRequested.connect(self.evidence.paste_image)
+        panel.sourceRequested.connect(self.show_source)
+        for view in (self.tree, self.sources_panel.tree, self.detail.sources):
+            self.evidence.accept_drops(view)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._set_tab_order()
 
@@ -256,7 +276,8 @@ class MainWindow(QMainWindow):
         chain: list[QWidget] = [bar.text, bar.hedged, bar.anonymous, bar.status, bar.verdict,
                                 bar.kind, self.tree, d.verdict, d.status, d.sources, d.stance,
                                 d.add_source, d.cite_source, d.edit_source, d.open_url,
-                                d.remove_source, d.rationale, d.sourcing, d.source_name,
+                                d.remove_source, d.attach_copy, d.rationale, d.sourcing,
+                                d.source_name,
                                 d.hedged, d.tags, d.checkables, d.checkable_type, d.respan,
                                 d.delete_checkable, self.article_view]
         for first, second in zip(chain, chain[1:], strict=False):
@@ -341,7 +362,7 @@ class MainWindow(QMainWindow):
             if spec.toolbar:
                 toolbar.addAction(action)
             if spec.name in ("save_as", "export", "print_blank", "respan", "delete", "rerun",
-                             "cite_source", "tags", "focus_conflicts"):
+                             "cite_source", "screenshot", "tags", "focus_evidence"):
                 menu.addSeparator()
         self.actions["dark"].setCheckable(True)
         self.actions["dark"].setChecked(self.settings.dark)
@@ -401,6 +422,10 @@ class MainWindow(QMainWindow):
         rows.append(("Checked before", "Copy the match's sources as citations", "Alt+N"))
         rows.append(("Conflicts", "Show the claim here / open the other worksheet",
                      "Enter / Shift+Enter"))
+        rows.append(("Evidence", "Open the file (images and text here, others in the "
+                                 "system's viewer) / remove it", "Enter / Del"))
+        rows.append(("Checklist, Sources", "Attach files to a claim or source", "drop them on "
+                                                                               "its row"))
         return rows
 
     # ================================================================ settings
@@ -453,11 +478,15 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(session.undo_stack)
         self.model.set_session(session)
         self.sources_model.set_session(session)
+        self.evidence_model.set_session(session)
+        self.evidence_panel.worksheet = session.worksheet
+        self.evidence_panel.show_current()
         self.sources_panel.tree.expandAll()
         self.detail.set_session(session)
         self._connect_session()
         self.library.session_changed()
         self.article_view.set_session(session)
+        self.evidence.session_closed(old)
         old.deleteLater()
         self.update_title()
         self.update_summary()
@@ -487,6 +516,8 @@ class MainWindow(QMainWindow):
         self.update_summary()
 
     on_source_removed = on_source_inserted
+    on_evidence_inserted = on_source_inserted
+    on_evidence_removed = on_source_inserted
 
     def on_path_changed(self) -> None:
         self.update_title()
@@ -519,6 +550,9 @@ class MainWindow(QMainWindow):
             text = f"{self.proxy.rowCount()} shown · {text}"
         self.summary_label.setText(text)
         self.tabs.setTabText(1, f"Sources ({len(ws.sources)})" if ws.sources else "Sources")
+        index = self.tabs.indexOf(self.evidence_panel)
+        self.tabs.setTabText(index, f"Evidence ({len(ws.evidence)})" if ws.evidence
+                             else "Evidence")
 
     def update_actions(self) -> None:
         has_article = bool(self.session.worksheet.article.text)
@@ -660,6 +694,20 @@ class MainWindow(QMainWindow):
         """Ctrl+6: this worksheet's conflicts with other worksheets (searched when shown)."""
         self.tabs.setCurrentWidget(self.conflicts_panel)
         self.conflicts_panel.focus_list()
+
+    def focus_evidence(self) -> None:
+        """Ctrl+7: the files the worksheet keeps (Enter opens one, Del removes it)."""
+        self.tabs.setCurrentWidget(self.evidence_panel)
+        self.evidence_panel.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.evidence_panel.show_current()
+
+    def show_source(self, source_id: str) -> None:
+        """Select a source in the Sources tab (from an evidence file's "Cited by")."""
+        self.tabs.setCurrentWidget(self.sources_panel)
+        index = self.sources_model.index_of_source(source_id)
+        if index.isValid():
+            self.sources_panel.tree.setCurrentIndex(index)
+        self.sources_panel.tree.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_tab_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.conflicts_panel:
@@ -926,6 +974,7 @@ class MainWindow(QMainWindow):
             self._save_layout()
             if not self.session.modified:
                 self.files.recovery.clear(self.session.worksheet.id)
+                self.evidence.session_closed(self.session)
             event.accept()
             return
         event.ignore()

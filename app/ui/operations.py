@@ -17,13 +17,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit, urlunsplit
 
-from app.document import edits
+from app.document import edits, evidence
+from app.document.evidence import Captured
 from app.document.labels import CHECKABLE_STYLES, SOURCING_LABELS
 from app.document.model import (
     Article,
     CheckableType,
     Citation,
     Claim,
+    Evidence,
     Source,
     Sourcing,
     Stance,
@@ -384,7 +386,10 @@ def edit_source(session: Session, source: Source) -> Changes:
 
 
 def delete_source(session: Session, source_id: str) -> Changes:
-    """Remove a source from the worksheet and from every claim that cites it."""
+    """Remove a source from the worksheet and from every claim that cites it.
+
+    Its evidence goes with it, unless another source cites the same file.
+    """
     row = session.source_row(source_id)
     if row < 0:
         return _nothing()
@@ -392,9 +397,13 @@ def delete_source(session: Session, source_id: str) -> Changes:
     citing = {c.id: [x for x in c.citations if x.source_id != source_id]
               for c in session.worksheet.claims
               if any(x.source_id == source_id for x in c.citations)}
+    kept = session.worksheet.evidence_of(source_id)
+    orphans = [e for e in kept if e.sources == [source_id]]
+    links = {e.sha256: [s for s in e.sources if s != source_id] for e in kept
+             if e not in orphans}
     session.undo_stack.push(EditSources(
         session, f"Delete source “{_short(source.title or source.url or 'untitled', 30)}”",
-        removed=[source], citations=citing))
+        removed=[source], citations=citing, evidence_removed=orphans, evidence_links=links))
     return Changes(claims=tuple(citing), sources=(source_id,))
 
 
@@ -450,6 +459,76 @@ def copy_sources(session: Session, claim_id: str, sources: Sequence[tuple[Source
         session, f"Copy {count} source{plural} from “{_short(origin, 30)}” to claim {claim.number}",
         added=added, citations={claim_id: citations}))
     return Changes(claims=(claim_id,), select=claim_id, sources=newly_cited)
+
+
+# ---------------------------------------------------------------- evidence
+
+
+def _names(records: Sequence[Evidence]) -> str:
+    if len(records) == 1:
+        return f"“{_short(records[0].name, 30)}”"
+    return f"{len(records)} files"
+
+
+def attach_evidence(session: Session, captured: Sequence[Captured], *,
+                    source_id: str | None = None, claim_id: str | None = None) -> Changes:
+    """Attach captured files (already in the worksheet's locker) to a source, one step.
+
+    With ``source_id`` the files become evidence of that source. With only
+    ``claim_id`` a new source is made from the first file (its title, where it
+    was found) and cited by the claim, and the files become its evidence. An
+    identical file already kept is linked, not stored again.
+    """
+    if not captured:
+        return _nothing()
+    records = [c.record for c in captured]
+    ws = session.worksheet
+    added_source: list[Source] = []
+    citations: dict[str, list[Citation]] = {}
+    claim = _claim(session, claim_id)
+    if source_id is not None and session.source_row(source_id) >= 0:
+        target = ws.source(source_id)
+        where = f"source “{_short(target.title or target.url or 'untitled', 30)}”"
+    elif claim is not None:
+        target = evidence.source_for(captured[0])
+        added_source = [target]
+        citations = {claim.id: _citations_with(claim, target.id, Stance.CONTEXT)}
+        where = f"claim {claim.number} (new source)"
+    else:
+        return _nothing("Select a claim or a source to attach evidence to")
+    new, relinked = evidence.merged_records(ws, records, target.id)
+    problem = evidence.total_problem(ws, sum(r.size for r in new), len(new))
+    if problem is not None:
+        return _nothing(f"Cannot attach {_names(records)}: {problem}")
+    if not new and not relinked and not added_source:
+        return _nothing(f"{_names(records).capitalize()} already attached there")
+    session.undo_stack.push(EditSources(
+        session, f"Attach {_names(records)} to {where}", added=added_source,
+        citations=citations, evidence_added=new, evidence_links=relinked))
+    return Changes(claims=tuple(citations), select=claim.id if claim else None,
+                   sources=(target.id,))
+
+
+def detach_evidence(session: Session, sha256: str, source_id: str | None = None) -> Changes:
+    """Unlink evidence from one source, or (without ``source_id``) remove it; one step.
+
+    A file no source cites any more is removed from the worksheet; its bytes
+    stay in the locker until the worksheet closes, so Undo brings it back.
+    """
+    row = session.evidence_row(sha256)
+    if row < 0:
+        return _nothing("That evidence is no longer in the worksheet")
+    item = session.worksheet.evidence[row]
+    rest = [] if source_id is None else [s for s in item.sources if s != source_id]
+    if rest == item.sources:
+        return _nothing()
+    if rest:
+        session.undo_stack.push(EditSources(session, f"Detach “{_short(item.name, 30)}”",
+                                            evidence_links={sha256: rest}))
+    else:
+        session.undo_stack.push(EditSources(session, f"Remove evidence “{_short(item.name, 30)}”",
+                                            evidence_removed=[item]))
+    return Changes(sources=tuple(item.sources))
 
 
 # ---------------------------------------------------------------- article and worksheet

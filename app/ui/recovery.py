@@ -1,11 +1,14 @@
 """The recovery file: autosaved work, offered back after a crash.
 
 One JSON file per open worksheet, in the application's data folder, holds the
-worksheet (in the same dict form as a .claimsheet file), the path it was
-opened from and the writer's process id. It is written atomically on a
-debounced timer and by the crash handler, and removed after a successful save
-or a deliberate discard. At start, the newest file whose writer is no longer
-running is offered back.
+worksheet (in the same dict form as a .claimsheet file's worksheet.json), the
+path it was opened from and the writer's process id. Evidence attached since
+the last save is staged in ``evidence/<worksheet id>/`` beside it (see
+:mod:`app.ui.evidence`); on recovery each file's bytes are found again there
+or in the container the worksheet came from, and checked against their hash.
+The recovery file is written atomically on a debounced timer and by the crash
+handler, and removed after a successful save or a deliberate discard. At
+start, the newest file whose writer is no longer running is offered back.
 
 Whether the writer still runs is not guessed from its process id (a process
 killed a moment ago is a zombie that still "exists", and ids are reused):
@@ -26,7 +29,12 @@ from types import ModuleType
 
 from app.document import utf8
 from app.document.atomic import atomic_write
-from app.document.fileformat import MAX_FILE_BYTES, worksheet_from_dict, worksheet_to_dict
+from app.document.fileformat import (
+    MAX_FILE_BYTES,
+    reattach_evidence,
+    worksheet_from_dict,
+    worksheet_to_dict,
+)
 from app.document.model import Worksheet, now_iso
 from app.reading import read_file
 
@@ -47,11 +55,16 @@ class Recovered:
     path: Path | None  # the .claimsheet it was opened from, if any
     saved: str
     file: Path  # the recovery file itself
+    lost: tuple[str, ...] = ()  # evidence whose bytes could not be found again
 
     def describe(self) -> str:
         where = f"from {self.path.name}" if self.path else "not saved yet"
-        return (f"“{self.worksheet.title}” ({len(self.worksheet.claims)} claims, {where}), "
+        text = (f"“{self.worksheet.title}” ({len(self.worksheet.claims)} claims, {where}), "
                 f"autosaved {self.saved.replace('T', ' ')}")
+        if self.lost:
+            text += (f"; {len(self.lost)} evidence file(s) could not be found again and are "
+                     f"left out: {', '.join(self.lost[:5])}")
+        return text
 
 
 # Lock files this process holds (path -> open file descriptor): its own work.
@@ -112,6 +125,11 @@ class RecoveryStore:
         safe = "".join(ch for ch in worksheet_id if ch.isalnum() or ch in "-_")[:80]
         return self.folder / f"recovery-{safe or 'worksheet'}.json"
 
+    def evidence_folder(self, worksheet_id: str) -> Path:
+        """Where the window stages the files attached to this worksheet since it was saved."""
+        safe = "".join(ch for ch in worksheet_id if ch.isalnum() or ch in "-_")[:80]
+        return self.folder / "evidence" / (safe or "worksheet")
+
     @staticmethod
     def lock_for(file: Path) -> Path:
         return file.with_suffix(".lock")
@@ -139,7 +157,9 @@ class RecoveryStore:
                 return None  # work of a Claimsheet that is still open
             worksheet = worksheet_from_dict(payload["worksheet"])
             original = Path(payload["path"]) if payload.get("path") else None
-            return Recovered(worksheet, original, str(payload.get("saved", "")), file)
+            lost = reattach_evidence(worksheet, self.evidence_folder(worksheet.id), original)
+            return Recovered(worksheet, original, str(payload.get("saved", "")), file,
+                             tuple(lost))
         except Exception:  # noqa: BLE001 - a bad recovery file must never stop the app starting
             log.exception("the recovery file %s cannot be read; ignoring it", file)
             return None

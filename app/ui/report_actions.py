@@ -30,8 +30,17 @@ EXPORT_TYPES = {
 
 
 def export_bytes(kind: str, window: MainWindow, path: Path) -> bytes | None:
-    """The export of the shown worksheet (None for CSV, which writes its two files)."""
+    """The export of the shown worksheet (None for CSV, which writes its two files).
+
+    The PDF, ClaimReview and Markdown exports print each evidence file's hash,
+    so every file is read and checked first (as ``claimsheet export`` does);
+    a file that no longer matches stops the export with one line.
+    """
     worksheet = window.session.worksheet
+    if kind != "csv" and worksheet.evidence:
+        from app.document.fileformat import verify_evidence
+
+        verify_evidence(worksheet)
     if kind == "pdf":
         from app.reports.pdf import render_pdf
 
@@ -92,6 +101,7 @@ class ReportController(QObject):
         from reportlab.platypus.doctemplate import LayoutError
 
         from app.document.atomic import atomic_write
+        from app.document.locker import EvidenceProblem
 
         suffix = next(s for s, k in EXPORT_TYPES.values() if k == kind)
         if path.suffix.lower() != suffix:
@@ -100,6 +110,10 @@ class ReportController(QObject):
             data = export_bytes(kind, self.window, path)
             if data is not None:
                 atomic_write(path, data, keep_backup=False)
+        except EvidenceProblem as problem:
+            self.window.last_dialog = dialogs.error_box(
+                self.window, "Cannot export", f"Cannot export {path.name}: {problem.reason}.")
+            return False
         except (OSError, LayoutError) as exc:
             message = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
             self.window.last_dialog = dialogs.error_box(

@@ -4,7 +4,8 @@ The plain-Python :class:`Worksheet` does not announce its changes, so every
 change the window makes goes through this object, which changes the document
 and says precisely what changed: claims inserted or removed (by position in
 reading order), the fields of one claim, checkables added, removed or changed
-inside one claim, sources, the article's details, the worksheet's own fields.
+inside one claim, sources, evidence, the article's details, the worksheet's own
+fields.
 Each change comes as an "about to" signal before and a signal after, as
 Qt's item models need (napari's ``_qt/containers`` adapters work the same
 way), so the checklist and the sources panel update row by row and the
@@ -27,7 +28,7 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtGui import QUndoStack
 
-from app.document.model import Article, Checkable, Claim, Source, Worksheet
+from app.document.model import Article, Checkable, Claim, Evidence, Source, Worksheet
 
 log = logging.getLogger("claimsheet.ui.session")
 
@@ -98,6 +99,12 @@ class Session(QObject):
     sourceAboutToBeRemoved = Signal(int)
     sourceRemoved = Signal(int)
     sourceChanged = Signal(str)  # source id
+    # Evidence, by position in the worksheet's evidence list.
+    evidenceAboutToBeInserted = Signal(int)
+    evidenceInserted = Signal(int)
+    evidenceAboutToBeRemoved = Signal(int)
+    evidenceRemoved = Signal(int)
+    evidenceChanged = Signal(str)  # SHA-256: its sources changed
     articleChanged = Signal()
     worksheetChanged = Signal(object)  # frozenset of WORKSHEET_FIELDS
     pathChanged = Signal()
@@ -331,6 +338,32 @@ class Session(QObject):
         self.worksheet.touch()
         self.sourceChanged.emit(source.id)
         return old
+
+    # ------------------------------------------------------------- evidence
+
+    def evidence_row(self, sha256: str) -> int:
+        return next((i for i, e in enumerate(self.worksheet.evidence) if e.sha256 == sha256), -1)
+
+    def insert_evidence(self, item: Evidence, row: int | None = None) -> int:
+        """List a file whose bytes are already in the worksheet's locker."""
+        evidence = self.worksheet.evidence
+        at = len(evidence) if row is None else row
+        self._change(self.evidenceAboutToBeInserted, self.evidenceInserted, (at,),
+                     lambda: evidence.insert(at, item))
+        return at
+
+    def remove_evidence(self, sha256: str) -> tuple[Evidence, int]:
+        """Unlist a file (its bytes stay in the locker, so undo can list it again)."""
+        row = self.evidence_row(sha256)
+        item = self._change(self.evidenceAboutToBeRemoved, self.evidenceRemoved, (row,),
+                            lambda: self.worksheet.evidence.pop(row))
+        return item, row
+
+    def set_evidence_sources(self, sha256: str, sources: list[str]) -> None:
+        row = self.evidence_row(sha256)
+        self.worksheet.evidence[row].sources = list(sources)
+        self.worksheet.touch()
+        self.evidenceChanged.emit(sha256)
 
     # ------------------------------------------------------------- article, worksheet, file
 

@@ -11,18 +11,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.document.labels import STANCE_LABELS
 from app.document.model import Source, Stance
 from app.ui.keys import on_keys, search_box
+from app.ui.lists import row_list
 from app.ui.sources_model import SourcesModel, source_title
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -47,18 +45,8 @@ class SourcesPanel(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Sources of the worksheet")
         self.model = model
-        self.tree = QTreeView(self)
-        self.tree.setObjectName("sourcesTree")
-        self.tree.setAccessibleName("Sources and the claims citing them")
-        self.tree.setModel(model)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 140), (2, 120), (3, 80)):
-            header.resizeSection(column, width)
+        self.tree = row_list(self, model, "sourcesTree", "Sources and the claims citing them",
+                             (140, 120, 80))
         self.hint = QLabel("No sources yet: Ctrl+L adds one to the selected claim.", self)
         self.edit_button = QPushButton("Edit source…", self)
         self.delete_button = QPushButton("Delete source", self)

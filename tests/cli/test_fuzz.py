@@ -118,6 +118,43 @@ def test_fuzzed_worksheets(tmp_path: Path, capsys: pytest.CaptureFixture[str],
               str(out / "r.json")], capsys)
 
 
+def _container_bytes() -> st.SearchStrategy[bytes]:
+    """A good container with a PDF, a screenshot and a saved page, its bytes mutated; or its
+    worksheet.json mutated and zipped again as it should be."""
+    from tests.document.badcontainers import Entry, build_zip, good_entries
+    from tests.document.badcontainers import good_document as container_document
+
+    good = build_zip(good_entries())
+
+    @st.composite
+    def rezipped(draw: st.DrawFn) -> bytes:
+        document = json.loads(draw(json_mutation()))
+        evidence = container_document()["evidence"]
+        document["evidence"] = evidence if draw(st.booleans()) else evidence[:1]
+        entries = good_entries(container_document())
+        entries[1] = Entry("worksheet.json", json.dumps(document).encode("utf-8",
+                                                                         "surrogatepass"))
+        return build_zip(entries)
+
+    return st.one_of(byte_mutation(good), rezipped())
+
+
+@FUZZ
+@given(data=_container_bytes())
+def test_fuzzed_containers(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                           data: bytes) -> None:
+    """Mutated version-2 containers: every answer is `ok` or one line, never a traceback."""
+    path = tmp_path / "fuzz.claimsheet"
+    path.write_bytes(data)
+    code, _ = _run(["validate", str(path)], capsys)
+    if code == 0:
+        out = tmp_path / "out"
+        out.mkdir(exist_ok=True)
+        _run(["export", str(path), "--pdf", str(out / "r.pdf"), "--markdown",
+              str(out / "r.md"), "--claimreview", str(out / "r.json")], capsys)
+        _run(["evidence", "list", str(path), "--verify"], capsys)
+
+
 def _article_seeds() -> list[tuple[str, bytes]]:
     import tempfile
 

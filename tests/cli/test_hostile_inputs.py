@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import main
+from tests.document.badcontainers import hostile_containers
 from tests.document.badfiles import Case, good_document, hostile_worksheets
 from tests.importers.badarticles import ArticleCase, hostile_articles
 
@@ -32,6 +33,7 @@ INTERNAL_WORDS = ("Traceback", "Error:", "Exception", "slice indices", "object h
                   "inside Claimsheet")
 
 WORKSHEETS = hostile_worksheets()
+CONTAINERS = hostile_containers()
 ARTICLES = hostile_articles()
 
 
@@ -63,10 +65,14 @@ def _check(code: int, out: str, err: str, elapsed: float, expect: str | None) ->
 def test_the_suite_is_as_large_as_promised() -> None:
     assert len(WORKSHEETS) >= 60
     assert len(ARTICLES) >= 40
+    refused = [c for c in CONTAINERS if c.expect is not None]
+    assert len(refused) >= 20  # issue 16: at least 20 kinds of hostile container
+    assert len({c.name for c in CONTAINERS}) == len(CONTAINERS)
 
 
 @pytest.mark.skipif(os.name != "posix", reason="pipes, sockets and device links")
-@pytest.mark.parametrize("case", WORKSHEETS, ids=[c.name for c in WORKSHEETS])
+@pytest.mark.parametrize("case", WORKSHEETS + CONTAINERS,
+                         ids=[c.name for c in WORKSHEETS + CONTAINERS])
 def test_hostile_worksheet(case: Case, tmp_path: Path,
                            capsys: pytest.CaptureFixture[str]) -> None:
     path = case.build(tmp_path)

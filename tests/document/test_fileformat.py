@@ -1,5 +1,6 @@
 import json
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -42,10 +43,14 @@ def test_file_is_pretty_printed_utf8_with_format_and_version(tmp_path: Path) -> 
     ws.claims.append(Claim(anchor=make_anchor(text, 0, len(text))))
     path = tmp_path / "ru.claimsheet"
     save_worksheet(ws, path)
-    raw = path.read_text(encoding="utf-8")
+    with zipfile.ZipFile(path) as archive:  # any ZIP tool reads the container
+        assert archive.namelist() == ["mimetype", "worksheet.json"]
+        assert archive.testzip() is None
+        raw = archive.read("worksheet.json").decode("utf-8")
     assert "Москва" in raw  # not \u escapes: diffs stay readable
-    assert raw.startswith('{\n  "format": "claimsheet",\n  "version": 1,')
+    assert raw.startswith('{\n  "format": "claimsheet",\n  "version": 2,')
     assert json.loads(raw)["article"]["sha256"] == ws.article.sha256
+    assert raw == dumps(ws)
 
 
 def test_save_keeps_one_backup_of_the_previous_version(tmp_path: Path) -> None:

@@ -44,9 +44,13 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return home / "data"
 
 
-def worksheet(folder: Path) -> Path:
-    path = folder / "story.claimsheet"
-    path.write_text('{"format": "claimsheet"}\n', encoding="utf-8")
+def worksheet(folder: Path, name: str = "story.claimsheet") -> Path:
+    """A real worksheet: a version-2 container."""
+    from app.document import Article, Worksheet
+    from app.document.fileformat import save_worksheet
+
+    path = folder / name
+    save_worksheet(Worksheet(Article(text="Seven drones were shot down.")), path)
     return path
 
 
@@ -97,12 +101,19 @@ def test_type_is_in_the_shared_mime_info_database(installed: Path) -> None:
 def test_qt_resolves_the_type(installed: Path, tmp_path: Path) -> None:
     probe = ("import sys; from PySide6.QtCore import QMimeDatabase; "
              "t = QMimeDatabase().mimeTypeForFile(sys.argv[1]); "
-             "print(t.name(), t.iconName(), t.inherits('application/json'))")
+             "print(t.name(), t.iconName(), t.inherits('application/zip'))")
+    env = {"XDG_DATA_HOME": str(installed), "HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
     done = subprocess.run([sys.executable, "-c", probe, str(worksheet(tmp_path))],
-                          capture_output=True, text=True, check=False, timeout=60,
-                          env={"XDG_DATA_HOME": str(installed), "HOME": str(tmp_path),
-                               "PATH": "/usr/bin:/bin"})
+                          capture_output=True, text=True, check=False, timeout=60, env=env)
     assert done.stdout.split() == ["application/x-claimsheet", "claimsheet", "True"], done.stderr
+    # By its content (the mimetype member at offset 30), whatever it is called.
+    by_content = ("import sys; from PySide6.QtCore import QMimeDatabase; "
+                  "print(QMimeDatabase().mimeTypeForFile(sys.argv[1], "
+                  "QMimeDatabase.MatchMode.MatchContent).name())")
+    renamed = worksheet(tmp_path, "sent by mail.zip")
+    done = subprocess.run([sys.executable, "-c", by_content, str(renamed)],
+                          capture_output=True, text=True, check=False, timeout=60, env=env)
+    assert done.stdout.strip() == "application/x-claimsheet", done.stderr
 
 
 @tool("xdg-mime")

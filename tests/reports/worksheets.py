@@ -194,12 +194,42 @@ def seed_worksheet() -> Worksheet:
     return ws
 
 
+def with_evidence(ws: Worksheet) -> Worksheet:
+    """The seed worksheet's first source with a PDF, a saved page and a screenshot."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    from app.document.evidence import attach, capture_bytes
+    from app.document.model import Capture
+    from tests.document.badcontainers import PAGE, PDF
+
+    picture = Image.new("RGB", (1000, 620), (244, 244, 244))
+    draw = ImageDraw.Draw(picture)
+    draw.rectangle((0, 0, 1000, 90), fill=(31, 63, 122))
+    draw.text((40, 35), "Ministry of Defence - press service", fill=(255, 255, 255))
+    for n, line in enumerate(("19 October", "Air defence systems on duty destroyed seven",
+                              "Ukrainian unmanned aerial vehicles over the",
+                              "territory of the Belgorod Region.")):
+        draw.text((40, 160 + 46 * n), line, fill=(32, 32, 32))
+    png = io.BytesIO()
+    picture.save(png, "PNG")
+    captured = [capture_bytes(ws, PDF, "MoD daily report 19 October.pdf", Capture.FILE).record,
+                capture_bytes(ws, PAGE, "statement.html", Capture.PAGE).record,
+                capture_bytes(ws, png.getvalue(), "screenshot 2026-11-20 10.04.12.png",
+                              Capture.SCREENSHOT).record]
+    attach(ws, captured, ws.sources[0].id)
+    return ws
+
+
 def main(argv: list[str]) -> int:
+    """``python -m tests.reports.worksheets [OUT.pdf] [--blank] [letter] [--evidence]``."""
     from app.reports.pdf import write_pdf
 
-    out = argv[0] if argv else "seed-worksheet.pdf"
+    out = next((a for a in argv if a.endswith(".pdf")), "seed-worksheet.pdf")
     paper = "letter" if "letter" in argv else "a4"
-    pages = write_pdf(seed_worksheet(), out, blank="--blank" in argv, paper=paper)
+    ws = with_evidence(seed_worksheet()) if "--evidence" in argv else seed_worksheet()
+    pages = write_pdf(ws, out, blank="--blank" in argv, paper=paper)
     print(f"wrote {out}: {pages} pages")
     return 0
 
