@@ -122,13 +122,13 @@ _DATELINE_PLACE = re.compile(r"^[A-Z][A-Z .'-]+$")
 
 
 def _operation_name(f: Found, text: str) -> bool:
-    """ "Operation SHADER" names a campaign, none of the five checkable types (the guide)."""
+    """ "Operation KIPION" names a campaign, none of the five checkable types (the guide)."""
     return f.type == "actor" and bool(_OPERATION.match(text[f.start:f.end]))
 
 
 def _retyped(f: Found, text: str) -> Found:
-    """A fleet is a force that acts ("Russia's Black Sea Fleet"), not a place; a capitalised
-    word opening a dateline ("LILONGWE, Sept 24 -") is the place the story was filed from."""
+    """A fleet is a force that acts ("Russia's Northern Fleet"), not a place; a capitalised
+    word opening a dateline ("HARARE, 3 May -") is the place the story was filed from."""
     span = text[f.start:f.end]
     if f.type == "location" and _FLEET.search(span):
         return Found("actor", f.start, f.end, f.value, {"kind": "organisation"}, rank=f.rank)
@@ -165,7 +165,7 @@ def _learned_systems(doc: Any, tagger: SystemTagger, known: list[SystemMatch]) -
 
 def _every_mention(doc: Any, text: str, systems: list[Found]) -> list[Found]:
     """A name found as a system once is one at every mention in the chunk (the guide):
-    "Reaper" after "a Reaper remotely piloted aircraft", "FAB-500" beside "FAB-1500 bombs"."""
+    "Reaper" after "an MQ-9 Reaper drone", "FAB-500" beside "FAB-1500 bombs"."""
     named = [(f.start, f.end) for f in systems if not f.attributes.get("generic")]
     names = mention_names(doc, named)
     taken = [(f.start, f.end) for f in systems]

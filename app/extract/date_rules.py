@@ -28,7 +28,7 @@ _DAY_PART = re.compile(
     r"(?:morning|afternoon|evening|night)|overnight|last\s+night|tonight"
     r"|(?:that|this|the\s+same)\s+(?:morning|afternoon|evening))\b")
 _WEEKDAY_ON = re.compile(r"^on\s+", re.I)
-# "4 million tonnes a month", "165 a day": a rate, not a date
+# "30,000 barrels a day", "12 a week": a rate, not a date
 _RATE = re.compile(r"^(?:a|an|per|each)\s+(?:second|minute|hour|day|night|week|month|year)$",
                    re.I)
 _NUMBER_BEFORE = re.compile(rf"(?:\d|\b(?:{_NUMBER}))\s*(?:[A-Za-z%$-]+\s+){{0,3}}$", re.I)
@@ -47,8 +47,8 @@ def relative_dates(text: str) -> list[Found]:
 
 
 def is_rate(text: str, start: int, end: int) -> bool:
-    """Whether the date ``text[start:end]`` is the period of a rate after a number ("4 million
-    tonnes a month", "about 165 a day"), which the count holds, not a date."""
+    """Whether the date ``text[start:end]`` is the period of a rate after a number ("30,000
+    barrels a day", "about 12 a week"), which the count holds, not a date."""
     return bool(_RATE.match(text[start:end])) \
         and bool(_NUMBER_BEFORE.search(text[max(0, start - 40):start]))
 

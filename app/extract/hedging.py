@@ -86,7 +86,7 @@ def _refers_back(token: Any) -> bool:
 
 
 def _active_estimate(token: Any) -> bool:
-    """ "Analysts have estimated a rate of 300 a month": someone's estimate, an attribution
+    """ "Researchers have estimated the output at 300 a month": someone's estimate, an attribution
     (sourcing reads it), not a hedge as in "an estimated 300 people"."""
     return token.lower_ == "estimated" and token.pos_ == "VERB" \
         and any(c.dep_ == "nsubj" for c in token.children) \
@@ -95,7 +95,7 @@ def _active_estimate(token: Any) -> bool:
 
 def _carries_count(token: Any) -> bool:
     """Whether a cue in a side clause governs the clause that holds the sentence's number:
-    "fitted the bombs with engines, which could extend their range to 100 kilometres" hedges
+    "refitted the boats with larger tanks, which might raise their range to 900 km" hedges
     the range, which is the claim to check."""
     if token.tag_ != "MD" and token.lower_ not in MODAL_ADVERBS:
         return False  # "for which the group claimed responsibility": an act, not a modality

@@ -48,11 +48,11 @@ PREDICTION_MODALS = lexicon.words("cues", "prediction_modals")
 EVALUATIVE_WORDS = lexicon.words("cues", "evaluative_words")
 DEONTIC_NOUNS = lexicon.words("cues", "deontic_nouns")
 THRESHOLD = 0.5
-# the first words of credit and publication lines: "(Reporting by ...)", "Published 11 March"
+# the first words of credit and publication lines: "(Reporting by ...)", "Published 2 May 2024"
 CREDIT_OPENERS = lexicon.ordered("cues", "credit_openers")
 MAX_CREDIT_WORDS = 25
 _BYLINE = re.compile(r"^By\s+(?:[A-Z][\w'’.-]*\s*){1,4}(?:,[^.!?]*)?$")
-_SLUG = re.compile(r"^[a-z]{2,6}(?:[-/][a-z]{2,6}){1,5}$")  # "bur-ach/jmm", "dw/sw"
+_SLUG = re.compile(r"^[a-z]{2,6}(?:[-/][a-z]{2,6}){1,5}$")  # "kw-ab/jd", "dw/sw"
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,8 +99,8 @@ def references_start(text: str) -> int | None:
 def boilerplate(text: str) -> bool:
     """Whether a line is a credit, a byline, a slug or a publication note rather than a claim
     (the guide: boilerplate is not check-worthy): "(Reporting by A in Kyiv; Editing by B)",
-    "By Jane Doe, defence correspondent", "bur-ach/jmm", "Press release from the Ministry of
-    Defence", "Published 11 March"."""
+    "By Jane Doe, defence correspondent", "kw-ab/jd", "News release from the Coast
+    Guard", "Published 2 May 2024"."""
     line = text.strip().lstrip("([").rstrip(")]").strip()
     if not line or len(line.split()) > MAX_CREDIT_WORDS:
         return False
@@ -125,7 +125,7 @@ def states_fact(sent: Any) -> bool:
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in PREDICTION_MODALS for c in children):
         return False
     if root.tag_ == "MD":
-        return False  # "In principle, it can.": the verb is left to the question before
+        return False  # "In theory, it could.": the verb is left to the question before
     lemma = root.lemma_.lower()
     subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
     if not subjects:

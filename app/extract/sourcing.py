@@ -37,10 +37,10 @@ EVIDENCE_HEADS = lexicon.words("cues", "evidence_heads")
 # people who speak for an institution: named when the institution is
 SPOKESPERSON_HEADS = lexicon.words("cues", "spokesperson_heads")
 ACCUSATION_VERBS = lexicon.words("cues", "accusation_verbs")
-# people named by the body they work for: "analysts at RUSI", "observers from the EU"
+# people named by the body they work for: "analysts at the Lowy Institute"
 AFFILIATED_HEADS = lexicon.words("cues", "affiliated_heads")
 AFFILIATION_PREPS = frozenset({"from", "at", "of", "with"})
-# an institution's output or arm, named by its owner: "UN figures", "Ukrainian intelligence"
+# an institution's output or arm, named by its owner: "World Bank figures", "Polish intelligence"
 INSTITUTIONAL_HEADS = lexicon.words("cues", "institutional_heads")
 # "the report said": the document named before, with its author
 DOCUMENT_NOUNS = lexicon.words("cues", "named_document_nouns")
@@ -48,7 +48,7 @@ OWNER_LABELS = frozenset({"ORG", "GPE", "NORP", "PERSON"})
 # anonymous heads that are things, not people: in an issuer's own text, the issuer's
 NOT_PEOPLE = frozenset({"access", "intelligence", "communications", "assessment", "estimates",
                         "footage", "video", "videos", "images", "photos", "account", "accounts"})
-# after these a clause is set apart from its sentence: ", an AFP correspondent reported,"
+# after these a clause is set apart from its sentence: ", a Reuters photographer reported,"
 DATELINE_DASHES = frozenset({"-", "--", "–", "—"})  # "TALLINN, 3 May - The board said"
 ASIDE_MARKS = frozenset({",", "--", "–", "—", ";", '"', "”", "'", "’"})
 
@@ -100,7 +100,7 @@ def attribute(sent: Any, actor_spans: list[tuple[int, int]], text: str | None = 
                 and token.lemma_.lower() not in RECEIVING_VERBS:
             continue
         if _refused(token):
-            continue  # "The group did not claim the attack", "X denied the accusation": an act
+            continue  # "The militia did not claim the bombing", "X denied the charge": an act
         if token.dep_ in ("relcl", "acl") and (
                 any(c.dep_ == "neg" for c in token.children)
                 or not any(c.dep_ == "ccomp" for c in token.children)):
@@ -142,7 +142,7 @@ def attribute(sent: Any, actor_spans: list[tuple[int, int]], text: str | None = 
 
 def impersonal_source(source: str) -> bool:
     """Whether an unnamed source is no one in particular: none at all ("it is believed
-    that ...") or a thing ("post-strike analysis confirmed"). In an official statement such
+    that ...") or a thing ("battle damage assessment showed"). In an official statement such
     a sentence is in the issuer's own voice; anonymous people ("officials said") are not."""
     words = source.lower().split()
     return not words or words[-1] not in load_cues().anonymous_heads - NOT_PEOPLE
@@ -150,8 +150,8 @@ def impersonal_source(source: str) -> bool:
 
 def _refused(token: Any) -> bool:
     """A reporting verb that reports a refusal or a silence, not whose claim the sentence
-    is: negated ("did not claim the attacks", "did not confirm any losses") or a denial of
-    a thing rather than of a clause ("denied the accusation", "denied targeting civilians")."""
+    is: negated ("did not claim the bombing", "did not confirm the figure") or a denial of
+    a thing rather than of a clause ("denied the charge", "denied shelling the town")."""
     if any(c.dep_ == "neg" for c in token.children):
         return True
     return token.lemma_.lower() == "deny" and not any(c.dep_ == "ccomp" for c in token.children)
@@ -159,14 +159,14 @@ def _refused(token: Any) -> bool:
 
 def _nearest_first(token: Any, subjects: list[Any]) -> list[Any]:
     """Subjects before the verb nearest first: the parser sometimes hangs a dateline's place
-    on the verb as a second subject ("GENEVA, 14 October - The UN office said")."""
+    on the verb as a second subject ("TALLINN, 3 May - The Interior Ministry said")."""
     return sorted(subjects, key=lambda c: (c.i > token.i, -c.i if c.i < token.i else c.i))
 
 
 def _aside_speaker(token: Any, sent: Any) -> Any | None:
     """The subject of a reporting clause set apart by commas or closing the sentence,
-    whatever the parse made of it: "Smoke rose over the port, an AFP correspondent
-    reported, and ..." or "..., the judiciary chief of the province announced on Monday."."""
+    whatever the parse made of it: "Flames rose over the silo, a Reuters photographer
+    reported, and ..." or "..., the port director of Split announced on Thursday."."""
     doc = sent.doc
     subjects = [c for c in token.children if c.dep_ == "nsubj" and c.i < token.i]
     if not subjects or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in token.children):
@@ -241,7 +241,7 @@ def _accuses(token: Any) -> bool:
     if token.lemma_.lower() not in ("accuse", "blame"):
         return False
     if token.lemma_.lower() == "blame" and any(c.dep_ == "dobj" for c in token.children):
-        return True  # "the spokesman blamed the RSF": the attack put down to someone
+        return True  # "the colonel blamed the militia": the attack put down to someone
     heads = [token] + [c for c in token.children if c.dep_ == "dobj"]
     return any(c.dep_ == "prep" and c.lower_ in ("of", "for")
                for h in heads for c in h.children)
@@ -257,13 +257,13 @@ def _classify(head: Any, span: Any, actor_spans: list[tuple[int, int]],
     if any(s <= head.idx < e for s, e in actor_spans):
         return "named"  # the head is itself an actor: "Syrian state media said"
     if head.lower_ in AFFILIATED_HEADS and _affiliation(head):
-        return "named"  # "observers from the European Union", "analysts at RUSI"
+        return "named"  # "observers from the Council of Europe", "analysts at the Lowy Institute"
     if head.lower_ in INSTITUTIONAL_HEADS and any(
             t.ent_type_ in OWNER_LABELS or any(s <= t.idx < e for s, e in actor_spans)
             for t in span if t.i < head.i):
-        return "named"  # "UN figures", "Ukrainian military intelligence"
+        return "named"  # "World Bank figures", "Polish military intelligence"
     if head.lower_ in DOCUMENT_NOUNS and _named_document(head):
-        return "named"  # "the report said", after "a report to the Human Rights Council"
+        return "named"  # "the report said", after "Amnesty International published a report"
     if head.lower_ in anonymous and not has_person:
         return "unnamed"
     if head.lower_ in EVIDENCE_HEADS and not has_person:
@@ -282,7 +282,7 @@ def _classify(head: Any, span: Any, actor_spans: list[tuple[int, int]],
 
 def _affiliation(head: Any) -> bool:
     """Whether a named organisation follows the head as its employer: "analysts at the
-    Royal United Services Institute", "observers from the EU and the SADC"."""
+    Lowy Institute", "observers from the Council of Europe and the OSCE"."""
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in AFFILIATION_PREPS:
             for obj in prep.children:

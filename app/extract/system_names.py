@@ -4,17 +4,17 @@ The gazetteer knows the names written into it; news keeps naming others. Three
 rules find them by how English names a thing, not by the name itself:
 
 * **A name before a class noun** is the name of that kind of thing: "a
-  Voyager air refuelling tanker", "a Bell 212 helicopter", "a UMPK kit",
-  "Nasir anti-ship cruise missiles", and a name listed with it ("Qader and
-  Nasir anti-ship cruise missiles"). An owner is not a name: a state, a
+  Pegasus aerial refuelling tanker", "a Bell 212 helicopter", "a UMPK kit",
+  "Kowsar anti-ship missiles", and a name listed with it ("Noor and
+  Kowsar anti-ship missiles"). An owner is not a name: a state, a
   nationality, a known organisation or an institution ("RAF aircraft",
   "Russian warplanes", "Hamas rockets", "Navy ships") stays an actor.
-* **A name after a ship class** is the ship's name: "the tanker Sea Glory",
+* **A name after a ship class** is the ship's name: "the tanker Silver Heron",
   "the frigate RNS Valiant". The class then counts too, whoever owns it.
 * **At every mention** (the guide): a name found as a system once in an
-  article is a system wherever else the article uses it ("Reaper" after "a
-  Reaper remotely piloted aircraft", "Patriots" after "Patriot batteries",
-  "Typhoons" after "Typhoon FGR4s"), and a designator's family is too
+  article is a system wherever else the article uses it ("Reaper" after "an
+  MQ-9 Reaper drone", "Patriots" after "Patriot batteries",
+  "Tornados" after "Tornado GR4s"), and a designator's family is too
   ("FAB-500" beside "FAB-1500 bombs").
 """
 
@@ -114,8 +114,8 @@ def _modifier(t: Any) -> bool:
 
 def names_before_classes(doc: Any, heads: frozenset[str]) -> list[tuple[int, int, int]]:
     """(name start, name end, phrase end) token indexes of names before a class noun: the
-    phrase runs from the name to the class noun ("Voyager air refuelling tanker"); a name
-    listed before it ("Qader and ...") has its own phrase end, its own name end."""
+    phrase runs from the name to the class noun ("Pegasus aerial refuelling tanker"); a name
+    listed before it ("Noor and ...") has its own phrase end, its own name end."""
     out: list[tuple[int, int, int]] = []
     low = lowers(doc)
     for index in (i for i, w in enumerate(low) if w in heads or w in NAME_HEADS):
@@ -138,7 +138,7 @@ def names_before_classes(doc: Any, heads: frozenset[str]) -> list[tuple[int, int
         if start == end:
             continue
         out.append((start, end, index + 1))
-        # names listed before it: "Qader and Nasir", "Patriot, NASAMS and IRIS-T"
+        # names listed before it: "Noor and Kowsar", "Patriot, NASAMS and IRIS-T"
         j = start - 1
         while j >= 1 and low[j] in ("and", "or", ",") and name_token(doc, j - 1, loose=loose):
             e = j
@@ -155,7 +155,7 @@ def names_before_classes(doc: Any, heads: frozenset[str]) -> list[tuple[int, int
 
 
 def ship_names(doc: Any) -> list[tuple[int, int, int]]:
-    """(class start, name start, name end) token indexes of "the tanker Sea Glory", "the
+    """(class start, name start, name end) token indexes of "the tanker Silver Heron", "the
     frigate RNS Valiant": a vessel's class followed by its name."""
     out = []
     low = lowers(doc)
@@ -179,7 +179,7 @@ def _ship_name_token(t: Any) -> bool:
 
 def mention_names(doc: Any, spans: Iterable[tuple[int, int]]) -> set[str]:
     """The names in system spans (char offsets), without the class nouns after them:
-    "Patriot batteries" -> "Patriot", "Typhoon FGR4s" -> "Typhoon FGR4s" and "Typhoon"."""
+    "Patriot batteries" -> "Patriot", "Tornado GR4s" -> "Tornado GR4s" and "Tornado"."""
     names: set[str] = set()
     for start, end in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -199,7 +199,7 @@ def mention_names(doc: Any, spans: Iterable[tuple[int, int]]) -> set[str]:
             names.add(name)
         if len(tokens) > 1 and tokens[0].is_alpha and len(tokens[0].text) >= 4 \
                 and any(c.isdigit() for t in tokens[1:] for c in t.text):
-            names.add(tokens[0].text)  # "Typhoon FGR4s": the family name alone
+            names.add(tokens[0].text)  # "Tornado GR4s": the family name alone
     return names
 
 
@@ -231,7 +231,7 @@ def every_mention(doc: Any, text: str, names: set[str],
 
 def _stands_alone(doc: Any, span: Any) -> bool:
     """Whether a mention is the name itself, not part of a longer name ("Patriot Act",
-    "Abdel Fattah al-Burhan")."""
+    "Hassan Burkan al-Amin")."""
     if span.end < len(doc):
         nxt = doc[span.end]
         if nxt.text[:1].isupper() and nxt.is_alpha and nxt.ent_iob_ == "I":

@@ -230,7 +230,7 @@ class SystemFinder:
                 canonical, category, distinctive = self._alias_info[key]
                 span_end: int | None = end
                 if _inside_person(doc, start, end) and self._class_noun_after(doc, end) is None:
-                    continue  # "General Abdel Fattah al-Burhan": a person, not the missile
+                    continue  # "General Hassan Burkan al-Amin": a person, not the missile
                 if not distinctive:
                     span_end = self._class_noun_after(doc, end)
                     if span_end is None or not doc[start].text[:1].isupper():
@@ -244,7 +244,7 @@ class SystemFinder:
         weapons: list[int] = []
         named_ships = {c: (s, e) for c, s, e in ship_names(doc)}
         for start, end, category in hits:
-            if end - 1 in named_ships:  # "the tanker Sea Glory": the class and the ship's name
+            if end - 1 in named_ships:  # "the tanker Silver Heron": the class and the ship's name
                 s, e = named_ships.pop(end - 1)
                 found.append(SystemMatch(doc[start].idx, _char_end(doc, end),
                                          doc[start:end].text.lower(), category, True))
@@ -387,7 +387,7 @@ def _inside_longer_name(doc: Any, start: int, end: int) -> bool:
     if _title_case(doc, start):
         return False
     if not head.is_sent_start and not (start > 0 and doc[start - 1].text in OPENERS):
-        return True  # a capital in mid-sentence: a name, not a common noun ("(AFP) - Drones")
+        return True  # a capital in mid-sentence: a name, not a common noun ("(Reuters) - Drones")
     return end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper()
 
 

@@ -109,12 +109,12 @@ def test_an_operations_name_is_no_actor() -> None:
 
 
 def test_a_fleet_is_an_actor_not_a_place() -> None:
-    text = "Exports rose after Ukraine pushed Russia's Black Sea Fleet away from Odesa in 2023."
+    text = "After Kyiv pushed Russia's Black Sea Fleet away from Crimea in 2023, exports rose."
     assert any("Black Sea Fleet" in a for a in spans(text, "actor"))
     assert not any("Fleet" in p for p in spans(text, "location"))
 
 
 def test_a_capitalised_dateline_place_is_no_person() -> None:
-    text = "LILONGWE, Sept 24 — The ruling party won 51% of the vote, officials said."
+    text = "LILONGWE, 3 May — The ruling party won 51% of the vote, officials said."
     assert "LILONGWE" not in spans(text, "actor")
     assert "LILONGWE" in spans(text, "location")

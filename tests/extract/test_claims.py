@@ -148,17 +148,17 @@ def test_a_sentence_that_opens_like_a_credit_is_still_a_claim() -> None:
 
 def test_a_release_line_names_the_issuer() -> None:
     text = ("Patrol boats return to port\n"
-            "Press release from the Coast Guard of Freedonia. Published 2 May.\n\n"
+            "News release from the Coast Guard of Freedonia\nPublished 2 May 2024\n\n"
             "Three patrol boats returned to Port Ellis on Friday after a 20-day patrol.\n")
     claims = extract(text)
-    assert not any("Press release" in c.quote for c in claims)
+    assert not any("release" in c.quote or "Published" in c.quote for c in claims)
     body = next(c for c in claims if c.quote.startswith("Three"))
     assert body.sourcing.value == "named"
     assert body.source_name == "Coast Guard of Freedonia"
 
 
 def test_an_elliptical_answer_is_not_a_claim() -> None:
-    text = "Can the radar see the drones? In principle, it can."
+    text = "Can the radar see the drones? In theory, it could."
     assert not extract(text)
 
 

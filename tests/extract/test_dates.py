@@ -124,8 +124,8 @@ def test_parts_of_a_day_told_in_the_story_are_dates() -> None:
 
 
 def test_the_period_of_a_rate_is_not_a_date() -> None:
-    dates = spans("Exports through Constanta reached 3 million tonnes a month in 2023, about "
-                  "100,000 tonnes a day.", "date")
+    dates = spans("Shipments through Constanta reached 30,000 barrels a day in 2023, or about "
+                  "900,000 barrels a month.", "date")
     assert "a month" not in dates and "a day" not in dates
     assert "2023" in dates
     assert "a month" in spans("The siege lasted a month.", "date")

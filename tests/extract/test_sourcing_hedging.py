@@ -239,7 +239,7 @@ def test_an_unnamed_report_stays_unnamed() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "The militia did not claim the attack on the Dnipro depot on 4 May.",
+    "The militia did not claim the bombing of the Dnipro depot on 4 May.",
     "The Northern Brigade has denied the accusation that it shelled Vovchansk on 2 May.",
     "The regime denied targeting 3 hospitals in Idlib in June.",
 ])
@@ -258,11 +258,11 @@ def test_an_official_statements_impersonal_sentences_are_the_issuers() -> None:
     text = ("Strike on a weapons store\n"
             "The Ministry of Defence of Freedonia\n\n"
             "On Friday our aircraft struck a depot near Port Ellis with 2 guided bombs.\n"
-            "Post-strike analysis confirmed that the depot was destroyed.\n"
-            "It is believed that 5 fighters were killed.\n"
+            "Battle damage assessment showed that the depot was destroyed.\n"
+            "It is believed that 5 gunmen died in the strike.\n"
             "We will continue to support our partners.\n")
     claims = {c.quote[:10]: c for c in extract(text)}
-    for start in ("Post-strik", "It is beli"):
+    for start in ("Battle dam", "It is beli"):
         assert claims[start].sourcing.value == "named"
         assert "Ministry of Defence of Freedonia" in claims[start].source_name
     assert claims["It is beli"].hedged
@@ -270,22 +270,22 @@ def test_an_official_statements_impersonal_sentences_are_the_issuers() -> None:
 
 def test_a_claim_pointed_at_is_no_hedge() -> None:
     text = ("Party leader Ana Dumitru said 300 ballots were burned in Iasi on Monday. "
-            "She did not offer any proof for the claim.")
+            "She gave no proof to back the claim.")
     proof = next(c for c in extract(text) if "proof" in c.quote)
     assert not proof.hedged
 
 
 def test_someones_estimate_is_an_attribution_not_a_hedge() -> None:
-    claim = only_claim("Analysts at the Lowy Institute have estimated a rate of 300 drones a "
-                       "month.")
+    claim = only_claim("Researchers at the Lowy Institute have estimated the output at 300 "
+                       "drones a month.")
     assert not claim.hedged
     assert claim.sourcing.value == "named"
     assert only_claim("An estimated 300 people fled Kupiansk on Monday.").hedged
 
 
 def test_a_modal_in_the_clause_that_holds_the_number_hedges_it() -> None:
-    claim = only_claim("The army has begun fitting the shells with new fuses, which could extend "
-                       "their range to 40 kilometres, according to the defence ministry.")
+    claim = only_claim("The navy is refitting its patrol boats with larger tanks, which might "
+                       "raise their range to 900 kilometres, the defence ministry said.")
     assert claim.hedged
     side = only_claim("Police used 4 armoured vans, which may have been bought in Italy in "
                       "2019.")
