@@ -111,7 +111,9 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
         found.extend(rules_only(text, article_date))
     found = [f for f in found if not place_rules.stance(text, f)
              and not (f.type == "date" and is_rate(text, f.start, f.end))]
-    found = [_retyped(f, text) for f in found if not _operation_name(f, text)]
+    found = [_retyped(f, text) for f in found
+             if not _operation_name(f, text) and not _one_of_the_most(doc, f)]
+    found.extend(_surnames(doc, found))
     trim_tails(found, text)
     return resolve(found, text)
 
@@ -119,6 +121,41 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
 _OPERATION = re.compile(r"^Operation\s+[A-Z]")
 _FLEET = re.compile(r"\b(?:Fleet|Flotilla|Squadron)$")
 _DATELINE_PLACE = re.compile(r"^[A-Z][A-Z .'-]+$")
+
+
+def _surnames(doc: Any, found: list[Found]) -> list[Found]:
+    """A person named in full is the same actor when the article goes on by surname alone
+    ("Ruth Phiri ... Phiri, a lawyer, said"): the guide counts the later mention."""
+    people: dict[str, tuple[int, str]] = {}
+    for f in found:
+        if f.type == "actor" and f.attributes.get("kind") == "person" and f.value \
+                and " " in f.value:
+            surname = f.value.split()[-1]
+            if surname[:1].isupper() and len(surname) > 2 and surname not in people:
+                people[surname] = (f.end, f.value)
+    if not people:
+        return []
+    taken = [(f.start, f.end) for f in found if f.type == "actor"]
+    out = []
+    for t in doc:
+        named = people.get(t.text)
+        if named is None or t.idx < named[0] or any(s <= t.idx < e for s, e in taken):
+            continue
+        out.append(Found("actor", t.idx, t.idx + len(t.text), named[1], {"kind": "person"},
+                         rank=1))
+    return out
+
+
+def _one_of_the_most(doc: Any, f: Found) -> bool:
+    """ "one of Russia's most important weapons", "one of the largest ports": a ranking,
+    not a number a checker counts."""
+    if f.type != "count" or doc_text(doc)[f.start:f.end].lower() != "one":
+        return False
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc) or doc[span.end].lower_ != "of":
+        return False
+    after = doc[span.end + 1:span.end + 6]
+    return any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("most", "least") for t in after)
 
 
 def _operation_name(f: Found, text: str) -> bool:

@@ -118,3 +118,10 @@ def test_a_capitalised_dateline_place_is_no_person() -> None:
     text = "LILONGWE, 3 May — The ruling party won 51% of the vote, officials said."
     assert "LILONGWE" not in spans(text, "actor")
     assert "LILONGWE" in spans(text, "location")
+
+
+def test_a_later_surname_mention_is_the_same_actor() -> None:
+    text = ("Opposition leader Grace Chikwanha has won the vote with 51% of the ballots.\n\n"
+            "Chikwanha, a 47-year-old engineer and former mayor, has pledged to cut fuel prices.")
+    actors = spans(text, "actor")
+    assert actors["Chikwanha"].value == "Grace Chikwanha"
