@@ -29,6 +29,11 @@ FIRST_PERSON_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us)\b")  # not "US"
 STATEMENT_LINE = re.compile(
     r"^(?P<who>[^\n]{2,160}?),?\s+(?:said|says|stated|states|added|commented|declared|wrote)"
     r"(?:\s+(?:today|yesterday|in a statement))?\s*:\s*$", re.M)
+# "More details from South Korea's Joint Chiefs of Staff:", "According to the navy:"
+SOURCE_LINE = re.compile(
+    r"^(?:(?:More|Further|Fresh|New|Latest)\s+)?(?:details|information|figures|update|updates)"
+    r"\s+(?:from|by)\s+(?P<who>[^\n:]{2,120}):[ \t]*$"
+    r"|^According to (?P<who2>[^\n:]{2,120}):[ \t]*$", re.M)
 MAX_QUOTE = 3000  # an opening mark not closed within this many characters opens nothing
 OFFICIAL_HOSTS = lexicon.ordered("cues", "official_host_suffixes")
 OFFICIAL_WORDS = lexicon.words("cues", "official_outlet_words")
@@ -41,7 +46,7 @@ _KIND = r"(?i:daily|weekly|official|press|operational)"
 _SUMMARY_OF = re.compile(
     rf"^(?:{_KIND}\s+)?{_DOCUMENT}\s+(?:of|from|by)\s+(?:[Tt]he\s+)?(?P<who>{_NAME})")
 _OWNER_SUMMARY = re.compile(
-    rf"^(?:[Tt]he\s+)?(?P<who>{_NAME})(?:['’]s)?\s+(?:{_KIND}\s+)?{_DOCUMENT}"
+    rf"^(?:[Tt]he\s+)?(?P<who>{_NAME})(?:['’]s|\s*[:–—-])?\s+(?:{_KIND}\s+)?{_DOCUMENT}"
     r"(?:\s*$|\s*[,:(–-]|\s+(?:on|of|for|about|regarding|to|in)\b)")  # not "... angers X"
 _HEADER_NAME = re.compile(
     r"^(?:the\s+)?(?:[A-Z][\w'’.-]*\s+(?:of\s+(?:the\s+)?|and\s+|for\s+)?){1,10}[A-Z][\w'’.-]*$")
@@ -129,13 +134,23 @@ def quote_spans(text: str) -> Iterable[tuple[int, int]]:
 
 
 def statement_blocks(text: str) -> Iterable[tuple[int, int, str]]:
-    """(start, end, speaker) of statements introduced on a line of their own ("X said:")."""
+    """(start, end, speaker) of statements introduced on a line of their own ("X said:"),
+    and of the paragraph after a line that gives its source ("More details from the Joint
+    Chiefs of Staff:", "According to the navy:"), as live blogs write."""
     found = list(STATEMENT_LINE.finditer(text))
     for k, m in enumerate(found):
         end = found[k + 1].start() if k + 1 < len(found) else len(text)
         who = m.group("who").strip(" ,")
         who = re.sub(r"^(?:the|The)\s+", "", who)
         yield m.end(), end, who
+    for m in SOURCE_LINE.finditer(text):
+        body = re.search(r"\S", text[m.end():])
+        if body is None:
+            continue
+        start = m.end() + body.start()
+        stop = text.find("\n\n", start)
+        who = re.sub(r"^(?:the|The)\s+", "", (m.group("who") or m.group("who2")).strip(" ,"))
+        yield m.start(), len(text) if stop == -1 else stop, who  # the line runs into it
 
 
 def _issuer_from_voice(text: str, quotes: tuple[tuple[int, int], ...],

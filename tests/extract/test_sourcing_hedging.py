@@ -307,3 +307,32 @@ def test_a_headline_about_a_statement_names_no_issuer() -> None:
             "Troops moved 40 tanks to the border near Port Ellis on Monday.\n")
     tanks = next(c for c in extract(text) if "40 tanks" in c.quote)
     assert tanks.sourcing.value == "none"
+
+
+def test_a_source_line_in_a_live_blog_attributes_its_paragraph_only() -> None:
+    text = ("Live: border incidents\n\n"
+            "08:10 Gunboats crossed the line near Vis at dawn, the navy said.\n\n"
+            "More details from the Freedonian Coast Guard:\n\n"
+            "The boats sailed 40 km into the bay. Three were turned back at noon.\n\n"
+            "09:30 Sylvania closed 2 ports on Monday.\n")
+    claims = {c.quote[-25:]: c for c in extract(text)}
+    detail = [c for q, c in claims.items() if "40 km" in c.quote or "turned back" in q]
+    assert len(detail) == 2
+    assert all(c.sourcing.value == "named" and c.source_name == "Freedonian Coast Guard"
+               for c in detail)
+    ports = next(c for c in claims.values() if "2 ports" in c.quote)
+    assert ports.sourcing.value == "none"
+
+
+def test_a_release_title_with_a_colon_names_its_issuer() -> None:
+    text = ("Freedonian Ministry of Defence: daily summary, 12 March\n\n"
+            "Air defence units shot down 14 drones over the Kestrel region overnight.\n")
+    claim = next(c for c in extract(text) if "14 drones" in c.quote)
+    assert claim.sourcing.value == "named"
+    assert claim.source_name == "Freedonian Ministry of Defence"
+
+
+def test_grounds_to_believe_hedges_the_claim() -> None:
+    claim = only_claim("Investigators found reasonable grounds to believe that chlorine was "
+                       "dropped on 3 villages in May.")
+    assert claim.hedged
