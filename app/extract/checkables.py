@@ -114,6 +114,7 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
     found = [_retyped(f, text) for f in found
              if not _operation_name(f, text) and not _one_of_the_most(doc, f)]
     found.extend(_surnames(doc, found))
+    found.extend(_makers(doc, [f for f in found if f.type == "system"], found))
     trim_tails(found, text)
     return resolve(found, text)
 
@@ -143,6 +144,36 @@ def _surnames(doc: Any, found: list[Found]) -> list[Found]:
             continue
         out.append(Found("actor", t.idx, t.idx + len(t.text), named[1], {"kind": "person"},
                          rank=1))
+    return out
+
+
+def _makers(doc: Any, systems: list[Found], found: list[Found]) -> list[Found]:
+    """The maker or owner in a possessive before a named system ("Raytheon's AIM-120",
+    "Lockheed's F-35s"): an organisation the model often leaves untagged."""
+    taken = [(f.start, f.end) for f in found if f.type in ("actor", "location")]
+    out = []
+    for system in systems:
+        if system.attributes.get("generic"):
+            continue
+        span = doc.char_span(system.start, system.end, alignment_mode="expand")
+        if span is None or span.start < 2 or doc[span.start - 1].text not in ("'s", "’s"):
+            continue
+        k = span.start - 2
+        start = k
+        while start - 1 >= 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha \
+                and (doc[start - 1].pos_ == "PROPN" or not doc[start - 1].is_sent_start) \
+                and k - start < 3:
+            start -= 1
+        name = doc[start:k + 1]
+        if not name.text[:1].isupper() or any(t.ent_type_ in ("GPE", "NORP", "LOC")
+                                               for t in name) \
+                or places.is_known_place(name.text) or place_rules.demonym(name.text) \
+                or any(s < name.end_char and name.start_char < e and e <= system.start
+                       and not (name.start_char <= s and e <= name.end_char)
+                       for s, e in taken):  # not an entity the model ran over the system
+            continue
+        out.append(Found("actor", name.start_char, name.end_char, name.text,
+                         {"kind": "organisation"}, rank=-1))
     return out
 
 

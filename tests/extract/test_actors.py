@@ -125,3 +125,11 @@ def test_a_later_surname_mention_is_the_same_actor() -> None:
             "Chikwanha, a 47-year-old engineer and former mayor, has pledged to cut fuel prices.")
     actors = spans(text, "actor")
     assert actors["Chikwanha"].value == "Grace Chikwanha"
+
+
+def test_a_makers_possessive_before_a_named_system_is_an_actor() -> None:
+    text = "Poland received Lockheed Martin's F-35s in 2024 and fitted Raytheon's AIM-120s."
+    actors = spans(text, "actor")
+    assert "Lockheed Martin" in actors and "Raytheon" in actors
+    assert {"F-35s", "AIM-120s"} <= set(spans(text, "system"))
+    assert "Poland" not in actors
