@@ -167,11 +167,23 @@ class DetailPane(QScrollArea):
         verdict_label = QLabel("Ver&dict", body)
         verdict_label.setBuddy(self.verdict)
         form.addRow(verdict_label, verdict_row)
+        # adding beside the list, acting on the selected source below it: one row of
+        # seven buttons was wider than the pane at 1280x800 and scrolled sideways
+        adding = QVBoxLayout()
+        adding.addWidget(self.add_source)
+        adding.addWidget(self.cite_source)
+        adding.addStretch(1)
+        listed = QHBoxLayout()
+        listed.addWidget(self.sources, 1)
+        listed.addLayout(adding)
         sources_box = QVBoxLayout()
-        sources_box.addWidget(self.sources)
-        sources_box.addLayout(_row(self.stance, self.add_source, self.cite_source,
-                                   self.edit_source, self.open_url, self.remove_source,
-                                   self.attach_copy))
+        sources_box.addLayout(listed)
+        sources_box.addLayout(_row(self.stance, self.edit_source, self.open_url,
+                                   self.remove_source, self.attach_copy))
+        chain = (self.sources, self.add_source, self.cite_source, self.stance, self.edit_source,
+                 self.open_url, self.remove_source, self.attach_copy)
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)  # Tab follows the layout, not creation order
         sources_label = QLabel("Sources", body)
         sources_label.setBuddy(self.sources)
         form.addRow(sources_label, sources_box)

@@ -1,4 +1,5 @@
-"""A guard against a reference-counting bug in PySide6 6.12 on Python 3.11.
+"""A guard against a reference-counting bug in PySide6 6.12 on Python 3.11 (kept out by
+pyproject.toml since; the guard stays for any build that still has it).
 
 Measured here: every time Qt converts between ``None`` and an empty QVariant
 (a model's ``data()`` answering "nothing" for a role, as it must for most

@@ -37,10 +37,10 @@ def _mime(*paths: Path) -> QMimeData:
 
 def drop_on(viewport, point: QPoint, mime: QMimeData) -> bool:  # type: ignore[no-untyped-def]
     """Drag-enter, move and drop at ``point`` of a view's viewport, as Qt delivers them."""
-    enter = QDragEnterEvent(QPointF(point), Qt.DropAction.CopyAction, mime,
+    enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, mime,
                             Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(viewport, enter)
-    move = QDragMoveEvent(QPointF(point), Qt.DropAction.CopyAction, mime,
+    move = QDragMoveEvent(point, Qt.DropAction.CopyAction, mime,
                           Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(viewport, move)
     if not move.isAccepted():
