@@ -20,12 +20,13 @@ from app.extract import place_rules, places
 from app.extract.actors import institution_spans
 from app.extract.candidates import LOCATION_LABELS, Found, doc_text, end_char, inside_any
 from app.extract.count_rules import number_words, phrase_counts, vague_counts
-from app.extract.date_rules import duration_adjectives, relative_dates
+from app.extract.date_rules import duration_adjectives, is_rate, relative_dates
 from app.extract.fallback import rules_only
 from app.extract.labels import from_entities
 from app.extract.learned_systems import SystemModelError, SystemTagger, load_tagger
 from app.extract.organisations import OrganisationFinder, office_spans, owned_office_spans
 from app.extract.overlaps import resolve, trim_tails
+from app.extract.system_names import every_mention, mention_names
 from app.extract.systems import SystemFinder, SystemMatch
 
 __all__ = ["Found", "Rules", "doc_text", "find_checkables"]
@@ -98,6 +99,7 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
                            rank=1 if system.generic else 0))
     if rules.tagger is not None and doc.has_annotation("DEP"):
         found.extend(_learned_systems(doc, rules.tagger, systems))
+    found.extend(_every_mention(doc, text, [f for f in found if f.type == "system"]))
     found.extend(f for f in from_entities(doc, article_date)
                  if not (f.type == "location" and inside_any(f, org_chars)))
     found.extend(_institutions(doc))
@@ -107,9 +109,102 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
     found.extend(duration_adjectives(text))
     if not doc.has_annotation("ENT_IOB"):
         found.extend(rules_only(text, article_date))
-    found = [f for f in found if not place_rules.stance(text, f)]
+    found = [f for f in found if not place_rules.stance(text, f)
+             and not (f.type == "date" and is_rate(text, f.start, f.end))]
+    found = [_retyped(f, text) for f in found
+             if not _operation_name(f, text) and not _one_of_the_most(doc, f)]
+    found.extend(_surnames(doc, found))
+    found.extend(_makers(doc, [f for f in found if f.type == "system"], found))
     trim_tails(found, text)
     return resolve(found, text)
+
+
+_OPERATION = re.compile(r"^Operation\s+[A-Z]")
+_FLEET = re.compile(r"\b(?:Fleet|Flotilla|Squadron)$")
+_DATELINE_PLACE = re.compile(r"^[A-Z][A-Z .'-]+$")
+
+
+def _surnames(doc: Any, found: list[Found]) -> list[Found]:
+    """A person named in full is the same actor when the article goes on by surname alone
+    ("Ruth Phiri ... Phiri, a lawyer, said"): the guide counts the later mention."""
+    people: dict[str, tuple[int, str]] = {}
+    for f in found:
+        if f.type == "actor" and f.attributes.get("kind") == "person" and f.value \
+                and " " in f.value:
+            surname = f.value.split()[-1]
+            if surname[:1].isupper() and len(surname) > 2 and surname not in people:
+                people[surname] = (f.end, f.value)
+    if not people:
+        return []
+    taken = [(f.start, f.end) for f in found if f.type == "actor"]
+    out = []
+    for t in doc:
+        named = people.get(t.text)
+        if named is None or t.idx < named[0] or any(s <= t.idx < e for s, e in taken):
+            continue
+        out.append(Found("actor", t.idx, t.idx + len(t.text), named[1], {"kind": "person"},
+                         rank=1))
+    return out
+
+
+def _makers(doc: Any, systems: list[Found], found: list[Found]) -> list[Found]:
+    """The maker or owner in a possessive before a named system ("Raytheon's AIM-120",
+    "Lockheed's F-35s"): an organisation the model often leaves untagged."""
+    taken = [(f.start, f.end) for f in found if f.type in ("actor", "location")]
+    out = []
+    for system in systems:
+        if system.attributes.get("generic"):
+            continue
+        span = doc.char_span(system.start, system.end, alignment_mode="expand")
+        if span is None or span.start < 2 or doc[span.start - 1].text not in ("'s", "’s"):
+            continue
+        k = span.start - 2
+        start = k
+        while start - 1 >= 0 and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha \
+                and (doc[start - 1].pos_ == "PROPN" or not doc[start - 1].is_sent_start) \
+                and k - start < 3:
+            start -= 1
+        name = doc[start:k + 1]
+        if not name.text[:1].isupper() or any(t.ent_type_ in ("GPE", "NORP", "LOC")
+                                               for t in name) \
+                or places.is_known_place(name.text) or place_rules.demonym(name.text) \
+                or any(s < name.end_char and name.start_char < e and e <= system.start
+                       and not (name.start_char <= s and e <= name.end_char)
+                       for s, e in taken):  # not an entity the model ran over the system
+            continue
+        out.append(Found("actor", name.start_char, name.end_char, name.text,
+                         {"kind": "organisation"}, rank=-1))
+    return out
+
+
+def _one_of_the_most(doc: Any, f: Found) -> bool:
+    """ "one of Russia's most important weapons", "one of the largest ports": a ranking,
+    not a number a checker counts."""
+    if f.type != "count" or doc_text(doc)[f.start:f.end].lower() != "one":
+        return False
+    span = doc.char_span(f.start, f.end, alignment_mode="expand")
+    if span is None or span.end >= len(doc) or doc[span.end].lower_ != "of":
+        return False
+    after = doc[span.end + 1:span.end + 6]
+    return any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("most", "least") for t in after)
+
+
+def _operation_name(f: Found, text: str) -> bool:
+    """ "Operation KIPION" names a campaign, none of the five checkable types (the guide)."""
+    return f.type == "actor" and bool(_OPERATION.match(text[f.start:f.end]))
+
+
+def _retyped(f: Found, text: str) -> Found:
+    """A fleet is a force that acts ("Russia's Northern Fleet"), not a place; a capitalised
+    word opening a dateline ("HARARE, 3 May -") is the place the story was filed from."""
+    span = text[f.start:f.end]
+    if f.type == "location" and _FLEET.search(span):
+        return Found("actor", f.start, f.end, f.value, {"kind": "organisation"}, rank=f.rank)
+    if f.type == "actor" and f.attributes.get("kind") == "person" \
+            and _DATELINE_PLACE.match(span) and (f.start == 0 or text[f.start - 1] == "\n") \
+            and text[f.end:f.end + 2].startswith((",", " (")):
+        return Found("location", f.start, f.end, f.value, {"dateline": "true"}, rank=f.rank)
+    return f
 
 
 def _load_tagger() -> SystemTagger | None:
@@ -134,6 +229,16 @@ def _learned_systems(doc: Any, tagger: SystemTagger, known: list[SystemMatch]) -
         out.append(Found("system", start, end, doc[s:e].text,
                          {"learned": "true", "score": f"{score:.2f}"}, rank=0 if clashes else 2))
     return out
+
+
+def _every_mention(doc: Any, text: str, systems: list[Found]) -> list[Found]:
+    """A name found as a system once is one at every mention in the chunk (the guide):
+    "Reaper" after "an MQ-9 Reaper drone", "FAB-500" beside "FAB-1500 bombs"."""
+    named = [(f.start, f.end) for f in systems if not f.attributes.get("generic")]
+    names = mention_names(doc, named)
+    taken = [(f.start, f.end) for f in systems]
+    return [Found("system", s, e, name, {"category": "named elsewhere in the article"}, rank=1)
+            for s, e, name in every_mention(doc, text, names, taken)]
 
 
 def _institutions(doc: Any) -> list[Found]:

@@ -23,10 +23,34 @@ _DURATION_ADJECTIVE = re.compile(
     rf"|{_UNITS}s?[- ]long)\b(?![- ]old)(?=\s+[a-z])", re.I)
 
 
+_DAY_PART = re.compile(
+    r"\b(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+"
+    r"(?:morning|afternoon|evening|night)|overnight|last\s+night|tonight"
+    r"|(?:that|this|the\s+same)\s+(?:morning|afternoon|evening))\b")
+_WEEKDAY_ON = re.compile(r"^on\s+", re.I)
+# "30,000 barrels a day", "12 a week": a rate, not a date
+_RATE = re.compile(r"^(?:a|an|per|each)\s+(?:second|minute|hour|day|night|week|month|year)$",
+                   re.I)
+_NUMBER_BEFORE = re.compile(rf"(?:\d|\b(?:{_NUMBER}))\s*(?:[A-Za-z%$-]+\s+){{0,3}}$", re.I)
+
+
 def relative_dates(text: str) -> list[Found]:
-    """ "The following day", "the previous evening": dated from an event, not a calendar."""
-    return [Found("date", m.start(), m.end(), None, {"relative_to": "event"}, rank=-1)
-            for m in _RELATIVE_DAY.finditer(text)]
+    """ "The following day", "the previous evening": dated from an event, not a calendar;
+    "Thursday evening", "overnight", "that evening": a part of a day told in the story."""
+    out = [Found("date", m.start(), m.end(), None, {"relative_to": "event"}, rank=-1)
+           for m in _RELATIVE_DAY.finditer(text)]
+    for m in _DAY_PART.finditer(text):
+        on = _WEEKDAY_ON.match(m.group())
+        start = m.start() + (len(on.group()) if on else 0)
+        out.append(Found("date", start, m.end(), None, {"relative": "true"}, rank=-2))
+    return out
+
+
+def is_rate(text: str, start: int, end: int) -> bool:
+    """Whether the date ``text[start:end]`` is the period of a rate after a number ("30,000
+    barrels a day", "about 12 a week"), which the count holds, not a date."""
+    return bool(_RATE.match(text[start:end])) \
+        and bool(_NUMBER_BEFORE.search(text[max(0, start - 40):start]))
 
 
 def duration_adjectives(text: str) -> list[Found]:

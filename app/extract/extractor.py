@@ -25,7 +25,7 @@ from app.extract.datelines import DATELINE, article_date, dateline
 from app.extract.hedging import find_hedges
 from app.extract.pipeline import TITLE_ABBREVIATIONS, Pipeline, load_pipeline
 from app.extract.pronouns import referents
-from app.extract.sourcing import attribute
+from app.extract.sourcing import attribute, impersonal_source
 from app.extract.tokens import parsed
 from app.extract.voice import Voice, read_voice
 
@@ -160,7 +160,8 @@ def apply_voice(claims: list[Claim], voice: Voice) -> None:
                 claim.sourcing, claim.source_name = carrier.sourcing, carrier.source_name
     if voice.issuer:
         for claim in claims:
-            if claim.sourcing is Sourcing.NONE:
+            if claim.sourcing is Sourcing.NONE or claim.sourcing is Sourcing.UNNAMED \
+                    and impersonal_source(claim.source_name):
                 claim.sourcing, claim.source_name = Sourcing.NAMED, voice.issuer
 
 
@@ -198,8 +199,11 @@ def _claims_in_doc(eng: _Engine, doc: Any, offset: int, text: str,
     chunk = doc_text(doc)
     candidates: list[tuple[float, Claim]] = []
     index = 0
+    references = selection.references_start(text)
     for sent in _sentences(doc):
         s, e = _trim(chunk, sent.start_char, sent.end_char)
+        if references is not None and offset + s >= references:
+            break  # a "Sources" list: citations of other outlets, not claims
         inside: list[Found] = []
         while index < len(found) and found[index].start < e:
             if found[index].start >= s:
@@ -210,6 +214,8 @@ def _claims_in_doc(eng: _Engine, doc: Any, offset: int, text: str,
         if inside and all(f.type == "date" for f in inside) \
                 and sum(f.end - f.start for f in inside) >= 0.8 * (e - s):
             continue  # a dateline ("Monday, May 18, 2015") dates the article, it claims nothing
+        if selection.boilerplate(chunk[s:e]):
+            continue  # "(Reporting by ...; Editing by ...)", a byline, a slug
         title = offset == 0 and _title(chunk, s, e)
         actors = [(f.start, f.end) for f in inside if f.type == "actor"]
         sentence = chunk[s:e]

@@ -16,6 +16,7 @@ from app.extract.cues import load_cues, phrase_in
 from app.extract.tokens import lemmas, lowers
 
 NON_GOVERNING_DEPS = frozenset({"relcl", "appos", "acl"})
+MODAL_ADVERBS = frozenset({"possibly", "probably", "perhaps", "likely"})
 # "possible", "likely" modifying a noun say what kind of thing, not how sure the claim is
 MODAL_ADJECTIVES = lexicon.words("cues", "modal_adjectives")
 # an accusation reports a claim the accuser has not proven ("accused Israel of bombarding")
@@ -53,7 +54,10 @@ def find_hedges(sent: Any, text: str | None = None) -> Hedging:
         if low in MODAL_ADJECTIVES and token.dep_ == "amod":
             side.append(token.text)  # "against possible counteractions": part of what is said
             continue
-        (governing if _governs(token) else side).append(token.text)
+        if _negated(token) or _refers_back(token) or _active_estimate(token):
+            side.append(token.text)
+            continue
+        (governing if _governs(token) or _carries_count(token) else side).append(token.text)
     for index in range(sent.start, sent.end):
         if roots[index] in ACCUSING_VERBS:
             token = sent.doc[index]
@@ -66,6 +70,44 @@ def find_hedges(sent: Any, text: str | None = None) -> Hedging:
         if phrase_in(phrase, low_text):
             governing.append(phrase)
     return Hedging(bool(governing), governing, side)
+
+
+def _negated(token: Any) -> bool:
+    """ "The group did not claim the attack": a refusal reported, not a claim qualified."""
+    return token.pos_ in ("VERB", "AUX") and any(c.dep_ == "neg" for c in token.children)
+
+
+def _refers_back(token: Any) -> bool:
+    """ "He gave no evidence for the claim": the noun points at a claim made before and
+    qualifies nothing in this sentence (unlike "claims that 40 tanks were lost")."""
+    return token.lower_ in ("claim", "claims") and token.pos_ == "NOUN" \
+        and any(c.dep_ in ("det", "poss") for c in token.children) \
+        and not any(c.dep_ in ("acl", "ccomp", "relcl") for c in token.children)
+
+
+def _active_estimate(token: Any) -> bool:
+    """ "Researchers have estimated the output at 300 a month": someone's estimate, an attribution
+    (sourcing reads it), not a hedge as in "an estimated 300 people"."""
+    return token.lower_ == "estimated" and token.pos_ == "VERB" \
+        and any(c.dep_ == "nsubj" for c in token.children) \
+        and any(c.dep_ == "dobj" for c in token.children)
+
+
+def _carries_count(token: Any) -> bool:
+    """Whether a cue in a side clause governs the clause that holds the sentence's number:
+    "refitted the boats with larger tanks, which might raise their range to 900 km" hedges
+    the range, which is the claim to check."""
+    if token.tag_ != "MD" and token.lower_ not in MODAL_ADVERBS:
+        return False  # "for which the group claimed responsibility": an act, not a modality
+    clause = token
+    steps = 0
+    while clause.dep_ not in NON_GOVERNING_DEPS and clause.head is not clause and steps < 50:
+        clause = clause.head
+        steps += 1
+    if clause.dep_ not in ("relcl", "acl"):
+        return False
+    return any(t.like_num and t.ent_type_ not in ("DATE", "TIME", "ORDINAL")
+               for t in clause.subtree)
 
 
 def _governs(token: Any) -> bool:

@@ -109,7 +109,7 @@ def named_facilities(doc: Any) -> list[tuple[int, int]]:
         named = False
         for child in t.lefts:
             if child.dep_ in ("amod", "compound", "nmod") and child.i < start:
-                start = child.i
+                start = min(child.i, child.left_edge.i)  # "the Red Sea city": all the name
                 named = named or (child.pos_ == "PROPN" and child.ent_type_ != "PERSON"
                                   and not demonym(child.text))
         while start < t.i and doc[start].pos_ != "PROPN":

@@ -24,6 +24,7 @@ reflects what ClaimBuster's annotators considered worth checking.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -47,6 +48,11 @@ PREDICTION_MODALS = lexicon.words("cues", "prediction_modals")
 EVALUATIVE_WORDS = lexicon.words("cues", "evaluative_words")
 DEONTIC_NOUNS = lexicon.words("cues", "deontic_nouns")
 THRESHOLD = 0.5
+# the first words of credit and publication lines: "(Reporting by ...)", "Published 2 May 2024"
+CREDIT_OPENERS = lexicon.ordered("cues", "credit_openers")
+MAX_CREDIT_WORDS = 25
+_BYLINE = re.compile(r"^By\s+(?:[A-Z][\w'’.-]*\s*){1,4}(?:,[^.!?]*)?$")
+_SLUG = re.compile(r"^[a-z]{2,6}(?:[-/][a-z]{2,6}){1,5}$")  # "kw-ab/jd", "dw/sw"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +83,37 @@ def listed(sent: Any, facts: SentenceFacts, text: str) -> bool:
     return rule_score(sent, facts, text) >= THRESHOLD  # the blank pipeline has no parse
 
 
+_REFERENCES = re.compile(
+    r"^[ \t]*(?:Sources|References|External links|Related news)[ \t]*:?[ \t]*$", re.M)
+
+
+def references_start(text: str) -> int | None:
+    """Where a closing list of sources begins (a line "Sources" or "References" alone, as
+    Wikinews ends its articles), or None: the lines after it cite, they claim nothing."""
+    last = max((m.start() for m in _REFERENCES.finditer(text)), default=None)
+    if last is None or last < len(text) // 3:
+        return None  # a heading near the top is a section of the story, not its sources
+    return last
+
+
+def boilerplate(text: str) -> bool:
+    """Whether a line is a credit, a byline, a slug or a publication note rather than a claim
+    (the guide: boilerplate is not check-worthy): "(Reporting by A in Kyiv; Editing by B)",
+    "By Jane Doe, defence correspondent", "kw-ab/jd", "News release from the Coast
+    Guard", "Published 2 May 2024"."""
+    line = text.strip().lstrip("([").rstrip(")]").strip()
+    if not line or len(line.split()) > MAX_CREDIT_WORDS:
+        return False
+    low = line.lower()
+    for opener in CREDIT_OPENERS:
+        if low.startswith(opener) and (opener.endswith(":") or low[len(opener):len(opener) + 1]
+                                       in (" ", "")):
+            if opener in ("published", "updated", "last updated", "first published"):
+                return len(line.split()) <= 8 and bool(re.search(r"\d", line))
+            return True
+    return bool(_BYLINE.match(line) and "\n" not in line) or bool(_SLUG.match(line))
+
+
 def states_fact(sent: Any) -> bool:
     """A declarative clause reporting an event or a state of affairs, not an evaluation, a
     wish or a prediction: "Those who were tripped were then crushed", "There are no
@@ -87,6 +124,8 @@ def states_fact(sent: Any) -> bool:
     children = list(root.children)
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in PREDICTION_MODALS for c in children):
         return False
+    if root.tag_ == "MD":
+        return False  # "In theory, it could.": the verb is left to the question before
     lemma = root.lemma_.lower()
     subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
     if not subjects:

@@ -37,6 +37,20 @@ EVIDENCE_HEADS = lexicon.words("cues", "evidence_heads")
 # people who speak for an institution: named when the institution is
 SPOKESPERSON_HEADS = lexicon.words("cues", "spokesperson_heads")
 ACCUSATION_VERBS = lexicon.words("cues", "accusation_verbs")
+# people named by the body they work for: "analysts at the Lowy Institute"
+AFFILIATED_HEADS = lexicon.words("cues", "affiliated_heads")
+AFFILIATION_PREPS = frozenset({"from", "at", "of", "with"})
+# an institution's output or arm, named by its owner: "World Bank figures", "Polish intelligence"
+INSTITUTIONAL_HEADS = lexicon.words("cues", "institutional_heads")
+# "the report said": the document named before, with its author
+DOCUMENT_NOUNS = lexicon.words("cues", "named_document_nouns")
+OWNER_LABELS = frozenset({"ORG", "GPE", "NORP", "PERSON"})
+# anonymous heads that are things, not people: in an issuer's own text, the issuer's
+NOT_PEOPLE = frozenset({"access", "intelligence", "communications", "assessment", "estimates",
+                        "footage", "video", "videos", "images", "photos", "account", "accounts"})
+# after these a clause is set apart from its sentence: ", a Reuters photographer reported,"
+DATELINE_DASHES = frozenset({"-", "--", "–", "—"})  # "TALLINN, 3 May - The board said"
+ASIDE_MARKS = frozenset({",", "--", "–", "—", ";", '"', "”", "'", "’"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +84,10 @@ def attribute(sent: Any, actor_spans: list[tuple[int, int]], text: str | None = 
             if objects:
                 candidates.append((_depth(token), objects[0]))
             continue
+        aside = _aside_speaker(token, sent)
+        if aside is not None and not _refused(token):
+            candidates.append((_depth(token), aside))
+            continue
         if token.lemma_.lower() in CHANNEL_VERBS and token.dep_ in ("acl", "relcl", "advcl"):
             for prep in token.children:
                 if prep.lower_ in CHANNEL_PREPS and prep.dep_ in ("prep", "agent"):
@@ -81,6 +99,8 @@ def attribute(sent: Any, actor_spans: list[tuple[int, int]], text: str | None = 
                 and token.lower_ not in cues.reporting_verbs \
                 and token.lemma_.lower() not in RECEIVING_VERBS:
             continue
+        if _refused(token):
+            continue  # "The militia did not claim the bombing", "X denied the charge": an act
         if token.dep_ in ("relcl", "acl") and (
                 any(c.dep_ == "neg" for c in token.children)
                 or not any(c.dep_ == "ccomp" for c in token.children)):
@@ -89,7 +109,8 @@ def attribute(sent: Any, actor_spans: list[tuple[int, int]], text: str | None = 
                 and not _accuses(token) and not _closing_attribution(token, sent) \
                 and not _reports_event(token):
             continue
-        subjects = [c for c in token.children if c.dep_ in ("nsubj", "agent")] \
+        subjects = _nearest_first(token, [c for c in token.children
+                                          if c.dep_ in ("nsubj", "agent")]) \
             or _inverted_speaker(token)
         if subjects:
             subject = subjects[0]
@@ -106,7 +127,10 @@ def attribute(sent: Any, actor_spans: list[tuple[int, int]], text: str | None = 
         return Attribution("none")
     candidates.sort(key=lambda c: c[0])
     head = candidates[0][1]
-    span = sent.doc[head.left_edge.i:head.right_edge.i + 1]
+    left = head.left_edge.i
+    dash = max((k for k in range(left, head.i) if sent.doc[k].text in DATELINE_DASHES),
+               default=None)
+    span = sent.doc[(left if dash is None else dash + 1):head.right_edge.i + 1]
     source = span.text.strip(" ,")
     referent = (referents or {}).get(head.idx) if head.pos_ == "PRON" else None
     if referent and not anonymous_phrase:
@@ -114,6 +138,54 @@ def attribute(sent: Any, actor_spans: list[tuple[int, int]], text: str | None = 
     if anonymous_phrase:
         return Attribution("unnamed", source)
     return Attribution(_classify(head, span, actor_spans, cues.anonymous_heads), source)
+
+
+def impersonal_source(source: str) -> bool:
+    """Whether an unnamed source is no one in particular: none at all ("it is believed
+    that ...") or a thing ("battle damage assessment showed"). In an official statement such
+    a sentence is in the issuer's own voice; anonymous people ("officials said") are not."""
+    words = source.lower().split()
+    return not words or words[-1] not in load_cues().anonymous_heads - NOT_PEOPLE
+
+
+def _refused(token: Any) -> bool:
+    """A reporting verb that reports a refusal or a silence, not whose claim the sentence
+    is: negated ("did not claim the bombing", "did not confirm the figure") or a denial of
+    a thing rather than of a clause ("denied the charge", "denied shelling the town")."""
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    return token.lemma_.lower() == "deny" and not any(c.dep_ == "ccomp" for c in token.children)
+
+
+def _nearest_first(token: Any, subjects: list[Any]) -> list[Any]:
+    """Subjects before the verb nearest first: the parser sometimes hangs a dateline's place
+    on the verb as a second subject ("TALLINN, 3 May - The Interior Ministry said")."""
+    return sorted(subjects, key=lambda c: (c.i > token.i, -c.i if c.i < token.i else c.i))
+
+
+def _aside_speaker(token: Any, sent: Any) -> Any | None:
+    """The subject of a reporting clause set apart by commas or closing the sentence,
+    whatever the parse made of it: "Flames rose over the silo, a Reuters photographer
+    reported, and ..." or "..., the port director of Split announced on Thursday."."""
+    doc = sent.doc
+    subjects = [c for c in token.children if c.dep_ == "nsubj" and c.i < token.i]
+    if not subjects or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in token.children):
+        return None
+    subject = subjects[-1]
+    before = subject.left_edge.i - 1
+    if before < sent.start or doc[before].text not in ASIDE_MARKS:
+        return None
+    if any(doc[k].pos_ in ("VERB", "AUX") for k in range(subject.right_edge.i + 1, token.i)
+           if doc[k].dep_ not in ("aux", "advmod", "neg")):
+        return None
+    k = token.i + 1
+    while k < sent.end and k - token.i <= 5 and not doc[k].is_punct:
+        if doc[k].pos_ in ("VERB", "AUX") or doc[k].head.i < token.i and doc[k].head.i != token.i:
+            return None  # the clause goes on: not an aside
+        k += 1
+    if k < sent.end and doc[k].text not in (",", ".", "!", "?", ";", '"', "”", "'", "’"):
+        return None
+    return subject
 
 
 def _closing_attribution(token: Any, sent: Any) -> bool:
@@ -168,6 +240,8 @@ def _accuses(token: Any) -> bool:
     """"X accused Y of killing 60 civilians": the claim is in the "of" clause."""
     if token.lemma_.lower() not in ("accuse", "blame"):
         return False
+    if token.lemma_.lower() == "blame" and any(c.dep_ == "dobj" for c in token.children):
+        return True  # "the colonel blamed the militia": the attack put down to someone
     heads = [token] + [c for c in token.children if c.dep_ == "dobj"]
     return any(c.dep_ == "prep" and c.lower_ in ("of", "for")
                for h in heads for c in h.children)
@@ -182,6 +256,14 @@ def _classify(head: Any, span: Any, actor_spans: list[tuple[int, int]],
     has_person = any(t.ent_type_ == "PERSON" for t in span)
     if any(s <= head.idx < e for s, e in actor_spans):
         return "named"  # the head is itself an actor: "Syrian state media said"
+    if head.lower_ in AFFILIATED_HEADS and _affiliation(head):
+        return "named"  # "observers from the Council of Europe", "analysts at the Lowy Institute"
+    if head.lower_ in INSTITUTIONAL_HEADS and any(
+            t.ent_type_ in OWNER_LABELS or any(s <= t.idx < e for s, e in actor_spans)
+            for t in span if t.i < head.i):
+        return "named"  # "World Bank figures", "Polish military intelligence"
+    if head.lower_ in DOCUMENT_NOUNS and _named_document(head):
+        return "named"  # "the report said", after "Amnesty International published a report"
     if head.lower_ in anonymous and not has_person:
         return "unnamed"
     if head.lower_ in EVIDENCE_HEADS and not has_person:
@@ -196,6 +278,33 @@ def _classify(head: Any, span: Any, actor_spans: list[tuple[int, int]],
         t.lower_ in INSTITUTION_HEADS and t.lower_ not in ("forces", "force") for t in span) or (
         head.lower_ == "military" and any(t.ent_type_ in ("NORP", "GPE") for t in span))
     return "named" if named else "unnamed"
+
+
+def _affiliation(head: Any) -> bool:
+    """Whether a named organisation follows the head as its employer: "analysts at the
+    Lowy Institute", "observers from the Council of Europe and the OSCE"."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in AFFILIATION_PREPS:
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and any(t.ent_type_ in ("ORG", "GPE") for t in obj.subtree):
+                    return True
+    return False
+
+
+def _named_document(head: Any) -> bool:
+    """Whether "the report" (or "this study") stands for one named before: the same noun in
+    an earlier sentence of the text with an organisation or a person beside it."""
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
+        return False
+    doc = head.doc
+    start = head.sent.start
+    for sent in doc.sents:
+        if sent.start >= start:
+            return False
+        if any(t.lower_ == head.lower_ for t in sent) and any(
+                e.label_ in ("ORG", "PERSON") for e in sent.ents):
+            return True
+    return False
 
 
 def _organisation_before(token: Any) -> bool:

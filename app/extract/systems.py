@@ -34,6 +34,7 @@ from functools import cache
 from typing import Any
 
 from app.extract import lexicon
+from app.extract.system_names import OPENERS, names_before_classes, ship_names
 
 WEAPON_CLASS_CATEGORIES = lexicon.words("systems", "weapon_class_categories")
 OWNER_LABELS = frozenset({"NORP", "GPE", "ORG"})
@@ -51,6 +52,10 @@ PLATFORM_EVENT_VERBS = lexicon.words("systems", "platform_event_verbs")
 ACCIDENT_HEADS = lexicon.words("systems", "accident_heads")
 # the bare words that name no particular kind; after "such" or "these" they only point back
 BARE_GENERIC = lexicon.words("systems", "bare_generic")
+# words before a class that count or point rather than say what kind ("many drones")
+QUANTITY_WORDS = lexicon.words("systems", "quantity_words")
+# class nouns before which a capitalised word is an owner or an event's agent, not a name
+NOT_NAME_HEADS = lexicon.words("systems", "not_name_heads")
 ANAPHORIC = frozenset({"such", "these", "those", "this", "that", "the"})
 
 
@@ -207,6 +212,9 @@ class SystemFinder:
             else:
                 self._classes.add(key, [nlp.make_doc(phrase)])
         self._class_heads = g.class_heads
+        # the class nouns a name can stand before: not events ("Hamas attacks") nor bare words
+        self._class_heads_lower = frozenset(h.lower() for h in g.class_heads
+                                            if not is_acronym(h)) - NOT_NAME_HEADS
 
     def find(self, doc: Any, owners: list[tuple[int, int]] | None = None) -> list[SystemMatch]:
         """System mentions in ``doc``; ``owners`` are char spans of actor entities."""
@@ -221,6 +229,8 @@ class SystemFinder:
                     continue
                 canonical, category, distinctive = self._alias_info[key]
                 span_end: int | None = end
+                if _inside_person(doc, start, end) and self._class_noun_after(doc, end) is None:
+                    continue  # "General Hassan Burkan al-Amin": a person, not the missile
                 if not distinctive:
                     span_end = self._class_noun_after(doc, end)
                     if span_end is None or not doc[start].text[:1].isupper():
@@ -232,13 +242,27 @@ class SystemFinder:
         # weapons first: a platform counts when a weapon it carries shares its sentence
         hits = sorted(_longest(class_hits), key=lambda h: h[2] not in WEAPON_CLASS_CATEGORIES)
         weapons: list[int] = []
+        named_ships = {c: (s, e) for c, s, e in ship_names(doc)}
         for start, end, category in hits:
+            if end - 1 in named_ships:  # "the tanker Silver Heron": the class and the ship's name
+                s, e = named_ships.pop(end - 1)
+                found.append(SystemMatch(doc[start].idx, _char_end(doc, end),
+                                         doc[start:end].text.lower(), category, True))
+                found.append(SystemMatch(doc[s].idx, _char_end(doc, e), doc[s:e].text, category,
+                                         False))
+                continue
             match = self._class_match(doc, start, end, category, weapons)
             if match is not None:
                 found.append(match)
                 if category in WEAPON_CLASS_CATEGORIES \
                         and doc[start:end].text.lower() not in self.gazetteer.ambiguous:
                     weapons.append(start)
+        for s, e, phrase_end in names_before_classes(doc, self._class_heads_lower):
+            name = doc[s:e].text
+            canonical, category = self.gazetteer.named.get(name) or (
+                name, self.gazetteer.classes.get(doc[phrase_end - 1].lower_, "named by class"))
+            found.append(SystemMatch(doc[s].idx, _char_end(doc, phrase_end), canonical, category,
+                                     False))
         return _drop_overlaps(found)
 
     def _class_noun_after(self, doc: Any, end: int) -> int | None:
@@ -271,6 +295,10 @@ class SystemFinder:
             if (weapon or military) and head.head.lower_ in EVENT_HEADS \
                     and phrase not in ("weapon", "weapons", "arms"):  # not "arms sales"
                 return SystemMatch(doc[start].idx, _char_end(doc, end), phrase, category, True)
+            if military and end < len(doc) and doc[end].lower_.endswith("ing") \
+                    and doc[end].is_lower:  # "seizes tanker smuggling fuel": a participle the
+                left = _extend_left(doc, start, platform=False)  # headline parse took for a noun
+                return SystemMatch(doc[left].idx, _char_end(doc, end), phrase, category, True)
             return None
         if start > 0 and doc[start - 1].lower_ == "think" and head.lower_.startswith("tank"):
             return None
@@ -280,11 +308,12 @@ class SystemFinder:
         if (weapon and phrase not in self.gazetteer.ambiguous) or military:
             left = _extend_left(doc, start, platform=False)
             owner = None if weapon else _owner_start(doc, start)
-            left = min(left, owner) if owner is not None else left
+            left = min(left, _past_organisations(doc, owner, start)) if owner is not None else left
             return SystemMatch(doc[left].idx, _char_end(doc, end), name.lower(), category, True)
         owner = _owner_start(doc, start)
         if owner is not None:
-            return SystemMatch(doc[owner].idx, _char_end(doc, end), name.lower(), category, True)
+            left = _past_organisations(doc, owner, start)
+            return SystemMatch(doc[left].idx, _char_end(doc, end), name.lower(), category, True)
         if weapon:  # "mines", "shells": the everyday sense unless the sentence is about fighting
             fighting = _about_fighting(doc, start, end)
         else:  # a platform carrying or firing a weapon: "dropped barrel bombs from helicopters",
@@ -357,8 +386,8 @@ def _inside_longer_name(doc: Any, start: int, end: int) -> bool:
             return True
     if _title_case(doc, start):
         return False
-    if not head.is_sent_start:
-        return True  # a capital in mid-sentence: a name, not a common noun
+    if not head.is_sent_start and not (start > 0 and doc[start - 1].text in OPENERS):
+        return True  # a capital in mid-sentence: a name, not a common noun ("(Reuters) - Drones")
     return end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper()
 
 
@@ -383,6 +412,8 @@ def _title_case(doc: Any, index: int) -> bool:
 def _noun_modifier(doc: Any, start: int) -> bool:
     """Whether a noun says what kind the class is ("water tanks", "news helicopters")."""
     prev = doc[start - 1] if start > 0 else None
+    if start > 1 and doc[start - 2].text == "-":
+        return False  # "short-range air defences": the end of a hyphenated adjective
     return prev is not None and prev.dep_ == "compound" and prev.pos_ in ("NOUN", "PROPN") \
         and prev.head.i >= start
 
@@ -438,7 +469,8 @@ def _extend_left(doc: Any, start: int, platform: bool) -> int:
         prev = doc[i - 1]
         if prev.dep_ in ("amod", "compound", "det") and prev.head.i >= start and prev.pos_ in (
             "ADJ", "NOUN", "DET"
-        ) and prev.lower_ not in ("the", "these", "those", "this", "that"):
+        ) and prev.lower_ not in ("the", "these", "those", "this", "that") \
+                and prev.lower_ not in QUANTITY_WORDS:
             i -= 1
             continue
         break
@@ -464,6 +496,26 @@ def _owner_start(doc: Any, start: int) -> int | None:
     if not any(doc[k].ent_type_ in OWNER_LABELS for k in range(i, start)):
         return None
     return i
+
+
+def _past_organisations(doc: Any, owner: int, start: int) -> int:
+    """The owner's tokens a platform span takes in: a nationality or state ("Syrian regime
+    helicopters") but not an organisation, which is an actor of its own ("RAF aircraft")."""
+    last_org = max((k for k in range(owner, start) if doc[k].ent_type_ == "ORG"), default=None)
+    return owner if last_org is None else last_org + 1
+
+
+def _inside_person(doc: Any, start: int, end: int) -> bool:
+    """Whether tokens ``start:end`` lie inside a person's name of two words or more."""
+    if doc[start].ent_type_ != "PERSON":
+        return False
+    s = start
+    while s > 0 and doc[s].ent_iob_ == "I":
+        s -= 1
+    e = end
+    while e < len(doc) and doc[e].ent_iob_ == "I":
+        e += 1
+    return e - s > end - start
 
 
 def _longest(hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -29,9 +29,25 @@ FIRST_PERSON_PLURAL = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us)\b")  # not "US"
 STATEMENT_LINE = re.compile(
     r"^(?P<who>[^\n]{2,160}?),?\s+(?:said|says|stated|states|added|commented|declared|wrote)"
     r"(?:\s+(?:today|yesterday|in a statement))?\s*:\s*$", re.M)
+# "More details from South Korea's Joint Chiefs of Staff:", "According to the navy:"
+SOURCE_LINE = re.compile(
+    r"^(?:(?:More|Further|Fresh|New|Latest)\s+)?(?:details|information|figures|update|updates)"
+    r"\s+(?:from|by)\s+(?P<who>[^\n:]{2,120}):[ \t]*$"
+    r"|^According to (?P<who2>[^\n:]{2,120}):[ \t]*$", re.M)
 MAX_QUOTE = 3000  # an opening mark not closed within this many characters opens nothing
 OFFICIAL_HOSTS = lexicon.ordered("cues", "official_host_suffixes")
 OFFICIAL_WORDS = lexicon.words("cues", "official_outlet_words")
+_RELEASE_LINE = re.compile(
+    r"^(?:Press|News|Media) release (?:from|by|issued by) (?:the )?"
+    r"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+|for\s+)?[A-Z][\w'’.-]*){0,8})")
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+|for\s+)?[A-Z][\w'’.-]*){0,8}"
+_DOCUMENT = r"(?i:summary|briefing|statement|bulletin|communiqu[eé])"
+_KIND = r"(?i:daily|weekly|official|press|operational)"
+_SUMMARY_OF = re.compile(
+    rf"^(?:{_KIND}\s+)?{_DOCUMENT}\s+(?:of|from|by)\s+(?:[Tt]he\s+)?(?P<who>{_NAME})")
+_OWNER_SUMMARY = re.compile(
+    rf"^(?:[Tt]he\s+)?(?P<who>{_NAME})(?:['’]s|\s*[:–—-])?\s+(?:{_KIND}\s+)?{_DOCUMENT}"
+    r"(?:\s*$|\s*[,:(–-]|\s+(?:on|of|for|about|regarding|to|in)\b)")  # not "... angers X"
 _HEADER_NAME = re.compile(
     r"^(?:the\s+)?(?:[A-Z][\w'’.-]*\s+(?:of\s+(?:the\s+)?|and\s+|for\s+)?){1,10}[A-Z][\w'’.-]*$")
 
@@ -56,7 +72,8 @@ def read_voice(text: str, outlet: str = "", url: str = "") -> Voice:
     """The :class:`Voice` of an article; ``outlet`` and ``url`` are its metadata, if known."""
     quotes = tuple(quote_spans(text))
     blocks = tuple(statement_blocks(text))
-    issuer = official_issuer(outlet, url) or _issuer_from_voice(text, quotes, blocks)
+    issuer = official_issuer(outlet, url) or release_issuer(text) \
+        or _issuer_from_voice(text, quotes, blocks)
     return Voice(issuer, blocks, quotes)
 
 
@@ -69,6 +86,19 @@ def official_issuer(outlet: str, url: str) -> str | None:
     words = set(re.findall(r"[a-z]+", outlet.lower()))
     if outlet and words & OFFICIAL_WORDS:
         return outlet
+    return None
+
+
+def release_issuer(text: str) -> str | None:
+    """The issuer a release or an official summary names in its first lines ("Press release
+    from the Ministry of Defence.", "Daily summary of the Ministry of Defence of Ruritania",
+    "Defence Ministry briefing, 3 May"): what it states in its own voice is that body's."""
+    for line in [line.strip() for line in text[:600].splitlines() if line.strip()][:4]:
+        m = _RELEASE_LINE.match(line) or _SUMMARY_OF.match(line) or _OWNER_SUMMARY.match(line)
+        if m:
+            who = re.split(r"\.\s", m.group("who"))[0].rstrip(". ")
+            if m.re is _RELEASE_LINE or set(re.findall(r"[a-z]+", who.lower())) & OFFICIAL_WORDS:
+                return re.sub(r"^(?:the|The)\s+", "", who)
     return None
 
 
@@ -104,13 +134,23 @@ def quote_spans(text: str) -> Iterable[tuple[int, int]]:
 
 
 def statement_blocks(text: str) -> Iterable[tuple[int, int, str]]:
-    """(start, end, speaker) of statements introduced on a line of their own ("X said:")."""
+    """(start, end, speaker) of statements introduced on a line of their own ("X said:"),
+    and of the paragraph after a line that gives its source ("More details from the Joint
+    Chiefs of Staff:", "According to the navy:"), as live blogs write."""
     found = list(STATEMENT_LINE.finditer(text))
     for k, m in enumerate(found):
         end = found[k + 1].start() if k + 1 < len(found) else len(text)
         who = m.group("who").strip(" ,")
         who = re.sub(r"^(?:the|The)\s+", "", who)
         yield m.end(), end, who
+    for m in SOURCE_LINE.finditer(text):
+        body = re.search(r"\S", text[m.end():])
+        if body is None:
+            continue
+        start = m.end() + body.start()
+        stop = text.find("\n\n", start)
+        who = re.sub(r"^(?:the|The)\s+", "", (m.group("who") or m.group("who2")).strip(" ,"))
+        yield m.start(), len(text) if stop == -1 else stop, who  # the line runs into it
 
 
 def _issuer_from_voice(text: str, quotes: tuple[tuple[int, int], ...],

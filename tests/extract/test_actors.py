@@ -100,3 +100,36 @@ def test_not_names_religions_agreements_descriptors_and_stances() -> None:
     assert not any(a in ("Ramadan", "Truce of Aldova") for a in actors)
     assert not any(a.startswith(("pro-", "nonpartisan")) for a in actors)
     assert not spans(text, "location").get("Tirana")
+
+
+def test_an_operations_name_is_no_actor() -> None:
+    actors = spans("Royal Navy ships have conducted further patrols in the Gulf as part of "
+                   "Operation KIPION, the UK's contribution to maritime security.", "actor")
+    assert not any(a.startswith("Operation") for a in actors)
+
+
+def test_a_fleet_is_an_actor_not_a_place() -> None:
+    text = "After Kyiv pushed Russia's Black Sea Fleet away from Crimea in 2023, exports rose."
+    assert any("Black Sea Fleet" in a for a in spans(text, "actor"))
+    assert not any("Fleet" in p for p in spans(text, "location"))
+
+
+def test_a_capitalised_dateline_place_is_no_person() -> None:
+    text = "LILONGWE, 3 May — The ruling party won 51% of the vote, officials said."
+    assert "LILONGWE" not in spans(text, "actor")
+    assert "LILONGWE" in spans(text, "location")
+
+
+def test_a_later_surname_mention_is_the_same_actor() -> None:
+    text = ("Opposition leader Grace Chikwanha has won the vote with 51% of the ballots.\n\n"
+            "Chikwanha, a 47-year-old engineer and former mayor, has pledged to cut fuel prices.")
+    actors = spans(text, "actor")
+    assert actors["Chikwanha"].value == "Grace Chikwanha"
+
+
+def test_a_makers_possessive_before_a_named_system_is_an_actor() -> None:
+    text = "Poland received Lockheed Martin's F-35s in 2024 and fitted Raytheon's AIM-120s."
+    actors = spans(text, "actor")
+    assert "Lockheed Martin" in actors and "Raytheon" in actors
+    assert {"F-35s", "AIM-120s"} <= set(spans(text, "system"))
+    assert "Poland" not in actors

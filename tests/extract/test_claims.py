@@ -126,3 +126,48 @@ def test_a_title_above_a_dateline_is_listed_only_for_a_hard_checkable() -> None:
     counted = _listed("At least 12 dead as storm hits Varna\nMonday, May 4, 2020\n\nWinds "
                       "felled 300 trees in Varna on Sunday.\n")
     assert any(q.startswith("At least 12 dead") for q in counted)
+
+
+@pytest.mark.parametrize("line", [
+    "(Reporting by Marta Kowal in Lviv; Editing by Peter Lang)",
+    "By Anna Berg, security correspondent",
+    "kw-ab/jd",
+    "Sources: Harbour Authority of Gdynia; Polish Navy",
+    "Published 4 June 2024",
+])
+def test_credit_lines_bylines_and_slugs_are_not_claims(line: str) -> None:
+    text = f"Two frigates docked in Gdynia on Monday.\n\n{line}\n"
+    quotes = [c.quote for c in extract(text)]
+    assert quotes == ["Two frigates docked in Gdynia on Monday."]
+
+
+def test_a_sentence_that_opens_like_a_credit_is_still_a_claim() -> None:
+    text = "Published in May, the audit found that 40 tanks were missing from the depot in Tver."
+    assert len(extract(text)) == 1
+
+
+def test_a_release_line_names_the_issuer() -> None:
+    text = ("Patrol boats return to port\n"
+            "News release from the Coast Guard of Freedonia\nPublished 2 May 2024\n\n"
+            "Three patrol boats returned to Port Ellis on Friday after a 20-day patrol.\n")
+    claims = extract(text)
+    assert not any("release" in c.quote or "Published" in c.quote for c in claims)
+    body = next(c for c in claims if c.quote.startswith("Three"))
+    assert body.sourcing.value == "named"
+    assert body.source_name == "Coast Guard of Freedonia"
+
+
+def test_an_elliptical_answer_is_not_a_claim() -> None:
+    text = "Can the radar see the drones? In theory, it could."
+    assert not extract(text)
+
+
+def test_a_closing_sources_list_is_not_claims() -> None:
+    text = ("A coast guard ship fired a water cannon at a supply boat near Ayungin on Monday.\n\n"
+            "Twelve marines were on board, officials said.\n\n"
+            "Sources\n"
+            "\"Boat hit by water cannon near shoal\" — Example News, 3 May 2024\n"
+            "\"Manila protests to Beijing\" — Sample Times, 4 May 2024\n")
+    quotes = [c.quote for c in extract(text)]
+    assert len(quotes) == 2
+    assert not any("Example News" in q or "Sample Times" in q for q in quotes)

@@ -107,3 +107,10 @@ def test_numbers_that_name_things_are_not_counts() -> None:
     counted = spans(text, "count")
     assert not {"17", "18", "9", "2311"} & set(counted)
     assert "5" in counted
+
+
+def test_one_of_the_most_is_a_ranking_not_a_count() -> None:
+    counts = spans("Glide bombs have become one of Russia's most important weapons, and Odesa is "
+                   "one of the largest ports. One of the three drones fell in a field.", "count")
+    assert "one" not in counts and "One" not in counts
+    assert "three" in counts

@@ -115,3 +115,17 @@ def test_days_relative_to_the_story_and_duration_adjectives_are_dates() -> None:
     assert any("week-long" in d for d in found_dates)
     assert "72-hour" in found_dates
     assert not any("year-old" in d for d in found_dates)  # an age, not a date
+
+
+def test_parts_of_a_day_told_in_the_story_are_dates() -> None:
+    dates = spans("Shells hit Kherson overnight, and a drone struck a bus on Tuesday evening. "
+                  "Crews cleared the road that afternoon.", "date")
+    assert {"overnight", "Tuesday evening", "that afternoon"} <= set(dates)
+
+
+def test_the_period_of_a_rate_is_not_a_date() -> None:
+    dates = spans("Shipments through Constanta reached 30,000 barrels a day in 2023, or about "
+                  "900,000 barrels a month.", "date")
+    assert "a month" not in dates and "a day" not in dates
+    assert "2023" in dates
+    assert "a month" in spans("The siege lasted a month.", "date")

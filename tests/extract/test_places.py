@@ -98,3 +98,8 @@ def test_a_name_listed_with_places_is_a_place() -> None:
     placed = spans(text, "location")
     assert {"Hlyboke", "Strilecha"} <= set(placed)
     assert not {"Hlyboke", "Strilecha"} & set(spans(text, "actor"))
+
+
+def test_a_facility_named_by_a_place_of_two_words_keeps_both() -> None:
+    found = spans("Shells hit the Red Sea port on Monday.", "location")
+    assert any(p.startswith("Red Sea") for p in found)

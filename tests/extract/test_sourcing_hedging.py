@@ -197,3 +197,142 @@ def test_possible_before_a_noun_does_not_hedge() -> None:
 def test_could_not_be_independently_confirmed_is_not_a_hedge(check: str) -> None:
     claim = only_claim(f"Twelve drones were shot down over Sumy on Friday; this {check}.")
     assert not claim.hedged
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Flames rose over the grain silo in Ruse for two hours, a Reuters photographer reported, "
+     "and 3 fire engines arrived later.", "Reuters photographer"),
+    ("The coast guard has detained a trawler carrying 40 tonnes of diesel, the port director of "
+     "Split announced on Thursday.", "port director of Split"),
+    ("TALLINN, 3 May - The Estonian Interior Ministry said on Friday that 12 homes had burned.",
+     "Estonian Interior Ministry"),
+])
+def test_an_attribution_set_apart_by_commas_or_after_a_dateline_is_named(text: str,
+                                                                        source: str) -> None:
+    claim = only_claim(text)
+    assert claim.sourcing.value == "named"
+    assert source in claim.source_name
+
+
+@pytest.mark.parametrize("text", [
+    "Observers from the Council of Europe said that 14 polling stations opened late on Sunday.",
+    "Analysts at the Lowy Institute estimate that 300 drones were built in May.",
+    "Some 4,000 homes lost power on Monday, according to World Bank figures.",
+    "Colonel Ivan Petrov blamed the Northern Brigade for the blast that killed 6 soldiers in "
+    "Kursk.",
+])
+def test_people_and_figures_of_a_named_body_are_named(text: str) -> None:
+    assert only_claim(text).sourcing.value == "named"
+
+
+def test_the_report_stands_for_the_report_named_before() -> None:
+    text = ("Amnesty International published a report on the camps on Monday. "
+            "Some 300 detainees were held in Tarsk in March, the report said.")
+    claims = extract(text)
+    second = next(c for c in claims if c.quote.startswith("Some 300"))
+    assert second.sourcing.value == "named"
+
+
+def test_an_unnamed_report_stays_unnamed() -> None:
+    assert only_claim("Some 300 detainees were held in Tarsk in March, a report said."
+                      ).sourcing.value == "unnamed"
+
+
+@pytest.mark.parametrize("text", [
+    "The militia did not claim the bombing of the Dnipro depot on 4 May.",
+    "The Northern Brigade has denied the accusation that it shelled Vovchansk on 2 May.",
+    "The regime denied targeting 3 hospitals in Idlib in June.",
+])
+def test_a_refusal_or_a_denial_of_a_thing_is_the_outlets_report(text: str) -> None:
+    claim = only_claim(text)
+    assert claim.sourcing.value == "none"
+    assert not claim.hedged
+
+
+def test_a_denial_of_a_clause_is_the_deniers_claim() -> None:
+    claim = only_claim("The Northern Brigade denied that it shelled Vovchansk on 2 May.")
+    assert claim.sourcing.value == "named"
+
+
+def test_an_official_statements_impersonal_sentences_are_the_issuers() -> None:
+    text = ("Strike on a weapons store\n"
+            "The Ministry of Defence of Freedonia\n\n"
+            "On Friday our aircraft struck a depot near Port Ellis with 2 guided bombs.\n"
+            "Battle damage assessment showed that the depot was destroyed.\n"
+            "It is believed that 5 gunmen died in the strike.\n"
+            "We will continue to support our partners.\n")
+    claims = {c.quote[:10]: c for c in extract(text)}
+    for start in ("Battle dam", "It is beli"):
+        assert claims[start].sourcing.value == "named"
+        assert "Ministry of Defence of Freedonia" in claims[start].source_name
+    assert claims["It is beli"].hedged
+
+
+def test_a_claim_pointed_at_is_no_hedge() -> None:
+    text = ("Party leader Ana Dumitru said 300 ballots were burned in Iasi on Monday. "
+            "She gave no proof to back the claim.")
+    proof = next(c for c in extract(text) if "proof" in c.quote)
+    assert not proof.hedged
+
+
+def test_someones_estimate_is_an_attribution_not_a_hedge() -> None:
+    claim = only_claim("Researchers at the Lowy Institute have estimated the output at 300 "
+                       "drones a month.")
+    assert not claim.hedged
+    assert claim.sourcing.value == "named"
+    assert only_claim("An estimated 300 people fled Kupiansk on Monday.").hedged
+
+
+def test_a_modal_in_the_clause_that_holds_the_number_hedges_it() -> None:
+    claim = only_claim("The navy is refitting its patrol boats with larger tanks, which might "
+                       "raise their range to 900 kilometres, the defence ministry said.")
+    assert claim.hedged
+    side = only_claim("Police used 4 armoured vans, which may have been bought in Italy in "
+                      "2019.")
+    assert not side.hedged
+
+
+def test_an_official_summarys_title_names_its_issuer() -> None:
+    text = ("Daily summary of the Ministry of Defence of Freedonia\n\n"
+            "Air defence units shot down 14 drones over the Kestrel region overnight.\n"
+            "Units of the Northern group struck 3 depots near Port Ellis.\n")
+    claims = extract(text)
+    assert len(claims) == 2
+    assert all(c.sourcing.value == "named" for c in claims)
+    assert all(c.source_name == "Ministry of Defence of Freedonia" for c in claims)
+
+
+def test_a_headline_about_a_statement_names_no_issuer() -> None:
+    text = ("Foreign Ministry statement angers Sylvania\n\n"
+            "Troops moved 40 tanks to the border near Port Ellis on Monday.\n")
+    tanks = next(c for c in extract(text) if "40 tanks" in c.quote)
+    assert tanks.sourcing.value == "none"
+
+
+def test_a_source_line_in_a_live_blog_attributes_its_paragraph_only() -> None:
+    text = ("Live: border incidents\n\n"
+            "08:10 Gunboats crossed the line near Vis at dawn, the navy said.\n\n"
+            "More details from the Freedonian Coast Guard:\n\n"
+            "The boats sailed 40 km into the bay. Three were turned back at noon.\n\n"
+            "09:30 Sylvania closed 2 ports on Monday.\n")
+    claims = {c.quote[-25:]: c for c in extract(text)}
+    detail = [c for q, c in claims.items() if "40 km" in c.quote or "turned back" in q]
+    assert len(detail) == 2
+    assert all(c.sourcing.value == "named" and c.source_name == "Freedonian Coast Guard"
+               for c in detail)
+    ports = next(c for c in claims.values() if "2 ports" in c.quote)
+    assert ports.sourcing.value == "none"
+
+
+def test_a_release_title_with_a_colon_names_its_issuer() -> None:
+    text = ("Freedonian Ministry of Defence: daily summary, 12 March\n\n"
+            "Air defence units shot down 14 drones over the Kestrel region overnight.\n")
+    claim = next(c for c in extract(text) if "14 drones" in c.quote)
+    assert claim.sourcing.value == "named"
+    assert claim.source_name == "Freedonian Ministry of Defence"
+
+
+def test_grounds_to_believe_hedges_the_claim() -> None:
+    claim = only_claim("Investigators found reasonable grounds to believe that chlorine was "
+                       "dropped on 3 villages in May.")
+    assert claim.hedged
