@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -89,6 +90,7 @@ def _add_line_breaks(nlp: Any) -> None:
                 if "\n" in words[i - 1] and first and not first.isspace() \
                         and not first.islower() and not _continues(words, i - 1):
                     doc[i].is_sent_start = True
+            _join_wire_datelines(doc)
             return doc
 
     before = "parser" if "parser" in nlp.pipe_names else None
@@ -96,6 +98,27 @@ def _add_line_breaks(nlp: Any) -> None:
         nlp.add_pipe(LINE_BREAKS, before=before)
     else:
         nlp.add_pipe(LINE_BREAKS)
+
+
+# "KYIV, Nov 14 (Reuters) - ", "Port Sudan (Sudan) (AFP) - ": a place, maybe a date, the
+# agency in brackets and a dash, at the start of a line, before the first sentence
+WIRE_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][^\n!?]{0,60}?\([A-Z][A-Za-z&.]*(?:[ \t][A-Z][A-Za-z&.]*){0,3}\)"
+    r"[ \t]*[-\u2013\u2014]{1,2}[ \t]*(?=\S)")
+
+
+def _join_wire_datelines(doc: Any) -> None:
+    """Keep a wire dateline with the sentence it opens.
+
+    The parser takes "KYIV" for a sentence of its own and often starts another after the
+    dash, which left ", Nov 14 (Reuters) -" on the checklist; the dateline belongs to the
+    lead sentence (its date is the article's, its agency the outlet)."""
+    for match in WIRE_DATELINE.finditer(doc.text):
+        span = doc.char_span(match.start(), match.end() + 1, alignment_mode="expand")
+        if span is None:
+            continue
+        for token in span[1:]:  # the dateline's first word starts the sentence, as it did
+            token.is_sent_start = False
 
 
 def _continues(words: list[str], newline: int) -> bool:

@@ -84,6 +84,21 @@ def test_a_dateline_is_not_a_claim_and_spans_lose_trailing_space() -> None:
             assert k.text == k.text.strip()
 
 
+@pytest.mark.parametrize("dateline", [
+    "OSLO, June 2 (Reuters) - ",
+    "BRUSSELS (AP) — ",
+    "Port Louis (Mauritius) (AFP) - ",
+])
+def test_a_wire_dateline_stays_with_the_sentence_it_opens(dateline: str) -> None:
+    text = ("Navy tracks submarines off the coast\n\n"
+            f"{dateline}Norway's navy said it tracked three Russian submarines off Tromso "
+            "on Tuesday.\n\nThe boats left the area on Wednesday, the navy said.\n")
+    quotes = _listed(text)
+    assert any(q.startswith(dateline.strip()) and "three Russian submarines" in q
+               for q in quotes), quotes
+    assert not any(q[:1] in ",(-—" for q in quotes), quotes  # no torn-off piece of it
+
+
 def _listed(text: str) -> list[str]:
     return [c.quote for c in extract(text)]
 
