@@ -32,6 +32,8 @@ NAMED_PLACE_HEADS = lexicon.words("places", "named_place_heads")
 NOT_PLACE_WORDS = lexicon.words("actors", "not_place_words")
 # areas of a country or city: "Lebanese airspace", "the Indonesian coast", "Damascus suburbs"
 AREA_NOUNS = lexicon.words("places", "area_nouns")
+# the last word of a named body ("Coast Guard", "Border Service")
+INSTITUTION_HEADS = lexicon.words("actors", "institution_heads")
 DEMONYM_WORDS = frozenset(places.DEMONYMS)
 
 RULE_REGION = re.compile(
@@ -158,6 +160,8 @@ def areas(doc: Any) -> list[tuple[int, int]]:
         if index == 0:
             continue
         prev = doc[index - 1]
+        if _names_a_body(doc, index):
+            continue  # "the Philippine Coast Guard", "the Finnish Border Guard": who, not where
         if demonym(prev.text) or prev.ent_type_ in ("NORP", "GPE", "LOC"):
             start = index - 1
             while start > 0 and doc[start - 1].ent_iob_ == "I" and doc[start].ent_iob_ == "I":
@@ -166,6 +170,13 @@ def areas(doc: Any) -> list[tuple[int, int]]:
                 start -= 1
             out.append((start, index + 1))
     return out
+
+
+def _names_a_body(doc: Any, index: int) -> bool:
+    """A capitalised area noun followed by a capitalised institution head: part of a name."""
+    head = doc[index + 1] if index + 1 < len(doc) else None
+    return doc[index].text[:1].isupper() and head is not None \
+        and head.text[:1].isupper() and head.lower_ in INSTITUTION_HEADS
 
 
 def stance(text: str, f: Found) -> bool:

@@ -103,3 +103,11 @@ def test_a_name_listed_with_places_is_a_place() -> None:
 def test_a_facility_named_by_a_place_of_two_words_keeps_both() -> None:
     found = spans("Shells hit the Red Sea port on Monday.", "location")
     assert any(p.startswith("Red Sea") for p in found)
+
+
+def test_an_area_word_inside_a_named_body_is_no_place() -> None:
+    text = "The Latvian Border Guard said it turned back 40 migrants near Daugavpils on Friday."
+    assert "Latvian Border Guard" in spans(text, "actor")
+    assert not any("Border" in name for name in spans(text, "location"))
+    # the same words in lower case are an area of the country, a place
+    assert "Latvian border" in spans("Drones crossed the Latvian border on Friday.", "location")
