@@ -40,6 +40,8 @@ ACCUSATION_VERBS = lexicon.words("cues", "accusation_verbs")
 # people named by the body they work for: "analysts at the Lowy Institute"
 AFFILIATED_HEADS = lexicon.words("cues", "affiliated_heads")
 AFFILIATION_PREPS = frozenset({"from", "at", "of", "with"})
+# "a spokesman for the ministry" speaks for it; "analysts for" a body are rarer than its own
+SPOKESPERSON_PREPS = AFFILIATION_PREPS | {"for"}
 # an institution's output or arm, named by its owner: "World Bank figures", "Polish intelligence"
 INSTITUTIONAL_HEADS = lexicon.words("cues", "institutional_heads")
 # "the report said": the document named before, with its author
@@ -268,9 +270,12 @@ def _classify(head: Any, span: Any, actor_spans: list[tuple[int, int]],
         return "unnamed"
     if head.lower_ in EVIDENCE_HEADS and not has_person:
         return "none"  # "the results show": public record, the outlet's own report
-    if head.lower_ in SPOKESPERSON_HEADS and any(
-            t.ent_type_ in ("NORP", "GPE", "ORG") for t in span if t.i < head.i):
-        return "named"  # "a Russian military spokesman": speaks for a named institution
+    if head.lower_ in SPOKESPERSON_HEADS and (any(
+            t.ent_type_ in ("NORP", "GPE", "ORG") for t in span if t.i < head.i)
+            or _affiliation(head, SPOKESPERSON_PREPS)):
+        # "a Russian military spokesman", "a spokesperson for the European Commission":
+        # speaks for a named institution
+        return "named"
     if not has_person and any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in head.children):
         return "unnamed"  # "a police officer told ...", "an official said"
     named = has_person or any(t.ent_type_ in NAMED_LABELS for t in span) or any(
@@ -280,11 +285,11 @@ def _classify(head: Any, span: Any, actor_spans: list[tuple[int, int]],
     return "named" if named else "unnamed"
 
 
-def _affiliation(head: Any) -> bool:
+def _affiliation(head: Any, preps: frozenset[str] = AFFILIATION_PREPS) -> bool:
     """Whether a named organisation follows the head as its employer: "analysts at the
     Lowy Institute", "observers from the Council of Europe and the OSCE"."""
     for prep in head.children:
-        if prep.dep_ == "prep" and prep.lower_ in AFFILIATION_PREPS:
+        if prep.dep_ == "prep" and prep.lower_ in preps:
             for obj in prep.children:
                 if obj.dep_ == "pobj" and any(t.ent_type_ in ("ORG", "GPE") for t in obj.subtree):
                     return True

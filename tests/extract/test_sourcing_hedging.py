@@ -20,6 +20,10 @@ def only_claim(text: str):  # -> Claim
      "World Health Organization"),
     ("The Norwegian foreign ministry confirmed that two diplomats were expelled on 4 May.",
      "Norwegian foreign ministry"),
+    # speaking for a named body, named after the title
+    ("The ferry was refloated on 2 June, a spokeswoman for the Estonian Maritime "
+     "Administration told reporters.", "Estonian Maritime Administration"),
+    ("A spokesman for Frontex said 310 boats were stopped in the Aegean in July.", "Frontex"),
 ])
 def test_named_sources(text: str, source: str) -> None:
     claim = only_claim(text)
