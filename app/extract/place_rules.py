@@ -21,6 +21,8 @@ from app.extract.tokens import positions
 # ("a hospital", "the town"). Abstract areas ("the region", "the border") are left out:
 # they locate nothing a checker can look up.
 FACILITY_NOUNS = lexicon.words("places", "facility_nouns")
+# rivers, lakes, valleys: no person gives a river its name in the news ("the Vrbas river")
+NATURAL_FEATURES = lexicon.words("places", "natural_features")
 BORDER_WORDS = lexicon.words("places", "border_words")
 BORDER_TAILS = lexicon.words("places", "border_tails")  # "the Russia-Ukraine border"
 NEAR_WORDS = lexicon.words("places", "near_words")
@@ -112,8 +114,8 @@ def named_facilities(doc: Any) -> list[tuple[int, int]]:
         for child in t.lefts:
             if child.dep_ in ("amod", "compound", "nmod") and child.i < start:
                 start = min(child.i, child.left_edge.i)  # "the Red Sea city": all the name
-                named = named or (child.pos_ == "PROPN" and child.ent_type_ != "PERSON"
-                                  and not demonym(child.text))
+                named = named or (child.pos_ == "PROPN" and not demonym(child.text) and (
+                    child.ent_type_ != "PERSON" or t.lower_ in NATURAL_FEATURES))
         while start < t.i and doc[start].pos_ != "PROPN":
             start += 1  # "the new Tiyas airbase": the name, not the adjectives before it
         if named and start < t.i:

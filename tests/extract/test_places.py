@@ -111,3 +111,12 @@ def test_an_area_word_inside_a_named_body_is_no_place() -> None:
     assert not any("Border" in name for name in spans(text, "location"))
     # the same words in lower case are an area of the country, a place
     assert "Latvian border" in spans("Drones crossed the Latvian border on Friday.", "location")
+
+
+def test_a_named_river_and_the_town_of_its_residents_are_places() -> None:
+    text = ("The Vrbas river burst its banks on Sunday and police moved 80 residents of "
+            "Kotor Varos to a school.")
+    locations = spans(text, "location")
+    assert "Vrbas river" in locations
+    assert "Kotor Varos" in locations
+    assert not any(name in ("Vrbas", "Kotor Varos") for name in spans(text, "actor"))
