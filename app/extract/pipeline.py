@@ -91,6 +91,11 @@ def _add_line_breaks(nlp: Any) -> None:
                         and not first.islower() and not _continues(words, i - 1):
                     doc[i].is_sent_start = True
             _join_wire_datelines(doc)
+            # no name runs across a line break ("Lampedusa\n\nItalian Coast Guard"): the
+            # recogniser keeps a token set to "outside" before it runs
+            breaks = [doc[i:i + 1] for i, word in enumerate(words) if "\n" in word]
+            if breaks:
+                doc.set_ents([], blocked=breaks, default="unmodified")
             return doc
 
     before = "parser" if "parser" in nlp.pipe_names else None

@@ -79,6 +79,9 @@ def test_a_dateline_is_not_a_claim_and_spans_lose_trailing_space() -> None:
             "search agency said.\n")
     claims = extract(text)
     assert not any(c.quote.startswith("Saturday") for c in claims)
+    assert not any(q.startswith("12 August") for q in _listed(
+        "Hellenic Coast Guard\n12 August 2025\n\nA patrol boat rescued 21 sailors off Gavdos "
+        "on Monday.\n"))
     for claim in claims:
         for k in claim.checkables:
             assert k.text == k.text.strip()
@@ -97,6 +100,16 @@ def test_a_wire_dateline_stays_with_the_sentence_it_opens(dateline: str) -> None
     assert any(q.startswith(dateline.strip()) and "three Russian submarines" in q
                for q in quotes), quotes
     assert not any(q[:1] in ",(-—" for q in quotes), quotes  # no torn-off piece of it
+
+
+def test_no_checkable_runs_across_a_line_break() -> None:
+    text = ("Press release: Navy rescues 21 sailors off Gavdos\n\n"
+            "Hellenic Coast Guard\n\n"
+            "A patrol boat rescued 21 sailors from a burning cargo ship off Gavdos on Monday.\n")
+    for claim in extract(text):
+        for k in claim.checkables:
+            assert "\n" not in k.text, k.text
+            assert claim.start <= k.start and k.end <= claim.end, (k.text, claim.quote)
 
 
 def _listed(text: str) -> list[str]:
