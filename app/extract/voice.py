@@ -40,6 +40,9 @@ OFFICIAL_WORDS = lexicon.words("cues", "official_outlet_words")
 _RELEASE_LINE = re.compile(
     r"^(?:Press|News|Media) release (?:from|by|issued by) (?:the )?"
     r"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+|for\s+)?[A-Z][\w'’.-]*){0,8})")
+# "Press release: Coast guard rescues 37 migrants": a release whose issuer is named on a
+# line of its own below it (see _header_name)
+_RELEASE_HEADLINE = re.compile(r"^(?:Press|News|Media) release\s*[:–—-]\s*\S")
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+|for\s+)?[A-Z][\w'’.-]*){0,8}"
 _DOCUMENT = r"(?i:summary|briefing|statement|bulletin|communiqu[eé])"
 _KIND = r"(?i:daily|weekly|official|press|operational)"
@@ -99,6 +102,8 @@ def release_issuer(text: str) -> str | None:
             who = re.split(r"\.\s", m.group("who"))[0].rstrip(". ")
             if m.re is _RELEASE_LINE or set(re.findall(r"[a-z]+", who.lower())) & OFFICIAL_WORDS:
                 return re.sub(r"^(?:the|The)\s+", "", who)
+        if _RELEASE_HEADLINE.match(line):
+            return _header_name(text)
     return None
 
 

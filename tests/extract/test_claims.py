@@ -185,6 +185,15 @@ def test_a_release_line_names_the_issuer() -> None:
     assert body.source_name == "Coast Guard of Freedonia"
 
 
+def test_a_press_release_headline_takes_its_issuer_from_the_name_line_below() -> None:
+    text = ("Press release: Frigate escorts grain ships through the strait\n\n"
+            "Royal Danish Navy\n\n"
+            "Our frigate escorted four grain ships through the Oresund on Thursday.\n")
+    body = next(c for c in extract(text) if c.quote.startswith("Our frigate"))
+    assert body.sourcing.value == "named"
+    assert body.source_name == "Royal Danish Navy"
+
+
 def test_an_elliptical_answer_is_not_a_claim() -> None:
     text = "Can the radar see the drones? In theory, it could."
     assert not extract(text)
