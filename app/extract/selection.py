@@ -53,6 +53,9 @@ CREDIT_OPENERS = lexicon.ordered("cues", "credit_openers")
 MAX_CREDIT_WORDS = 25
 _BYLINE = re.compile(r"^By\s+(?:[A-Z][\w'’.-]*\s*){1,4}(?:,[^.!?]*)?$")
 _SLUG = re.compile(r"^[a-z]{2,6}(?:[-/][a-z]{2,6}){1,5}$")  # "kw-ab/jd", "dw/sw"
+# "Associated Press writer Jane Doe in Kyiv contributed to this report.": a credit at the end
+_CONTRIBUTED = re.compile(r"\bcontributed (?:reporting|to (?:this|the) (?:report|story))\.?$",
+                          re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +114,8 @@ def boilerplate(text: str) -> bool:
             if opener in ("published", "updated", "last updated", "first published"):
                 return len(line.split()) <= 8 and bool(re.search(r"\d", line))
             return True
+    if _CONTRIBUTED.search(line):
+        return True
     return bool(_BYLINE.match(line) and "\n" not in line) or bool(_SLUG.match(line))
 
 

@@ -130,7 +130,8 @@ def attribute(sent: Any, actor_spans: list[tuple[int, int]], text: str | None = 
     candidates.sort(key=lambda c: c[0])
     head = candidates[0][1]
     left = head.left_edge.i
-    dash = max((k for k in range(left, head.i) if sent.doc[k].text in DATELINE_DASHES),
+    dash = max((k for k in range(left, head.i) if sent.doc[k].text in DATELINE_DASHES
+                and k > 0 and sent.doc[k - 1].whitespace_),  # not the hyphen of "state-run"
                default=None)
     span = sent.doc[(left if dash is None else dash + 1):head.right_edge.i + 1]
     source = span.text.strip(" ,")

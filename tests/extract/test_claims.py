@@ -162,6 +162,8 @@ def test_a_title_above_a_dateline_is_listed_only_for_a_hard_checkable() -> None:
     "kw-ab/jd",
     "Sources: Harbour Authority of Gdynia; Polish Navy",
     "Published 4 June 2024",
+    "Associated Press writer Ola Nilsen in Bergen contributed to this report.",
+    "Lena Park in Busan contributed reporting.",
 ])
 def test_credit_lines_bylines_and_slugs_are_not_claims(line: str) -> None:
     text = f"Two frigates docked in Gdynia on Monday.\n\n{line}\n"

@@ -24,6 +24,9 @@ def only_claim(text: str):  # -> Claim
     ("The ferry was refloated on 2 June, a spokeswoman for the Estonian Maritime "
      "Administration told reporters.", "Estonian Maritime Administration"),
     ("A spokesman for Frontex said 310 boats were stopped in the Aegean in July.", "Frontex"),
+    # a hyphen inside the source's name is no dateline dash
+    ("Malta's state-run Public Broadcasting Services said 14 boats reached Valletta on Monday.",
+     "Malta's state-run Public Broadcasting Services"),
 ])
 def test_named_sources(text: str, source: str) -> None:
     claim = only_claim(text)
