@@ -99,7 +99,8 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
                            rank=1 if system.generic else 0))
     if rules.tagger is not None and doc.has_annotation("DEP"):
         found.extend(_learned_systems(doc, rules.tagger, systems))
-    found.extend(_every_mention(doc, text, [f for f in found if f.type == "system"]))
+    found.extend(_every_mention(doc, text, [f for f in found if f.type == "system"],
+                                [f for f in found if f.type == "location"]))
     found.extend(f for f in from_entities(doc, article_date)
                  if not (f.type == "location" and inside_any(f, org_chars)))
     found.extend(_institutions(doc))
@@ -231,12 +232,14 @@ def _learned_systems(doc: Any, tagger: SystemTagger, known: list[SystemMatch]) -
     return out
 
 
-def _every_mention(doc: Any, text: str, systems: list[Found]) -> list[Found]:
+def _every_mention(doc: Any, text: str, systems: list[Found],
+                   places: list[Found]) -> list[Found]:
     """A name found as a system once is one at every mention in the chunk (the guide):
-    "Reaper" after "an MQ-9 Reaper drone", "FAB-500" beside "FAB-1500 bombs"."""
+    "Reaper" after "an MQ-9 Reaper drone", "FAB-500" beside "FAB-1500 bombs"; never
+    inside a place ("Tigray" in "the Tigray region" after "Tigray drone strikes")."""
     named = [(f.start, f.end) for f in systems if not f.attributes.get("generic")]
     names = mention_names(doc, named)
-    taken = [(f.start, f.end) for f in systems]
+    taken = [(f.start, f.end) for f in systems] + [(f.start, f.end) for f in places]
     return [Found("system", s, e, name, {"category": "named elsewhere in the article"}, rank=1)
             for s, e, name in every_mention(doc, text, names, taken)]
 

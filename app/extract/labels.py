@@ -145,6 +145,9 @@ def _name(doc: Any, ent: Any, start: int, end: int, etext: str) -> list[Found]:
     region = region_tail(doc, ent) or named_facility(doc, ent)
     if region is not None:
         return [region]
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and after.is_lower and after.text in places.place_book().region_words:
+        return [place(doc, ent.start, ent.end + 1)]  # "the Bakool region": a region, no body
     if places.is_known_place(etext) or _listed_with_places(doc, ent):
         return [place(doc, ent.start, ent.end)]
     if len(ent) > 1 and ent[0].lower_ in PLACE_PREPOSITIONS | {"in", "at"}:

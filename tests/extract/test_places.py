@@ -120,3 +120,17 @@ def test_a_named_river_and_the_town_of_its_residents_are_places() -> None:
     assert "Vrbas river" in locations
     assert "Kotor Varos" in locations
     assert not any(name in ("Vrbas", "Kotor Varos") for name in spans(text, "actor"))
+
+
+def test_a_name_before_a_lower_case_region_word_is_a_region() -> None:
+    text = "Aid convoys reached 40 villages in the Bakool region and the Gedo region in May."
+    locations = spans(text, "location")
+    assert {"Bakool region", "Gedo region"} <= set(locations)
+    assert not any(name.startswith(("Bakool", "Gedo")) for name in spans(text, "actor"))
+
+
+def test_a_name_found_as_a_system_is_not_one_inside_a_place() -> None:
+    text = ("Report: Gedo drone raids go on\n\n"
+            "Monitors say 9 drone raids hit the Gedo region in June.\n")
+    assert "Gedo region" in spans(text, "location")
+    assert "Gedo" not in spans(text, "system")
