@@ -25,7 +25,7 @@ from app.extract.datelines import DATELINE, article_date, dateline
 from app.extract.hedging import find_hedges
 from app.extract.pipeline import TITLE_ABBREVIATIONS, Pipeline, load_pipeline
 from app.extract.pronouns import referents
-from app.extract.sourcing import attribute, impersonal_source
+from app.extract.sourcing import Attribution, attribute, impersonal_source
 from app.extract.tokens import parsed
 from app.extract.voice import Voice, read_voice
 
@@ -192,6 +192,18 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
         start = end
 
 
+_CARRIED_PRONOUNS = frozenset({"he", "she"})
+
+
+def _carried(current: Attribution, previous: Attribution | None) -> Attribution:
+    """ "He added that 14 shelters were open." after "..., a government spokesman said.": a
+    pronoun no name resolves speaks for the anonymous source just before it (unnamed)."""
+    if current.sourcing == "named" and current.source.lower() in _CARRIED_PRONOUNS \
+            and previous is not None and previous.sourcing == "unnamed" and previous.source:
+        return Attribution("unnamed", previous.source)
+    return current
+
+
 def _claims_in_doc(eng: _Engine, doc: Any, offset: int, text: str,
                    when: date | None) -> list[Claim]:
     found = find_checkables(doc, eng.rules, when)
@@ -200,6 +212,7 @@ def _claims_in_doc(eng: _Engine, doc: Any, offset: int, text: str,
     candidates: list[tuple[float, Claim]] = []
     index = 0
     references = selection.references_start(text)
+    previous: Attribution | None = None
     for sent in _sentences(doc):
         s, e = _trim(chunk, sent.start_char, sent.end_char)
         if references is not None and offset + s >= references:
@@ -221,7 +234,7 @@ def _claims_in_doc(eng: _Engine, doc: Any, offset: int, text: str,
         title = offset == 0 and _title(chunk, s, e)
         actors = [(f.start, f.end) for f in inside if f.type == "actor"]
         sentence = chunk[s:e]
-        attribution = attribute(sent, actors, sentence, refs)
+        attribution = previous = _carried(attribute(sent, actors, sentence, refs), previous)
         hedging = find_hedges(sent, sentence)
         future = sum(1 for f in inside
                      if f.type == "date" and selection.is_future(chunk[f.start:f.end]))

@@ -90,6 +90,11 @@ def _add_line_breaks(nlp: Any) -> None:
                 if "\n" in words[i - 1] and first and not first.isspace() \
                         and not first.islower() and not _continues(words, i - 1):
                     doc[i].is_sent_start = True
+                    # nor does the parser end it after one word ("Typhoon | Haishen made
+                    # landfall", "09:40 | JST"): a sentence is over at its punctuation
+                    if i + 1 < len(words) and not words[i + 1][:1].isspace() \
+                            and words[i + 1] not in (".", "!", "?", ":", ";"):
+                        doc[i + 1].is_sent_start = False
             _join_wire_datelines(doc)
             # no name runs across a line break ("Lampedusa\n\nItalian Coast Guard"): the
             # recogniser keeps a token set to "outside" before it runs

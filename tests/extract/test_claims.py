@@ -112,6 +112,18 @@ def test_no_checkable_runs_across_a_line_break() -> None:
             assert claim.start <= k.start and k.end <= claim.end, (k.text, claim.quote)
 
 
+def test_a_line_is_not_cut_after_its_first_word() -> None:
+    text = ("Live: Typhoon Haishen hits Okinawa\n\n"
+            "09:40 JST\n"
+            "Typhoon Haishen made landfall on Okinawa's main island with winds of up to "
+            "180 km/h, the Japan Meteorological Agency said.\n\n"
+            "09:55 JST\n"
+            "More than 120,000 homes are without power, according to Okinawa Electric Power.\n")
+    quotes = _listed(text)
+    assert any(q.startswith("Typhoon Haishen made landfall") for q in quotes), quotes
+    assert not any(q.startswith("Haishen") for q in quotes), quotes
+
+
 def _listed(text: str) -> list[str]:
     return [c.quote for c in extract(text)]
 

@@ -343,3 +343,16 @@ def test_grounds_to_believe_hedges_the_claim() -> None:
     claim = only_claim("Investigators found reasonable grounds to believe that chlorine was "
                        "dropped on 3 villages in May.")
     assert claim.hedged
+
+
+def test_an_unresolved_pronoun_speaks_for_the_anonymous_source_before_it() -> None:
+    text = ("Rescuers moved 300 people from Tiree on Monday, a council spokesman said. "
+            "He added that 12 homes were flooded.")
+    claims = extract(text)
+    added = next(c for c in claims if c.quote.startswith("He added"))
+    assert added.sourcing.value == "unnamed"
+    assert added.source_name == "a council spokesman"
+    # a named speaker before it is still the pronoun's referent
+    named = extract("Mayor Ailsa Grant said 300 people left Tiree on Monday. "
+                    "She added that 12 homes were flooded.")
+    assert next(c for c in named if c.quote.startswith("She added")).sourcing.value == "named"
