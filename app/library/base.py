@@ -38,6 +38,28 @@ Analyse = Callable[[list[str], list[str]], list[list[dict[str, Any]]]]
 CANDIDATES = 60          # full-text candidates fetched for one claim
 QUERY_TERMS = 16         # most distinctive terms of a claim used to query
 EVENT_CANDIDATES = 60    # claims sharing the most places, systems, actors, for conflicts
+RANKED_TERMS = 8         # the rarest terms of a claim that rank candidates
+
+
+def rarest_terms(terms: list[str], docs: dict[str, int], total: int) -> list[str]:
+    """The terms that rank full-text candidates, rarest first, from each term's claim count.
+
+    A term found in one claim in twenty ranks little and costs the most to score, so it
+    is dropped while three rarer ones remain; the rarest :data:`RANKED_TERMS` are kept
+    (the candidates are scored on the whole text afterwards). Both back ends use it."""
+    present = sorted((t for t in terms if docs.get(t, 0) > 0), key=lambda t: docs[t])
+    rare = [t for t in present if docs[t] <= max(50, total // 20)]
+    return (rare if len(rare) >= 3 else present)[:RANKED_TERMS]
+
+
+def event_window(facts: Facts) -> tuple[int, int] | None:
+    """The days (ordinals) a claim's conflicts may fall in: its event days widened by the
+    conflict window; None when it has no anchor or no day to compare."""
+    days = facts.event_days
+    if not facts.anchors or not days:
+        return None
+    return (min(d.low for d in days) - scoring.DATE_CONFLICT_WINDOW,
+            max(d.high for d in days) + scoring.DATE_CONFLICT_WINDOW)
 
 
 def fingerprint(records: list[ClaimRecord], path: str) -> str:

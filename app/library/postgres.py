@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from app.library.api import LibraryError, Stats
-from app.library.base import BaseLibrary
+from app.library.base import BaseLibrary, event_window, rarest_terms
 from app.library.facts import Facts
 from app.library.location import display
 from app.library.records import REVIEW, ClaimRecord
@@ -37,7 +37,6 @@ _CLAIM_COLUMNS = ("claim_id, worksheet_id, kind, number, text, norm, extra, verd
                   "status, rationale, sources, checkables, facts, title, outlet, published, "
                   "path, url")
 RETRIES = 5
-RANKED_TERMS = 8  # the rarest terms of a claim that rank candidates
 LOCK_KEY = 0x436C_6D73  # advisory lock held while the schema is created or migrated
 
 STEPS: list[list[str]] = [
@@ -390,16 +389,13 @@ class PostgresLibrary(BaseLibrary):
                 (clean,)).fetchall())
             total = _one(self._db.execute("SELECT coalesce(sum(claims), 0) "
                                           "FROM claimsheet_worksheets"))
-        present = sorted((t for t in clean if t in docs), key=lambda t: docs[t])
-        rare = [t for t in present if docs[t] <= max(50, total // 20)]
-        return (rare if len(rare) >= 3 else present)[:RANKED_TERMS]
+        return rarest_terms(clean, docs, total)
 
     def _event_candidates(self, facts: Facts, exclude: str, limit: int) -> list[ClaimRecord]:
-        days = facts.event_days
-        if not facts.anchors or not days:
+        window = event_window(facts)
+        if window is None:
             return []
-        low = min(d.low for d in days) - DATE_CONFLICT_WINDOW
-        high = max(d.high for d in days) + DATE_CONFLICT_WINDOW
+        low, high = window
         return self._records(
             f"SELECT {_CLAIM_COLUMNS} FROM claimsheet_claims WHERE id IN ("
             "  SELECT claim FROM claimsheet_anchors WHERE key = ANY(%s) AND day_low <= %s "

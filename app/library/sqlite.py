@@ -23,13 +23,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from app.library.api import LibraryError, Stats
-from app.library.base import BaseLibrary
+from app.library.base import BaseLibrary, event_window, rarest_terms
 from app.library.facts import Facts
 from app.library.records import REVIEW, ClaimRecord
 from app.library.schema import migrate
 from app.library.scoring import DATE_CONFLICT_WINDOW
-
-RANKED_TERMS = 8  # the rarest terms of a claim that rank candidates
 
 FTS5_MISSING = (
     "this Python's SQLite ({version}) was built without FTS5, which the claim library needs: "
@@ -313,13 +311,8 @@ class SqliteLibrary(BaseLibrary):
             (match, limit, exclude))
 
     def _useful_terms(self, query_terms: list[str]) -> list[str]:
-        """The terms that exist in the index, leaving out the very common ones.
-
-        A term found in one claim in twenty ranks little and costs the most to
-        score, so it is dropped while rarer terms remain; the rarest
-        :data:`RANKED_TERMS` are kept (the candidates are scored on the whole
-        text afterwards).
-        """
+        """The terms that exist in the index, leaving out the very common ones
+        (:func:`~app.library.base.rarest_terms`)."""
         if not query_terms:
             return []
         with self._guard():
@@ -328,16 +321,13 @@ class SqliteLibrary(BaseLibrary):
                 f"SELECT term, docs FROM term_docs WHERE term IN ({marks})",
                 query_terms).fetchall() if docs > 0}
             total = self._db.execute("SELECT max(id) FROM claims").fetchone()[0] or 0
-        present = sorted((t for t in query_terms if t in rows), key=lambda t: rows[t])
-        rare = [t for t in present if rows[t] <= max(50, total // 20)]
-        return (rare if len(rare) >= 3 else present)[:RANKED_TERMS]
+        return rarest_terms(query_terms, rows, total)
 
     def _event_candidates(self, facts: Facts, exclude: str, limit: int) -> list[ClaimRecord]:
-        days = facts.event_days
-        if not facts.anchors or not days:
+        window = event_window(facts)
+        if window is None:
             return []
-        low = min(d.low for d in days) - DATE_CONFLICT_WINDOW
-        high = max(d.high for d in days) + DATE_CONFLICT_WINDOW
+        low, high = window
         keys = sorted(facts.anchors)
         marks = ",".join("?" * len(keys))
         return self._records(
