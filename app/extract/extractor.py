@@ -224,11 +224,11 @@ def _claims_in_doc(eng: _Engine, doc: Any, offset: int, text: str,
             index += 1
         if e - s < 2 or not any(ch.isalnum() for ch in chunk[s:e]):
             continue
-        if inside and all(f.type == "date" for f in inside) \
+        if DATELINE.match(chunk[s:e]) or inside and all(f.type == "date" for f in inside) \
                 and sum(f.end - f.start for f in inside) >= 0.8 * (e - s):
-            continue  # a dateline ("Monday, May 18, 2015") dates the article, it claims nothing
-        if DATELINE.match(chunk[s:e]):
-            continue  # the same when the model reads its day as a count ("12 August 2025")
+            # a dateline ("Monday, May 18, 2015", "12 August 2025" even when the model reads
+            # its day as a count) dates the article, it claims nothing
+            continue
         if selection.boilerplate(chunk[s:e]):
             continue  # "(Reporting by ...; Editing by ...)", a byline, a slug
         title = offset == 0 and _title(chunk, s, e)

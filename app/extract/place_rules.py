@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from app.extract import lexicon, places
+from app.extract.actors import INSTITUTION_HEADS
 from app.extract.candidates import LOCATION_LABELS, Found, end_char
 from app.extract.tokens import positions
 
@@ -34,8 +35,6 @@ NAMED_PLACE_HEADS = lexicon.words("places", "named_place_heads")
 NOT_PLACE_WORDS = lexicon.words("actors", "not_place_words")
 # areas of a country or city: "Lebanese airspace", "the Indonesian coast", "Damascus suburbs"
 AREA_NOUNS = lexicon.words("places", "area_nouns")
-# the last word of a named body ("Coast Guard", "Border Service")
-INSTITUTION_HEADS = lexicon.words("actors", "institution_heads")
 DEMONYM_WORDS = frozenset(places.DEMONYMS)
 
 RULE_REGION = re.compile(
