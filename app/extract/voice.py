@@ -102,8 +102,9 @@ def release_issuer(text: str) -> str | None:
             who = re.split(r"\.\s", m.group("who"))[0].rstrip(". ")
             if m.re is _RELEASE_LINE or set(re.findall(r"[a-z]+", who.lower())) & OFFICIAL_WORDS:
                 return re.sub(r"^(?:the|The)\s+", "", who)
-        if _RELEASE_HEADLINE.match(line):
-            return _header_name(text)
+        who = _header_name(text) if _RELEASE_HEADLINE.match(line) else None
+        if who:
+            return who
     return None
 
 
