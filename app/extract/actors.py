@@ -44,6 +44,10 @@ def institution_spans(doc: Any) -> list[tuple[int, int]]:
         if low == "staff" and (token.i == 0 or doc[token.i - 1].lower_ != "general"):
             continue
         i, owner = _owner_start(doc, token.i)
+        tail = _name_tail(doc, token)
+        if owner and tail:
+            spans.append((i, tail))  # "US Forces Korea": a command named by where it serves
+            continue
         if low in OWNED_ONLY and not owner and not _state_media(doc, i, token.i):
             continue  # "the troops", "government forces": people in general
         if low in OWNED_ONLY and low not in MEDIA_HEADS and not _acting(token):
@@ -62,6 +66,17 @@ def institution_spans(doc: Any) -> list[tuple[int, int]]:
         # "the ministry's press service" is the ministry speaking, keep just the ministry
         spans.append((i, end))
     return spans
+
+
+def _name_tail(doc: Any, token: Any) -> int | None:
+    """The end of a name that goes on past its capitalised head with a place ("US Forces
+    Korea", "US Forces Japan"), or None."""
+    after = token.i + 1
+    if not token.text[:1].isupper() or token.dep_ != "compound" or after >= len(doc) \
+            or token.head.i != after or doc[after].ent_type_ not in ("GPE", "LOC") \
+            or not doc[after].text[:1].isupper():
+        return None
+    return after + 1
 
 
 def _acting(token: Any) -> bool:

@@ -36,6 +36,8 @@ log = logging.getLogger("claimsheet.extract")
 _ARABIC_NAME = re.compile(
     r"\b(?:Abu|Abd|Abdul|Abdel|Sheikh|Imam)\s+[A-Z][\w’'-]+(?:\s+(?:al-|el-|bin\s+|ibn\s+)?[A-Z][\w’'-]+)*"
     r"|\b[A-Z][a-z]+\s+(?:al|el|bin|ibn)[- ][A-Z][\w’'-]+")
+# "The driver, S.D. (47)": police releases name suspects by initials and age
+_INITIALS_AND_AGE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}(?=\s*\(\d{1,2}\))")
 
 
 class Rules:
@@ -80,6 +82,9 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
                            {"kind": "office"}, rank=2))
     for m in _ARABIC_NAME.finditer(text):
         found.append(Found("actor", m.start(), m.end(), m.group(), {"kind": "person"}, rank=-1))
+    initials = {(m.start(), m.end()) for m in _INITIALS_AND_AGE.finditer(text)}
+    for s, e in initials:
+        found.append(Found("actor", s, e, text[s:e], {"kind": "person"}, rank=-2))
     found.extend(place_rules.regions(text))
     found.extend(number_words(doc))
     for s, e in place_rules.names_after_near(doc):
@@ -90,6 +95,12 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
         found.append(place_rules.facility_found(doc, s, e, kind="area"))
     for s, e in place_rules.listed_with_places(doc):
         found.append(place_rules.near_found(doc, s, e))
+    for s, e in place_rules.names_in_place_slots(doc):
+        found.append(place_rules.near_found(doc, s, e))
+    for s, e in place_rules.shared_region_words(doc):
+        found.append(place_rules.facility_found(doc, s, e, kind="region"))
+    for s, e in place_rules.named_features(doc):
+        found.append(place_rules.facility_found(doc, s, e))
     systems = rules.systems.find(doc)
     for system in systems:
         attrs = {"category": system.category}
@@ -111,6 +122,7 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
     if not doc.has_annotation("ENT_IOB"):
         found.extend(rules_only(text, article_date))
     found = [f for f in found if not place_rules.stance(text, f)
+             and not (f.type == "location" and (f.start, f.end) in initials)
              and not (f.type == "date" and is_rate(text, f.start, f.end))]
     found = [_retyped(f, text) for f in found
              if not _operation_name(f, text) and not _one_of_the_most(doc, f)]

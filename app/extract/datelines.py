@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from app.document.model import Article
 
-__all__ = ["DATELINE", "article_date", "dateline", "published_or_dateline"]
+__all__ = ["DATELINE", "PLACE_DATELINE", "article_date", "dateline", "published_or_dateline"]
 
 
 def article_date(article: Article) -> date | None:
@@ -28,10 +28,14 @@ def article_date(article: Article) -> date | None:
         return None
 
 
-DATELINE = re.compile(
-    r"^\s*(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
-    r"(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}"
-    r"|\d{4}-\d{2}-\d{2})\s*$")
+_DATE = (r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+         r"(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\.?,?\s+\d{4}"
+         r"|\d{4}-\d{2}-\d{2})")
+# "Thursday, January 12, 2006" on a line of its own
+DATELINE = re.compile(rf"^\s*(?P<date>{_DATE})\s*$")
+# "Bucharest, 4 October 2025", "Kyiv, Ukraine, May 4, 2024": a release's place-and-date line
+PLACE_DATELINE = re.compile(
+    rf"^\s*(?:[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){{0,3}},\s+){{1,2}}(?P<date>{_DATE})\s*$")
 
 
 def dateline(text: str) -> date | None:
@@ -44,9 +48,10 @@ def dateline(text: str) -> date | None:
 
     lines = [line for line in text[:2000].splitlines() if line.strip()][:4]
     for line in lines:
-        if len(line) > 40 or not DATELINE.match(line):
+        match = DATELINE.match(line) or PLACE_DATELINE.match(line)
+        if len(line) > 60 or not match:
             continue
-        value = dates.normalize_date(line, None).value
+        value = dates.normalize_date(match.group("date"), None).value
         if value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             return date.fromisoformat(value)
     return None

@@ -21,7 +21,7 @@ from app.document.anchors import make_anchor
 from app.document.model import Article, Checkable, CheckableType, Claim, Origin, Sourcing
 from app.extract import lexicon, selection
 from app.extract.checkables import Found, Rules, doc_text, find_checkables
-from app.extract.datelines import DATELINE, article_date, dateline
+from app.extract.datelines import DATELINE, PLACE_DATELINE, article_date, dateline
 from app.extract.hedging import find_hedges
 from app.extract.pipeline import TITLE_ABBREVIATIONS, Pipeline, load_pipeline
 from app.extract.pronouns import referents
@@ -224,8 +224,10 @@ def _claims_in_doc(eng: _Engine, doc: Any, offset: int, text: str,
             index += 1
         if e - s < 2 or not any(ch.isalnum() for ch in chunk[s:e]):
             continue
-        if DATELINE.match(chunk[s:e]) or inside and all(f.type == "date" for f in inside) \
-                and sum(f.end - f.start for f in inside) >= 0.8 * (e - s):
+        line = chunk[s:e]
+        dated = inside and all(f.type == "date" for f in inside) \
+            and sum(f.end - f.start for f in inside) >= 0.8 * (e - s)
+        if DATELINE.match(line) or PLACE_DATELINE.match(line) or dated:
             # a dateline ("Monday, May 18, 2015", "12 August 2025" even when the model reads
             # its day as a count) dates the article, it claims nothing
             continue

@@ -48,6 +48,7 @@ DOCUMENT_WORDS = lexicon.words("counts", "document_words")
 YEAR_PREPOSITIONS = lexicon.words("dates", "year_prepositions")
 # "the US-led coalition": who leads it, not where anything is
 ORIGIN_WORDS = lexicon.words("places", "origin_words")
+TITLE_ABBREVIATIONS = frozenset(lexicon.ordered("actors", "title_abbreviations"))
 DOCUMENT_HEADS = lexicon.words("actors", "document_heads")
 NOT_NAMES = lexicon.words("actors", "not_names")
 MEDIA_NAME_HEADS = lexicon.words("actors", "media_name_heads")
@@ -307,6 +308,10 @@ def _location(doc: Any, ent: Any) -> Found | None:
         return _organisation(doc, ent, ent.end_char)
     if ent.text.lower() in places.DEMONYMS:
         return None
+    if all(t.text in TITLE_ABBREVIATIONS or t.lower_ in TITLE_WORDS for t in ent):
+        return None  # "Brig." of "Brig. Gen. Yahya Saree" read as a place
+    if ent.start > 0 and doc[ent.start - 1].lower_ in ("flagged", "registered"):
+        return None  # "the Liberian-flagged Aegean Pearl": a ship's name
     if ent.end + 1 < len(doc) and doc[ent.end].text == "-" \
             and doc[ent.end + 1].lower_ in ORIGIN_WORDS:
         return None  # "the US-led coalition": who leads it, not where anything is
@@ -314,9 +319,14 @@ def _location(doc: Any, ent: Any) -> Found | None:
 
 
 def _heading_word(ent: Any) -> bool:
-    """ "QUESTION", "UPDATE": an all-capital heading word, not an organisation."""
+    """ "QUESTION:", "UPDATE": an all-capital heading word, not an organisation ("UNIFIL
+    says" is one: a heading stands alone on its line or before a colon)."""
     t = ent.text
-    return len(ent) == 1 and t.isalpha() and t.isupper() and len(t) >= 6
+    if not (len(ent) == 1 and t.isalpha() and t.isupper() and len(t) >= 6):
+        return False
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return after is None or after.text in (":", "—", "-", "–") or "\n" in after.text \
+        or "\n" in ent[-1].whitespace_
 
 
 def _numbered_document(doc: Any, ent: Any) -> bool:

@@ -24,9 +24,25 @@ from app.extract.tokens import positions
 FACILITY_NOUNS = lexicon.words("places", "facility_nouns")
 # rivers, lakes, valleys: no person gives a river its name in the news ("the Vrbas river")
 NATURAL_FEATURES = lexicon.words("places", "natural_features")
+# no person gives these their name either: "the Tabanovce border crossing"
+NAMED_BY_PLACE = NATURAL_FEATURES | {"crossing", "checkpoint"}
 BORDER_WORDS = lexicon.words("places", "border_words")
 BORDER_TAILS = lexicon.words("places", "border_tails")  # "the Russia-Ukraine border"
 NEAR_WORDS = lexicon.words("places", "near_words")
+# "travelled to Arequipa", "fled into X": where something goes is a place
+MOTION_VERBS = lexicon.words("places", "motion_verbs")
+GOAL_PREPOSITIONS = frozenset({"to", "into", "towards", "toward"})
+# "close to Kupyansk", "across the Danube": two-word slots only a place fills
+NEAR_PAIRS = frozenset({"close", "next"})
+THE_PLACE_PREPOSITIONS = frozenset({"across", "along", "beyond", "off", "up", "down"})
+# "the road between Kfar Kila and Adaisseh": the ends of a route are places
+ROUTE_NOUNS = frozenset({"road", "highway", "route", "railway", "railroad", "line", "corridor",
+                         "border", "pipeline", "motorway", "bridge", "trains", "flights"})
+# "the Bint Jbeil and Marjayoun districts": names sharing a plural region word
+PLURAL_REGION_WORDS = frozenset({"districts", "regions", "provinces", "oblasts", "governorates",
+                                 "counties", "states", "prefectures", "municipalities"})
+# labels the model gives names it does not know: "the region of Ica" read as a number
+UNKNOWN_LABELS = frozenset({"", "CARDINAL", "ORDINAL", "QUANTITY"})
 # Words before a name that make it a place whatever the model's label: "near Daquq",
 # "the village of Tuloul Naser", "35km south of Qayyarah".
 PLACE_PREPOSITIONS = lexicon.words("places", "place_prepositions")
@@ -99,6 +115,90 @@ def names_after_near(doc: Any) -> list[tuple[int, int]]:
     return out
 
 
+def names_in_place_slots(doc: Any) -> list[tuple[int, int]]:
+    """A capitalised name the model leaves untagged (or reads as a number) in a slot only a
+    place fills: "the coastal region of Ica", "travelled to Arequipa", "close to Kupyansk
+    and Petropavlovka"."""
+    out = []
+    for token in doc:
+        if token.dep_ != "pobj" or token.pos_ != "PROPN" or not token.text[:1].isupper() \
+                or token.ent_type_ not in UNKNOWN_LABELS or token.text.isupper():
+            continue
+        if not _place_slot(token.head):
+            continue
+        for name in [token, *(c for c in token.children if c.dep_ == "conj")]:
+            if name.pos_ != "PROPN" or not name.text[:1].isupper() \
+                    or name.ent_type_ not in UNKNOWN_LABELS and name is not token:
+                continue
+            start = name.i
+            while start > 0 and doc[start - 1].dep_ == "compound" \
+                    and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+                start -= 1
+            if not any(doc[k].lower_ in NOT_PLACE_WORDS for k in range(start, name.i + 1)):
+                out.append((start, name.i + 1))
+    return out
+
+
+def _place_slot(prep: Any) -> bool:
+    """Whether the preposition ``prep`` opens a slot only a place fills."""
+    word, head = prep.lower_, prep.head
+    if word == "between":
+        return head.lower_ in ROUTE_NOUNS
+    if word == "of":
+        return head.lower_ in PLACE_OF_NOUNS and head.pos_ == "NOUN"
+    if word in GOAL_PREPOSITIONS:
+        return head.lemma_.lower() in MOTION_VERBS or word == "to" and head.lower_ in NEAR_PAIRS
+    return False
+
+
+def shared_region_words(doc: Any) -> list[tuple[int, int]]:
+    """ "the Bint Jbeil and Marjayoun districts", "the Lviv and Ternopil regions": two names
+    and the plural region word they share are one place."""
+    out = []
+    for token in doc:
+        if token.lower_ not in PLURAL_REGION_WORDS or token.i < 3:
+            continue
+        names = [c for c in token.children if c.dep_ in ("compound", "nmod", "amod")
+                 and c.text[:1].isupper()]
+        if not names or not any(c.dep_ == "conj" for n in names for c in n.children):
+            continue
+        start = min(n.left_edge.i for n in names)
+        if doc[start].lower_ == "the":
+            start += 1
+        if doc[start].text[:1].isupper():
+            out.append((start, token.i + 1))
+    return out
+
+
+def between_route_ends(doc: Any, ent: Any) -> bool:
+    """ "the road between Kfar Kila and Adaisseh": a name at either end of a route."""
+    root = ent.root
+    if root.dep_ == "conj":
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ == "between" \
+        and root.head.head.lower_ in ROUTE_NOUNS
+
+
+def named_features(doc: Any) -> list[tuple[int, int]]:
+    """ "Ren'ai Reef", "Second Thomas Shoal": capitalised words ending in a feature or
+    facility word name a place, whatever the model made of them."""
+    out = []
+    for token in doc:
+        if token.text not in NAMED_PLACE_HEADS or token.i == 0 or token.ent_type_ in (
+                "GPE", "LOC", "FAC"):
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].text[:1].isupper() \
+                and (doc[start - 1].pos_ in ("PROPN", "ADJ", "NOUN") or doc[start - 1].like_num) \
+                and not doc[start - 1].is_sent_start and token.i - start < 4:
+            start -= 1
+        if start < token.i and not any(doc[k].lower_ in NOT_PLACE_WORDS
+                                       or doc[k].lower_ in INSTITUTION_HEADS
+                                       for k in range(start, token.i + 1)):
+            out.append((start, token.i + 1))
+    return out
+
+
 def named_facilities(doc: Any) -> list[tuple[int, int]]:
     """ "the Mezzeh military airport", "Tiyas airbase": a facility named by a place or a
     name before it. A facility with no name ("the hospital", "a school") locates nothing a
@@ -114,7 +214,7 @@ def named_facilities(doc: Any) -> list[tuple[int, int]]:
             if child.dep_ in ("amod", "compound", "nmod") and child.i < start:
                 start = min(child.i, child.left_edge.i)  # "the Red Sea city": all the name
                 named = named or (child.pos_ == "PROPN" and not demonym(child.text) and (
-                    child.ent_type_ != "PERSON" or t.lower_ in NATURAL_FEATURES))
+                    child.ent_type_ != "PERSON" or t.lower_ in NAMED_BY_PLACE))
         while start < t.i and doc[start].pos_ != "PROPN":
             start += 1  # "the new Tiyas airbase": the name, not the adjectives before it
         if named and start < t.i:
@@ -200,9 +300,20 @@ def in_place_slot(doc: Any, ent: Any) -> bool:
         return False
     if ent.text.isupper() or any(ch.isdigit() for ch in ent.text):
         return False
+    if between_route_ends(doc, ent):
+        return True
+    first = ent.start
+    while first > 1 and doc[first - 1].text in places.place_book().direction_words:
+        first -= 1  # "towards the western Galilee": the slot is before the direction
+    if first < ent.start and doc[first - 1].lower_ == "the" and first > 1 \
+            and doc[first - 2].lower_ in PLACE_PREPOSITIONS | THE_PLACE_PREPOSITIONS:
+        return True
     prev = doc[ent.start - 1]
+    if prev.lower_ == "to" and ent.start > 1 and doc[ent.start - 2].lower_ in NEAR_PAIRS:
+        return True  # "close to Kupyansk"
     if prev.lower_ == "the" and ent.start > 1:
-        return False
+        # "across the Danube", "along the Dnipro": a one-word name where a river or coast goes
+        return len(ent) == 1 and doc[ent.start - 2].lower_ in THE_PLACE_PREPOSITIONS
     if prev.lower_ in PLACE_PREPOSITIONS:
         return True
     if prev.lower_ in ("in", "at") and ent.label_ == "PERSON":

@@ -103,7 +103,7 @@ def boilerplate(text: str) -> bool:
     """Whether a line is a credit, a byline, a slug or a publication note rather than a claim
     (the guide: boilerplate is not check-worthy): "(Reporting by A in Kyiv; Editing by B)",
     "By Jane Doe, defence correspondent", "kw-ab/jd", "News release from the Coast
-    Guard", "Published 2 May 2024"."""
+    Guard", "Published 2 May 2024", a metadata line of fields between bars."""
     line = text.strip().lstrip("([").rstrip(")]").strip()
     if not line or len(line.split()) > MAX_CREDIT_WORDS:
         return False
@@ -116,6 +116,9 @@ def boilerplate(text: str) -> bool:
             return True
     if _CONTRIBUTED.search(line):
         return True
+    fields = [f.strip() for f in re.split(r"\s[|·•]\s", line)]
+    if len(fields) >= 3 and all(len(f.split()) <= 6 for f in fields):
+        return True  # "Press release | Ministry of Internal Affairs | 14.05.2025, 11:30"
     return bool(_BYLINE.match(line) and "\n" not in line) or bool(_SLUG.match(line))
 
 

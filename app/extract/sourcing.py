@@ -51,6 +51,15 @@ OWNER_LABELS = frozenset({"ORG", "GPE", "NORP", "PERSON"})
 NOT_PEOPLE = frozenset({"access", "intelligence", "communications", "assessment", "estimates",
                         "footage", "video", "videos", "images", "photos", "account", "accounts"})
 # after these a clause is set apart from its sentence: ", a Reuters photographer reported,"
+# "The institute put its magnitude at 7.0", "Officials put the toll at 45": an estimate given
+ESTIMATE_VERBS = frozenset({"put", "place"})
+# a body, not a person: "a U.N. panel of experts" is the UN's, as "a UN spokesman" is
+BODY_HEADS = lexicon.words("cues", "body_heads")
+# an institution word that is also a common noun ("medical staff"): an institution only in a
+# name ("the General Staff")
+NAME_ONLY_INSTITUTIONS = frozenset({"staff", "service", "forces", "force", "authorities"})
+# a place that only says where the source is ("staff at a clinic in Tawila"), not who
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "on", "outside", "across"})
 DATELINE_DASHES = frozenset({"-", "--", "–", "—"})  # "TALLINN, 3 May - The board said"
 ASIDE_MARKS = frozenset({",", "--", "–", "—", ";", '"', "”", "'", "’"})
 
@@ -76,6 +85,7 @@ def attribute(sent: Any, actor_spans: list[tuple[int, int]], text: str | None = 
     words, roots = lowers(sent.doc), lemmas(sent.doc)
     for index in range(sent.start, sent.end):
         if words[index] != "according" and roots[index] not in cues.reporting_verbs \
+                and roots[index] not in ESTIMATE_VERBS \
                 and roots[index] not in CHANNEL_VERBS and words[index] not in cues.reporting_verbs \
                 and roots[index] not in RECEIVING_VERBS:
             continue
@@ -99,15 +109,21 @@ def attribute(sent: Any, actor_spans: list[tuple[int, int]], text: str | None = 
             continue
         if token.lemma_.lower() not in cues.reporting_verbs \
                 and token.lower_ not in cues.reporting_verbs \
-                and token.lemma_.lower() not in RECEIVING_VERBS:
+                and token.lemma_.lower() not in RECEIVING_VERBS and not _puts_at(token):
             continue
         if _refused(token):
             continue  # "The militia did not claim the bombing", "X denied the charge": an act
+        if _puts_at(token):
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            if subjects:
+                candidates.append((_depth(token), subjects[0]))
+            continue
         if token.dep_ in ("relcl", "acl") and (
                 any(c.dep_ == "neg" for c in token.children)
                 or not any(c.dep_ == "ccomp" for c in token.children)):
             continue  # "an independent who does not claim to belong to ...": about someone
-        if not any(c.dep_ in CLAUSE_DEPS for c in token.children) and token.dep_ != "parataxis" \
+        if not any(c.dep_ in CLAUSE_DEPS or _misparsed_clause(c) for c in token.children) \
+                and token.dep_ != "parataxis" \
                 and not _accuses(token) and not _closing_attribution(token, sent) \
                 and not _reports_event(token):
             continue
@@ -151,12 +167,33 @@ def impersonal_source(source: str) -> bool:
     return not words or words[-1] not in load_cues().anonymous_heads - NOT_PEOPLE
 
 
+def _misparsed_clause(child: Any) -> bool:
+    """ "said that 9,000 gallons of fertilizer leaked": the parser sometimes makes the
+    clause's subject the verb's object, with "that" hanging on it."""
+    return child.dep_ == "dobj" and any(g.dep_ == "mark" and g.lower_ == "that"
+                                        for g in child.children)
+
+
+def _puts_at(token: Any) -> bool:
+    """ "X put the death toll at 45": an estimate attributed to its subject."""
+    if token.lemma_.lower() not in ESTIMATE_VERBS \
+            or not any(c.dep_ == "dobj" for c in token.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "at"
+               and any(g.like_num or any(n.like_num for n in g.children) for g in c.children)
+               for c in token.children)
+
+
 def _refused(token: Any) -> bool:
     """A reporting verb that reports a refusal or a silence, not whose claim the sentence
     is: negated ("did not claim the bombing", "did not confirm the figure") or a denial of
     a thing rather than of a clause ("denied the charge", "denied shelling the town")."""
     if any(c.dep_ == "neg" for c in token.children):
         return True
+    if any(c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no"
+                                                    for d in c.children)
+           for c in token.children):
+        return True  # "No group has claimed the launch": nobody said anything
     return token.lemma_.lower() == "deny" and not any(c.dep_ == "ccomp" for c in token.children)
 
 
@@ -256,7 +293,9 @@ def _classify(head: Any, span: Any, actor_spans: list[tuple[int, int]],
         if head.lower_ == "it" and _organisation_before(head):
             return "named"  # "which it said": the organisation named before
         return "named" if head.lower_ in NAMED_PRONOUNS else "unnamed"
-    has_person = any(t.ent_type_ == "PERSON" for t in span)
+    located = {t.i for prep in span if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS
+               for t in prep.subtree}
+    has_person = any(t.ent_type_ == "PERSON" and t.i not in located for t in span)
     if any(s <= head.idx < e for s, e in actor_spans):
         return "named"  # the head is itself an actor: "Syrian state media said"
     if head.lower_ in AFFILIATED_HEADS and _affiliation(head):
@@ -267,6 +306,8 @@ def _classify(head: Any, span: Any, actor_spans: list[tuple[int, int]],
         return "named"  # "World Bank figures", "Polish military intelligence"
     if head.lower_ in DOCUMENT_NOUNS and _named_document(head):
         return "named"  # "the report said", after "Amnesty International published a report"
+    if head.lower_ in BODY_HEADS and _named_body(head, span):
+        return "named"  # "the group said" after naming it; "a U.N. panel of experts"
     if head.lower_ in anonymous and not has_person:
         return "unnamed"
     if head.lower_ in EVIDENCE_HEADS and not has_person:
@@ -279,9 +320,13 @@ def _classify(head: Any, span: Any, actor_spans: list[tuple[int, int]],
         return "named"
     if not has_person and any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in head.children):
         return "unnamed"  # "a police officer told ...", "an official said"
-    named = has_person or any(t.ent_type_ in NAMED_LABELS for t in span) or any(
+    named = has_person or any(t.ent_type_ in NAMED_LABELS and t.i not in located
+                              for t in span) or any(
         s < span.end_char and span.start_char < e for s, e in actor_spans) or any(
-        t.lower_ in INSTITUTION_HEADS and t.lower_ not in ("forces", "force") for t in span) or (
+        t.lower_ in INSTITUTION_HEADS and t.i not in located
+        and (t.lower_ not in NAME_ONLY_INSTITUTIONS or t.text[:1].isupper()
+             or t.lower_ == "force" and t.i > 0 and t.doc[t.i - 1].lower_ == "air")
+        for t in span) or (
         head.lower_ == "military" and any(t.ent_type_ in ("NORP", "GPE") for t in span))
     return "named" if named else "unnamed"
 
@@ -311,6 +356,19 @@ def _named_document(head: Any) -> bool:
                 e.label_ in ("ORG", "PERSON") for e in sent.ents):
             return True
     return False
+
+
+def _named_body(head: Any, span: Any) -> bool:
+    """Whether a body noun stands for a named organisation: one named beside it ("a U.N.
+    panel of experts"), or, after "the", one named in the sentences before ("the group")."""
+    if any(t.ent_type_ in ("ORG", "GPE") for t in span if t.i < head.i):
+        return True
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in head.children):
+        return False
+    doc = head.doc
+    return any(e.label_ == "ORG" and e.end <= span.start for e in doc.ents) or any(
+        t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ in BODY_HEADS | INSTITUTION_HEADS
+        and t.i > 0 and doc[t.i - 1].pos_ == "PROPN" for t in doc[:head.sent.start])
 
 
 def _organisation_before(token: Any) -> bool:

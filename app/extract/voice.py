@@ -30,19 +30,31 @@ STATEMENT_LINE = re.compile(
     r"^(?P<who>[^\n]{2,160}?),?\s+(?:said|says|stated|states|added|commented|declared|wrote)"
     r"(?:\s+(?:today|yesterday|in a statement))?\s*:\s*$", re.M)
 # "More details from South Korea's Joint Chiefs of Staff:", "According to the navy:"
+# also inline after a live blog's update stamp: "10:30 — More details from the JCS: the ..."
+_STAMP = r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s*[–—-]\s*)?(?:(?:Breaking|Update)\s*:\s*)?"
 SOURCE_LINE = re.compile(
-    r"^(?:(?:More|Further|Fresh|New|Latest)\s+)?(?:details|information|figures|update|updates)"
-    r"\s+(?:from|by)\s+(?P<who>[^\n:]{2,120}):[ \t]*$"
-    r"|^According to (?P<who2>[^\n:]{2,120}):[ \t]*$", re.M)
+    rf"^{_STAMP}(?:(?:More|Further|Fresh|New|Latest)(?=\s+from)"
+    r"|(?:(?:More|Further|Fresh|New|Latest)\s+)?(?:details|information|figures|update|updates))"
+    r"\s+(?:from|by)\s+(?P<who>[^\n:]{2,120}):[ \t]*(?:$|(?=\S))"
+    rf"|^{_STAMP}According to (?P<who2>[^\n:]{{2,120}}):[ \t]*$", re.M)
 MAX_QUOTE = 3000  # an opening mark not closed within this many characters opens nothing
 OFFICIAL_HOSTS = lexicon.ordered("cues", "official_host_suffixes")
 OFFICIAL_WORDS = lexicon.words("cues", "official_outlet_words")
 _RELEASE_LINE = re.compile(
-    r"^(?:Press|News|Media) release (?:from|by|issued by) (?:the )?"
+    r"^(?:Press|News|Media) (?:release|statement) (?:from|by|issued by|\|) (?:the )?"
     r"(?P<who>[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+|for\s+)?[A-Z][\w'’.-]*){0,8})")
-# "Press release: Coast guard rescues 37 migrants": a release whose issuer is named on a
-# line of its own below it (see _header_name)
-_RELEASE_HEADLINE = re.compile(r"^(?:Press|News|Media) release\s*[:–—-]\s*\S")
+# "Press release: Coast guard rescues 37 migrants", "Press statement: MFA summons ...": a
+# release whose issuer is named on a line of its own below it (see _header_name), or is the
+# subject of its first sentence ("The Ministry of Foreign Affairs firmly condemns ...")
+_RELEASE_HEADLINE = re.compile(
+    r"^(?:(?:Press|News|Media|Joint|Official)\s+(?:release|statement|advisory|communiqu[eé])"
+    r"|Statement|Communiqu[eé]|Readout)\s*[:–—-]\s*\S")
+# a live blog's update stamp ("13:05 — That's where we'll pause"): the outlet's page, no issuer
+_UPDATE_STAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|[A-Z]{2,4}))?"
+                           r"\s*[–—-]\s", re.M)
+# the outlet speaking of its own work ("our correspondent", "we'll pause this live coverage"):
+# not an institution's voice
+OUTLET_SELF_WORDS = lexicon.words("cues", "outlet_self_words")
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+|for\s+)?[A-Z][\w'’.-]*){0,8}"
 _DOCUMENT = r"(?i:summary|briefing|statement|bulletin|communiqu[eé])"
 _KIND = r"(?i:daily|weekly|official|press|operational)"
@@ -102,9 +114,10 @@ def release_issuer(text: str) -> str | None:
             who = re.split(r"\.\s", m.group("who"))[0].rstrip(". ")
             if m.re is _RELEASE_LINE or set(re.findall(r"[a-z]+", who.lower())) & OFFICIAL_WORDS:
                 return re.sub(r"^(?:the|The)\s+", "", who)
-        who = _header_name(text) if _RELEASE_HEADLINE.match(line) else None
-        if who:
-            return who
+        if _RELEASE_HEADLINE.match(line):
+            who = _header_name(text) or _first_subject(text)
+            if who:
+                return who
     return None
 
 
@@ -161,16 +174,28 @@ def statement_blocks(text: str) -> Iterable[tuple[int, int, str]]:
 
 def _issuer_from_voice(text: str, quotes: tuple[tuple[int, int], ...],
                        blocks: tuple[tuple[int, int, str], ...]) -> str | None:
-    """An institution speaking as "we" outside quotes, in two sentences or more."""
+    """An institution speaking as "we" outside quotes, in two sentences or more. A live
+    blog's "we" and "our correspondent" are the outlet's, which issues nothing."""
+    if len(_UPDATE_STAMP.findall(text)) >= 2:
+        return None
     hits = 0
     for m in FIRST_PERSON_PLURAL.finditer(text):
         at = m.start()
-        if any(s <= at < e for s, e in quotes) or any(s <= at < e for s, e, _ in blocks):
+        if any(s <= at < e for s, e in quotes) or any(s <= at < e for s, e, _ in blocks) \
+                or _outlet_self(text, at):
             continue
         hits += 1
     if hits < 2:
         return None
     return _header_name(text) or _first_subject(text) or "the issuing body"
+
+
+def _outlet_self(text: str, at: int) -> bool:
+    """Whether the sentence around offset ``at`` is the outlet speaking of its own coverage."""
+    start = max(text.rfind(mark, 0, at) for mark in (". ", "\n", "? ", "! ")) + 1
+    ends = [k for k in (text.find(mark, at) for mark in (". ", "\n", "? ", "! ")) if k != -1]
+    words = set(re.findall(r"[a-z]+", text[start:min(ends, default=len(text))].lower()))
+    return bool(words & OUTLET_SELF_WORDS)
 
 
 def _header_name(text: str) -> str | None:
@@ -190,6 +215,6 @@ def _first_subject(text: str) -> str | None:
     body = next((line for line in lines[1:] if line[-1:] in ".!?\"”"), None)
     if body is None:
         return None
-    m = re.match(r"^((?:The\s+)?(?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’.-]*)\s+"
-                 r"(?:strongly\s+|firmly\s+)?[a-z]+s\b", body)
+    m = re.match(r"^((?:The\s+)?(?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){0,6}"
+                 r"[A-Z][\w'’.-]*)\s+(?:strongly\s+|firmly\s+|today\s+)?[a-z]+s\b", body)
     return re.sub(r"^The\s+", "", m.group(1)) if m else None

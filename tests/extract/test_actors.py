@@ -133,3 +133,22 @@ def test_a_makers_possessive_before_a_named_system_is_an_actor() -> None:
     assert "Lockheed Martin" in actors and "Raytheon" in actors
     assert {"F-35s", "AIM-120s"} <= set(spans(text, "system"))
     assert "Poland" not in actors
+
+
+def test_suspects_named_by_initials_and_age_are_people() -> None:
+    text = ("The driver, S.D. (47), and a passenger, M.J. (29), were arrested in Kumanovo on "
+            "13 May.")
+    actors = spans(text, "actor")
+    assert "S.D." in actors and "M.J." in actors
+    assert "S.D." not in spans(text, "location")
+
+
+def test_a_command_named_with_its_country_is_one_actor() -> None:
+    text = "12:10 — US Forces Korea says the launches pose no threat to its 28,000 troops."
+    assert "US Forces Korea" in spans(text, "actor")
+    assert "Korea" not in spans(text, "location")
+
+
+def test_an_all_capital_subject_is_an_organisation_not_a_heading() -> None:
+    text = "UNIFIL says its peacekeepers recorded 40 shells on Monday."
+    assert "UNIFIL" in spans(text, "actor")

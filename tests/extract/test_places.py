@@ -134,3 +134,73 @@ def test_a_name_found_as_a_system_is_not_one_inside_a_place() -> None:
             "Monitors say 9 drone raids hit the Gedo region in June.\n")
     assert "Gedo region" in spans(text, "location")
     assert "Gedo" not in spans(text, "system")
+
+
+def test_an_untagged_name_in_a_place_slot_is_a_place() -> None:
+    # the model reads "Lerovia" as a number or tags nothing; the slot says it is a place
+    text = ("A magnitude 7.1 quake in 1998 killed 300 people in the coastal region of Lerovia. "
+            "The president travelled to Qorvastan on Sunday afternoon.")
+    locations = spans(text, "location")
+    assert "Lerovia" in locations
+    assert "Qorvastan" in locations
+
+
+def test_a_name_brought_to_is_not_a_place() -> None:
+    text = "The boats were bringing food and fuel to the BRP Ulanan, a grounded navy ship."
+    assert not any("Ulanan" in t for t in spans(text, "location"))
+
+
+def test_close_to_and_across_the_make_places() -> None:
+    text = ("Units inflicted losses on two brigades close to Morvinsk and Tresnovka on Monday. "
+            "A drone crashed across the Danube from Romanian territory on 4 October.")
+    locations = spans(text, "location")
+    assert "Morvinsk" in locations
+    assert "Danube" in locations
+    assert "Danube" not in spans(text, "actor")
+
+
+def test_features_named_by_their_head_word_are_places() -> None:
+    text = ("Coast guard ships fired water cannon near Second Thomas Shoal on Wednesday. "
+            "China says the boats intruded into waters near Ren'ai Reef.")
+    locations = spans(text, "location")
+    assert any("Thomas Shoal" in t for t in locations)
+    assert "Ren'ai Reef" in locations
+
+
+def test_a_place_before_based_is_where_the_body_sits() -> None:
+    text = "The Geneva-based group said 40 people died in the attack on 3 May."
+    assert "Geneva" in spans(text, "location")
+
+
+def test_a_place_before_led_still_is_who_leads() -> None:
+    text = "The US-led coalition struck 12 targets on 3 May."
+    assert "US" not in spans(text, "location")
+
+
+def test_rank_abbreviations_and_ship_names_are_not_places() -> None:
+    text = ("Military spokesman Brig. Gen. Yahya Tarek claimed the attack on 3 May. "
+            "The Liberian-flagged Aegean Star was hit 70 nautical miles off Hodeida.")
+    locations = spans(text, "location")
+    assert "Brig." not in locations
+    assert "Aegean Star" not in locations
+
+
+def test_names_sharing_a_plural_region_word_are_one_place() -> None:
+    text = "Another 19 people were wounded in the Bint Jbeil and Marjayoun districts on Monday."
+    assert "Bint Jbeil and Marjayoun districts" in spans(text, "location")
+
+
+def test_the_ends_of_a_road_are_places() -> None:
+    text = "A drone strike hit a car on the road between Kfar Dalim and Beit Harun on Monday."
+    locations = spans(text, "location")
+    assert "Kfar Dalim" in locations and "Beit Harun" in locations
+
+
+def test_a_direction_before_a_name_keeps_its_place_slot() -> None:
+    text = "Two rockets were fired towards the western Galilee on Sunday."
+    assert any("Galilee" in t for t in spans(text, "location"))
+
+
+def test_a_border_crossing_named_by_its_place_is_a_place() -> None:
+    text = "Officers seized 14 rifles at the Tabanovce border crossing on 13 May."
+    assert any("Tabanovce" in t for t in spans(text, "location"))

@@ -356,3 +356,85 @@ def test_an_unresolved_pronoun_speaks_for_the_anonymous_source_before_it() -> No
     named = extract("Mayor Ailsa Grant said 300 people left Tiree on Monday. "
                     "She added that 12 homes were flooded.")
     assert next(c for c in named if c.quote.startswith("She added")).sourcing.value == "named"
+
+
+def test_a_press_statement_headline_takes_its_issuer_from_the_first_sentence() -> None:
+    text = ("Press statement: Ministry summons the Sylvanian envoy after a drone crash\n\n"
+            "Valmora, 4 October 2025\n\n"
+            "The Ministry of Foreign Affairs of Freedonia firmly condemns the violation of its "
+            "airspace on 3 October.\n"
+            "No casualties were reported.\n"
+            "We conveyed a firm protest to the envoy on 4 October.\n")
+    claims = extract(text)
+    assert not any(c.quote.startswith("Valmora") for c in claims)  # a place-and-date line
+    body = [c for c in claims if not c.quote.startswith("Press")]
+    assert len(body) == 3
+    assert all(c.sourcing.value == "named" and "Ministry of Foreign Affairs" in c.source_name
+               for c in body)
+
+
+def test_a_release_metadata_line_between_bars_names_the_issuer_and_is_no_claim() -> None:
+    text = ("Weapons seized at the border\n\n"
+            "Press release | Ministry of Internal Affairs | 14.05.2025, 11:30\n\n"
+            "On 13 May, officers seized 14 rifles at the Tabanovce border crossing.\n")
+    claims = extract(text)
+    assert not any("|" in c.quote for c in claims)
+    body = next(c for c in claims if c.quote.startswith("On 13 May"))
+    assert body.sourcing.value == "named" and body.source_name == "Ministry of Internal Affairs"
+
+
+def test_a_live_blogs_we_and_our_correspondent_are_the_outlets_voice() -> None:
+    text = ("Missiles fired towards the sea – live updates\n\n"
+            "13:05 — That's where we'll pause this live coverage. Two missiles fell in the sea "
+            "near Kamo Island on Monday.\n\n"
+            "11:15 — Our correspondent reports that sirens were not activated. Trains are "
+            "running normally.\n\n"
+            "10:30 — More from the Joint Staff: the missiles flew about 600 km. They were "
+            "launched at 9:12 a.m.\n")
+    claims = {c.quote[:20]: c for c in extract(text)}
+    fell = next(c for q, c in claims.items() if "Two missiles" in q)
+    assert fell.sourcing.value == "none"
+    launched = next(c for q, c in claims.items() if q.startswith("They were"))
+    assert launched.sourcing.value == "named" and "Joint Staff" in launched.source_name
+
+
+@pytest.mark.parametrize(("text", "sourcing"), [
+    # an estimate given by its subject
+    ("The Geophysical Institute of Lerovia put the magnitude at 7.0 on Sunday.", "named"),
+    # a body noun with its named owner, and a body named before ("the group")
+    ("Rebels attacked 4 towns in 2023, according to a U.N. panel of experts.", "named"),
+    ("The Conflict Evidence Network published a report on Monday. In a 46-page report, the "
+     "group said 3 villages were hit by chlorine in March.", "named"),
+    # where anonymous sources are does not name them
+    ("Medical staff at a clinic in Tawila told researchers that they treated 62 people on "
+     "9 March.", "unnamed"),
+    ("Officials in Valmora said 12 people died in the blast on Friday.", "unnamed"),
+    ("A magnitude 6.8 earthquake struck the south on Sunday, killing 19 people, "
+     "authorities said.", "unnamed"),
+    # "the air force" is the institution, as "the army" is
+    ("Ukraine's air force shot down 40 drones. Among the missiles destroyed were 29 Kh-101 "
+     "cruise missiles, the air force said.", "named"),
+    # a thing that leaked is no leak to the press
+    ("Karen Whitlock said that 9,000 gallons of fertilizer leaked from the tank cars on "
+     "Monday.", "named"),
+    # nobody claiming is no source
+    ("No group has claimed the launch of 2 rockets on Sunday.", "none"),
+])
+def test_sourcing_of_constructions(text: str, sourcing: str) -> None:
+    claim = extract(text)[-1]
+    assert claim.sourcing.value == sourcing, claim.source_name
+
+
+def test_a_pronoun_after_an_anonymous_speaker_stays_unnamed() -> None:
+    text = ("Defence Minister Carlos Ruano told reporters that 2 helicopters had been sent on "
+            "Sunday. A local priest said the church in Madrigal had collapsed on Sunday. Its "
+            "bell tower fell onto the square on Sunday, he said.")
+    last = extract(text)[-1]
+    assert last.quote.startswith("Its bell tower")
+    assert last.sourcing.value == "unnamed"
+    assert "priest" in last.source_name
+
+
+def test_imagery_is_the_outlets_own_evidence() -> None:
+    text = "Commercial satellite imagery of the air base shows 14 bombers parked on 3 May."
+    assert only_claim(text).sourcing.value == "none"
