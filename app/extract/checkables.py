@@ -97,8 +97,8 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
         found.append(place_rules.near_found(doc, s, e))
     for s, e in place_rules.names_in_place_slots(doc):
         found.append(place_rules.near_found(doc, s, e))
-    for s, e in place_rules.shared_region_words(doc):
-        found.append(place_rules.facility_found(doc, s, e, kind="region"))
+    for s, e in place_rules.shared_region_words(text):
+        found.append(Found("location", s, e, text[s:e], {}, rank=-1))
     for s, e in place_rules.named_features(doc):
         found.append(place_rules.facility_found(doc, s, e))
     systems = rules.systems.find(doc)

@@ -153,6 +153,16 @@ def apply_voice(claims: list[Claim], voice: Voice) -> None:
     for start, end in voice.quotes:
         inside = [c for c in claims if c.start < end and start < c.end]
         carrier = next((c for c in inside if c.sourcing is not Sourcing.NONE), None)
+        if (carrier is None or carrier.end <= end + 2) and inside and inside[0].start == start:
+            # a quote with no closing attribution of its own ("Families told me ..." inside
+            # it is the speaker's report) goes on in the voice of the sentence before
+            before = _speaker_before(claims, inside[0], voice)
+            if before is not None:
+                carrier = before
+                for claim in inside:
+                    if claim.end <= end + 2:
+                        claim.sourcing, claim.source_name = carrier.sourcing, carrier.source_name
+                continue
         if carrier is None or len(inside) < 2:
             continue
         for claim in inside:
@@ -163,6 +173,18 @@ def apply_voice(claims: list[Claim], voice: Voice) -> None:
             if claim.sourcing is Sourcing.NONE or claim.sourcing is Sourcing.UNNAMED \
                     and impersonal_source(claim.source_name):
                 claim.sourcing, claim.source_name = Sourcing.NAMED, voice.issuer
+
+
+def _speaker_before(claims: list[Claim], first: Claim, voice: Voice) -> Claim | None:
+    """The attributed claim just before ``first`` in its paragraph, whose speaker a quote
+    opening ``first`` goes on in: '"We counted 31 bodies," he said. "The depot burned."'."""
+    k = claims.index(first)
+    if k == 0:
+        return None
+    before = claims[k - 1]
+    if before.sourcing is Sourcing.NONE or not voice.same_paragraph(before.end, first.start):
+        return None
+    return before
 
 
 def _stopped(cancel: Cancel | None) -> bool:
@@ -199,8 +221,8 @@ def _carried(current: Attribution, previous: Attribution | None) -> Attribution:
     """ "He added that 14 shelters were open." after "..., a government spokesman said.": a
     pronoun no name resolves speaks for the anonymous source just before it (unnamed)."""
     if current.sourcing == "named" and current.source.lower() in _CARRIED_PRONOUNS \
-            and previous is not None and previous.sourcing == "unnamed" and previous.source:
-        return Attribution("unnamed", previous.source)
+            and previous is not None and previous.sourcing == "unnamed":
+        return Attribution("unnamed", previous.source or current.source)
     return current
 
 

@@ -142,6 +142,8 @@ def names_in_place_slots(doc: Any) -> list[tuple[int, int]]:
 def _place_slot(prep: Any) -> bool:
     """Whether the preposition ``prep`` opens a slot only a place fills."""
     word, head = prep.lower_, prep.head
+    if word in ("in", "at", "around") and head.pos_ in ("VERB", "AUX", "NOUN"):
+        return True  # "sheltering in Ceel Jaale": a name nothing else tagged
     if word == "between":
         return head.lower_ in ROUTE_NOUNS
     if word == "of":
@@ -151,23 +153,47 @@ def _place_slot(prep: Any) -> bool:
     return False
 
 
-def shared_region_words(doc: Any) -> list[tuple[int, int]]:
-    """ "the Bint Jbeil and Marjayoun districts", "the Lviv and Ternopil regions": two names
-    and the plural region word they share are one place."""
+_LISTED_NAME = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}"
+# "the Kooshin, Hawo Tako and Buundoweyn neighbourhoods", "Luuq and Doolow districts"
+_SHARED_PLURAL = re.compile(
+    rf"(?P<names>{_LISTED_NAME}(?:,\s+{_LISTED_NAME})*,?\s+(?:and|or)\s+{_LISTED_NAME})"
+    r"\s+(?:neighbou?rhoods|districts|regions|provinces|villages|towns|cities|camps|oblasts"
+    r"|governorates|counties|states|municipalities|islands|suburbs|settlements)\b")
+_NOT_LISTED = frozenset({"In", "At", "On", "The", "From", "Both", "And", "Near", "Of", "To"})
+
+
+def shared_region_words(text: str) -> list[tuple[int, int]]:
+    """ "the Bint Jbeil and Marjayoun districts", "the Kooshin, Hawo Tako and Buundoweyn
+    neighbourhoods": names listed before the plural place word they share are places, each
+    its own (character spans)."""
     out = []
-    for token in doc:
-        if token.lower_ not in PLURAL_REGION_WORDS or token.i < 3:
-            continue
-        names = [c for c in token.children if c.dep_ in ("compound", "nmod", "amod")
-                 and c.text[:1].isupper()]
-        if not names or not any(c.dep_ == "conj" for n in names for c in n.children):
-            continue
-        start = min(n.left_edge.i for n in names)
-        if doc[start].lower_ == "the":
-            start += 1
-        if doc[start].text[:1].isupper():
-            out.append((start, token.i + 1))
+    for m in _SHARED_PLURAL.finditer(text):
+        start = m.start("names")
+        for part in re.finditer(r"[^,]+", m.group("names")):
+            for name in re.split(r"\s+(?:and|or)\s+", part.group()):
+                words = name.split()
+                while words and words[0] in _NOT_LISTED:
+                    words = words[1:]
+                if not words:
+                    continue
+                word = " ".join(words)
+                at = text.find(word, start + part.start())
+                if at != -1:
+                    out.append((at, at + len(word)))
     return out
+
+
+def _listed_after_place_word(doc: Any, ent: Any) -> bool:
+    """ "around Matabaan and Jowhar": a name listed after one in a place slot."""
+    root = ent.root
+    if root.dep_ != "conj":
+        return False
+    first = root
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    k = first.left_edge.i - 1
+    return k >= 0 and (doc[k].lower_ in PLACE_PREPOSITIONS | NEAR_WORDS or first.ent_type_ in (
+        "GPE", "LOC", "FAC") and doc[k].lower_ in ("in", "at"))
 
 
 def between_route_ends(doc: Any, ent: Any) -> bool:
@@ -300,7 +326,7 @@ def in_place_slot(doc: Any, ent: Any) -> bool:
         return False
     if ent.text.isupper() or any(ch.isdigit() for ch in ent.text):
         return False
-    if between_route_ends(doc, ent):
+    if between_route_ends(doc, ent) or _listed_after_place_word(doc, ent):
         return True
     first = ent.start
     while first > 1 and doc[first - 1].text in places.place_book().direction_words:

@@ -61,12 +61,13 @@ def referents(doc: Any, rows: list[Found]) -> dict[int, str]:
 def anonymous_speakers(doc: Any) -> list[Any]:
     """Subjects like "a local priest" or "one witness" of a reporting verb: a person the
     text does not name, who speaks."""
-    verbs = load_cues().reporting_verbs
+    cues = load_cues()
     out = []
     for token in doc:
-        if token.dep_ != "nsubj" or token.pos_ != "NOUN" or token.tag_ != "NN" \
-                or token.head.lemma_.lower() not in verbs:
-            continue
+        if token.dep_ != "nsubj" or token.pos_ != "NOUN" or token.tag_ != "NN" or (
+                token.head.lemma_.lower() not in cues.reporting_verbs
+                and token.lower_ not in cues.anonymous_heads):
+            continue  # "A local priest said", "A local official ... gave a higher toll"
         if any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in token.children) \
                 and not any(t.ent_type_ in ("PERSON", "ORG") for t in token.subtree):
             out.append(token)

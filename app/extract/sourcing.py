@@ -51,6 +51,8 @@ OWNER_LABELS = frozenset({"ORG", "GPE", "NORP", "PERSON"})
 NOT_PEOPLE = frozenset({"access", "intelligence", "communications", "assessment", "estimates",
                         "footage", "video", "videos", "images", "photos", "account", "accounts"})
 # after these a clause is set apart from its sentence: ", a Reuters photographer reported,"
+# acts of speech a reporting participle can hang on: "thanked Britain, writing that ..."
+SPEECH_ACT_VERBS = lexicon.words("cues", "speech_act_verbs")
 # "The institute put its magnitude at 7.0", "Officials put the toll at 45": an estimate given
 ESTIMATE_VERBS = frozenset({"put", "place"})
 # a body, not a person: "a U.N. panel of experts" is the UN's, as "a UN spokesman" is
@@ -118,6 +120,8 @@ def attribute(sent: Any, actor_spans: list[tuple[int, int]], text: str | None = 
             if subjects:
                 candidates.append((_depth(token), subjects[0]))
             continue
+        if token.dep_ == "acl" and token.tag_ == "VBN":
+            continue  # "gunmen believed to belong to ...": a description, not a source
         if token.dep_ in ("relcl", "acl") and (
                 any(c.dep_ == "neg" for c in token.children)
                 or not any(c.dep_ == "ccomp" for c in token.children)):
@@ -129,7 +133,7 @@ def attribute(sent: Any, actor_spans: list[tuple[int, int]], text: str | None = 
             continue
         subjects = _nearest_first(token, [c for c in token.children
                                           if c.dep_ in ("nsubj", "agent")]) \
-            or _inverted_speaker(token)
+            or _inverted_speaker(token) or _participle_speaker(token)
         if subjects:
             subject = subjects[0]
             if subject.dep_ == "agent":
@@ -144,7 +148,7 @@ def attribute(sent: Any, actor_spans: list[tuple[int, int]], text: str | None = 
             return Attribution("unnamed", "")  # "reportedly", "are thought to have"
         return Attribution("none")
     candidates.sort(key=lambda c: c[0])
-    head = candidates[0][1]
+    head = _channel_owner(candidates[0][1]) or candidates[0][1]
     left = head.left_edge.i
     dash = max((k for k in range(left, head.i) if sent.doc[k].text in DATELINE_DASHES
                 and k > 0 and sent.doc[k - 1].whitespace_),  # not the hyphen of "state-run"
@@ -154,8 +158,8 @@ def attribute(sent: Any, actor_spans: list[tuple[int, int]], text: str | None = 
     referent = (referents or {}).get(head.idx) if head.pos_ == "PRON" else None
     if referent and not anonymous_phrase:
         return Attribution("named", referent)
-    if anonymous_phrase:
-        return Attribution("unnamed", source)
+    if anonymous_phrase and not _proper_name(head):
+        return Attribution("unnamed", source)  # not "RIA Novosti, citing a source in ..."
     return Attribution(_classify(head, span, actor_spans, cues.anonymous_heads), source)
 
 
@@ -165,6 +169,35 @@ def impersonal_source(source: str) -> bool:
     a sentence is in the issuer's own voice; anonymous people ("officials said") are not."""
     words = source.lower().split()
     return not words or words[-1] not in load_cues().anonymous_heads - NOT_PEOPLE
+
+
+def _channel_owner(head: Any) -> Any | None:
+    """ "Video released by the PCG showed ...": the body a thing came through is the source."""
+    for child in head.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in CHANNEL_VERBS:
+            for prep in child.children:
+                if prep.lower_ in CHANNEL_PREPS and prep.dep_ in ("prep", "agent"):
+                    objects = [c for c in prep.children if c.dep_ == "pobj"]
+                    if objects:
+                        return objects[0]
+    return None
+
+
+def _participle_speaker(token: Any) -> list[Any]:
+    """ "X thanked Britain, writing that ...", "X said ..., adding that ...": a reporting
+    participle speaks with the subject of the speech act it hangs on."""
+    if token.tag_ != "VBG" or token.dep_ not in ("advcl", "xcomp", "conj"):
+        return []
+    head = token.head.lemma_.lower()
+    if head not in load_cues().reporting_verbs and head not in SPEECH_ACT_VERBS:
+        return []  # "the IRGC seized the tanker, saying ...": the seizure is the outlet's report
+    return [c for c in token.head.children if c.dep_ == "nsubj"]
+
+
+def _proper_name(head: Any) -> bool:
+    """A source head that is itself a name ("ACLED", "RIA Novosti"), not a common noun."""
+    return head.pos_ == "PROPN" and head.text[:1].isupper() \
+        and head.lower_ not in load_cues().anonymous_heads
 
 
 def _misparsed_clause(child: Any) -> bool:
@@ -298,10 +331,14 @@ def _classify(head: Any, span: Any, actor_spans: list[tuple[int, int]],
     has_person = any(t.ent_type_ == "PERSON" and t.i not in located for t in span)
     if any(s <= head.idx < e for s, e in actor_spans):
         return "named"  # the head is itself an actor: "Syrian state media said"
+    if _proper_name(head) and not any(s <= head.idx < e for s, e in actor_spans) \
+            and head.ent_type_ not in ("NORP", "DATE", "TIME", "CARDINAL"):
+        return "named"  # "according to ACLED, a conflict monitoring organisation"
     if head.lower_ in AFFILIATED_HEADS and _affiliation(head):
         return "named"  # "observers from the Council of Europe", "analysts at the Lowy Institute"
     if head.lower_ in INSTITUTIONAL_HEADS and any(
             t.ent_type_ in OWNER_LABELS or any(s <= t.idx < e for s, e in actor_spans)
+            or t.lower_ in INSTITUTION_HEADS and t.text[:1].isupper()
             for t in span if t.i < head.i):
         return "named"  # "World Bank figures", "Polish military intelligence"
     if head.lower_ in DOCUMENT_NOUNS and _named_document(head):
@@ -337,9 +374,14 @@ def _affiliation(head: Any, preps: frozenset[str] = AFFILIATION_PREPS) -> bool:
     for prep in head.children:
         if prep.dep_ == "prep" and prep.lower_ in preps:
             for obj in prep.children:
-                if obj.dep_ == "pobj" and any(t.ent_type_ in ("ORG", "GPE") for t in obj.subtree):
-                    return True
+                if obj.dep_ == "pobj" and any(
+                        t.ent_type_ in ("ORG", "GPE") or t.lower_ in INSTITUTION_HEADS
+                        and t.lower_ not in NAME_ONLY_INSTITUTIONS for t in obj.subtree):
+                    return True  # "a spokesman for the army", "a statement from the ministry"
     return False
+
+
+STATEMENT_NOUNS = frozenset({"statement", "communique", "release"})
 
 
 def _named_document(head: Any) -> bool:
@@ -349,6 +391,9 @@ def _named_document(head: Any) -> bool:
         return False
     doc = head.doc
     start = head.sent.start
+    if head.lower_ in STATEMENT_NOUNS and any(e.label_ == "ORG" and e.end <= start
+                                              for e in doc.ents):
+        return True  # "The statement said" after "the Ministry of Defence announced"
     for sent in doc.sents:
         if sent.start >= start:
             return False
@@ -383,7 +428,7 @@ def _organisation_before(token: Any) -> bool:
 
 def _depth(token: Any) -> int:
     depth = 0
-    while token.head is not token and depth < 50:
+    while token.head.i != token.i and depth < 50:  # Token objects are made anew on access
         token = token.head
         depth += 1
     return depth

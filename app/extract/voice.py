@@ -13,7 +13,10 @@ Three things make a sentence with no reporting verb of its own attributed
   such line: every sentence in it is the speaker's.
 * **A quotation running over several sentences** ('"War maniacs ... fired
   36 shells ... posts 250 and 251", said KCNA.'): the sentences inside the quote
-  take the attribution of the sentence that carries it.
+  take the attribution of the sentence that carries it; a quotation with no
+  attribution of its own that follows an attributed sentence in the same
+  paragraph ('"We counted 31 bodies," he said. "The depot burned."') goes on in
+  that speaker's voice.
 """
 
 from __future__ import annotations
@@ -55,7 +58,7 @@ _UPDATE_STAMP = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*(?:[ap]\.?m\.?|GMT|UTC|[A
 # the outlet speaking of its own work ("our correspondent", "we'll pause this live coverage"):
 # not an institution's voice
 OUTLET_SELF_WORDS = lexicon.words("cues", "outlet_self_words")
-_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:of\s+(?:the\s+)?|and\s+|for\s+)?[A-Z][\w'’.-]*){0,8}"
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:of|for)\s+(?:the\s+)?|and\s+)?[A-Z][\w'’.-]*){0,8}"
 _DOCUMENT = r"(?i:summary|briefing|statement|bulletin|communiqu[eé])"
 _KIND = r"(?i:daily|weekly|official|press|operational)"
 _SUMMARY_OF = re.compile(
@@ -74,6 +77,11 @@ class Voice:
     issuer: str | None = None  # the body an official statement speaks for
     blocks: tuple[tuple[int, int, str], ...] = ()  # (start, end, speaker) after "X said:"
     quotes: tuple[tuple[int, int], ...] = field(default=())  # quoted stretches of text
+    breaks: tuple[int, ...] = ()  # where paragraphs end (blank lines)
+
+    def same_paragraph(self, start: int, end: int) -> bool:
+        """Whether no paragraph ends between offsets ``start`` and ``end``."""
+        return not any(start <= b < end for b in self.breaks)
 
     def speaker_at(self, start: int) -> str | None:
         """The speaker of a "said:" block holding offset ``start``."""
@@ -89,7 +97,8 @@ def read_voice(text: str, outlet: str = "", url: str = "") -> Voice:
     blocks = tuple(statement_blocks(text))
     issuer = official_issuer(outlet, url) or release_issuer(text) \
         or _issuer_from_voice(text, quotes, blocks)
-    return Voice(issuer, blocks, quotes)
+    breaks = tuple(m.start() for m in re.finditer(r"\n[ \t]*\n", text))
+    return Voice(issuer, blocks, quotes, breaks)
 
 
 def official_issuer(outlet: str, url: str) -> str | None:
@@ -104,10 +113,24 @@ def official_issuer(outlet: str, url: str) -> str | None:
     return None
 
 
+# "(Mogadishu, 12 November) – Nearly 274,000 people ..., OCHA said today.": the UN's and
+# NGOs' release lede, a bracketed place and date, the issuer saying it "today"
+_BRACKET_DATELINE = re.compile(r"^\([A-Z][^,()\n]{1,40},\s*[^()\n]{3,30}\)\s*[–—-]\s")
+_TODAY_ISSUER = re.compile(
+    rf"(?:,|\.)\s+(?:the\s+)?(?P<who>{_NAME})(?:\s+\([A-Z]{{2,10}}\))?\s+"
+    r"(?:said|announced|reported|warned|stated)\s+today\b")
+
+
 def release_issuer(text: str) -> str | None:
     """The issuer a release or an official summary names in its first lines ("Press release
     from the Ministry of Defence.", "Daily summary of the Ministry of Defence of Ruritania",
-    "Defence Ministry briefing, 3 May"): what it states in its own voice is that body's."""
+    "Defence Ministry briefing, 3 May", a bracketed dateline lede "..., OCHA said today"):
+    what it states in its own voice is that body's."""
+    for line in [line.strip() for line in text[:1500].splitlines() if line.strip()][:4]:
+        if _BRACKET_DATELINE.match(line):
+            m = _TODAY_ISSUER.search(line)
+            if m:
+                return m.group("who")
     for line in [line.strip() for line in text[:600].splitlines() if line.strip()][:4]:
         m = _RELEASE_LINE.match(line) or _SUMMARY_OF.match(line) or _OWNER_SUMMARY.match(line)
         if m:

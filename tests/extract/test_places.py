@@ -185,9 +185,19 @@ def test_rank_abbreviations_and_ship_names_are_not_places() -> None:
     assert "Aegean Star" not in locations
 
 
-def test_names_sharing_a_plural_region_word_are_one_place() -> None:
-    text = "Another 19 people were wounded in the Bint Jbeil and Marjayoun districts on Monday."
-    assert "Bint Jbeil and Marjayoun districts" in spans(text, "location")
+def test_names_sharing_a_plural_place_word_are_each_a_place() -> None:
+    text = ("Another 19 people were wounded in the Bint Jbeil and Marjayoun districts on Monday. "
+            "Water covers the Kooshin, Hawo Tako and Buundoweyn neighbourhoods.")
+    locations = spans(text, "location")
+    assert {"Bint Jbeil", "Marjayoun", "Kooshin", "Hawo Tako", "Buundoweyn"} <= set(locations)
+    assert not {"Kooshin", "Hawo Tako", "Buundoweyn"} & set(spans(text, "actor"))
+
+
+def test_untagged_names_after_in_and_listed_after_around_are_places() -> None:
+    text = ("More than 120,000 people are sheltering on higher ground in Ceel Jaale on Monday. "
+            "Rations went to 60,000 people in sites around Matabaan and Jowhar.")
+    locations = spans(text, "location")
+    assert "Ceel Jaale" in locations and "Jowhar" in locations
 
 
 def test_the_ends_of_a_road_are_places() -> None:

@@ -438,3 +438,61 @@ def test_a_pronoun_after_an_anonymous_speaker_stays_unnamed() -> None:
 def test_imagery_is_the_outlets_own_evidence() -> None:
     text = "Commercial satellite imagery of the air base shows 14 bombers parked on 3 May."
     assert only_claim(text).sourcing.value == "none"
+
+
+@pytest.mark.parametrize(("text", "sourcing"), [
+    # a reporting participle on a speech act speaks with its subject ...
+    ("Defence Minister Olena Marsh thanked Britain on Monday, writing that 40 missiles would "
+     "arrive in May.", "named"),
+    # ... but not on an act the outlet reports
+    ("In April, the navy seized the tanker Sea Star in the Gulf of Oman, saying it had "
+     "violated rules.", "none"),
+    # a named outlet passing on an anonymous source is the outlet
+    ("RIA Novosti, citing a source in the foreign ministry, reported that 2 envoys were "
+     "summoned on Monday.", "named"),
+    # a proper name heading the source, even one the model does not tag
+    ("Violence has killed 26,000 people since 2015, according to ACLED, a conflict "
+     "monitoring organisation.", "named"),
+    # a statement from a body named by its institution word
+    ("The assault began on Sunday, according to a statement from the army general staff.",
+     "named"),
+    # an institution's data with the institution capitalised before it
+    ("Ministry data show that 3,000 aircraft entered the zone in 2024.", "named"),
+    # a description with a reporting participle is no source: the office is
+    ("Gunmen believed to belong to a cartel fired on 4 trucks in Aguililla on Sunday, the "
+     "state attorney general's office said in a statement.", "named"),
+])
+def test_sourcing_of_more_constructions(text: str, sourcing: str) -> None:
+    claim = extract(text)[-1]
+    assert claim.sourcing.value == sourcing, claim.source_name
+
+
+def test_a_quote_after_an_attributed_sentence_goes_on_in_its_voice() -> None:
+    text = ('"The attackers were pushed back after 4 hours," the statement from the army said. '
+            '"Our drones then destroyed 40 motorbikes near the border."\n\n'
+            "A local official, speaking on condition of anonymity, gave a higher toll. "
+            '"We have counted 31 bodies," he said. "The depot burned on Sunday."\n')
+    claims = extract(text)
+    drones = next(c for c in claims if "Our drones" in c.quote)
+    assert drones.sourcing.value == "named" and "army" in drones.source_name
+    depot = next(c for c in claims if "depot" in c.quote)
+    bodies = next(c for c in claims if "31 bodies" in c.quote)
+    assert bodies.sourcing.value == "unnamed" and depot.sourcing.value == "unnamed"
+
+
+def test_a_quote_in_a_new_paragraph_does_not_inherit() -> None:
+    text = ('Officials said 4 people died in Tulcea on Monday.\n\n'
+            '"Our drones destroyed 40 motorbikes near the border on Sunday."\n')
+    quote = extract(text)[-1]
+    assert quote.sourcing.value == "none"
+
+
+def test_a_bracketed_dateline_release_speaks_for_the_body_saying_it_today() -> None:
+    text = ("Floods displace 270,000 people in Hiran region\n\n"
+            "(Mogadishu, 12 November) – Nearly 274,000 people have fled their homes since "
+            "Saturday, the UN Office for the Coordination of Humanitarian Affairs (OCHA) said "
+            "today.\n\n"
+            "Flood water now covers 85 per cent of Beledweyne.\n")
+    water = next(c for c in extract(text) if c.quote.startswith("Flood water"))
+    assert water.sourcing.value == "named"
+    assert water.source_name == "UN Office for the Coordination of Humanitarian Affairs"
