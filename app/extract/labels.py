@@ -26,6 +26,7 @@ from app.extract.count_rules import (
     not_a_count,
     one_another,
 )
+from app.extract.cues import load_cues
 from app.extract.place_rules import (
     NOT_PLACE_WORDS,
     PLACE_PREPOSITIONS,
@@ -149,7 +150,7 @@ def _name(doc: Any, ent: Any, start: int, end: int, etext: str) -> list[Found]:
     after = doc[ent.end] if ent.end < len(doc) else None
     if after is not None and after.is_lower and after.text in places.place_book().region_words:
         return [place(doc, ent.start, ent.end + 1)]  # "the Bakool region": a region, no body
-    if places.is_known_place(etext) or _listed_with_places(doc, ent):
+    if places.is_known_place(etext) or _listed_with_places(doc, ent) or _a_town(doc, ent):
         return [place(doc, ent.start, ent.end)]
     if len(ent) > 1 and ent[0].lower_ in PLACE_PREPOSITIONS | {"in", "at"}:
         return [place(doc, ent.start + 1, ent.end)]  # "Near Bayji," read as a name
@@ -164,6 +165,26 @@ def _name(doc: Any, ent: Any, start: int, end: int, etext: str) -> list[Found]:
     if _heading_word(ent):
         return []
     return [_organisation(doc, ent, end)]
+
+
+def _a_town(doc: Any, ent: Any) -> bool:
+    """A name the model calls a person or an organisation that is a town of 15,000 people or
+    more ("Ryazan", "Tuapse"), unless the text treats it as a person: with a title ("Gov.
+    Jackson"), as the surname or first name of a person named in full ("Mike Jackson",
+    "Florence Nightingale"), or speaking ("Jackson said")."""
+    text = ent.text.removeprefix("the ").removeprefix("The ")
+    if places.world_city(text) is None or any(t.lower_ in NOT_PLACE_WORDS for t in ent):
+        return False
+    if ent.label_ != "PERSON":
+        return True
+    if titled_start(doc, ent.start) < ent.start or honorific_start(doc, ent.start) < ent.start:
+        return False
+    words = {t.text for t in ent}
+    for other in doc.ents:
+        if other.label_ == "PERSON" and len(other) > len(ent) and words & {t.text for t in other}:
+            return False
+    root = ent.root
+    return not (root.dep_ == "nsubj" and root.head.lemma_.lower() in load_cues().reporting_verbs)
 
 
 def _organisation(doc: Any, ent: Any, end: int) -> Found:

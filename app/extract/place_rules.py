@@ -75,7 +75,8 @@ def place(doc: Any, start: int, end: int) -> Found:
             and (e > end or doc[e - 1].dep_ == "compound"):
         e += 1
     name = doc[s:e].text
-    country = places.country_code(doc[start:end].text) or places.country_code(name)
+    country = places.country_code(doc[start:end].text) or places.country_code(name) \
+        or places.world_city(doc[start:end].text)
     attrs = {"country": country} if country else {}
     return Found("location", doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), name, attrs)
 
@@ -172,8 +173,8 @@ def shared_region_words(text: str) -> list[tuple[int, int]]:
         for part in re.finditer(r"[^,]+", m.group("names")):
             for name in re.split(r"\s+(?:and|or)\s+", part.group()):
                 words = name.split()
-                while words and words[0] in _NOT_LISTED:
-                    words = words[1:]
+                while words and (words[0] in _NOT_LISTED or words[0].endswith(("'s", "’s"))):
+                    words = words[1:]  # "In", "Russia's": not part of the name
                 if not words:
                     continue
                 word = " ".join(words)
@@ -240,7 +241,8 @@ def named_facilities(doc: Any) -> list[tuple[int, int]]:
             if child.dep_ in ("amod", "compound", "nmod") and child.i < start:
                 start = min(child.i, child.left_edge.i)  # "the Red Sea city": all the name
                 named = named or (child.pos_ == "PROPN" and not demonym(child.text) and (
-                    child.ent_type_ != "PERSON" or t.lower_ in NAMED_BY_PLACE))
+                    child.ent_type_ != "PERSON" or t.lower_ in NAMED_BY_PLACE
+                    or places.world_city(child.text) is not None))
         while start < t.i and doc[start].pos_ != "PROPN":
             start += 1  # "the new Tiyas airbase": the name, not the adjectives before it
         if named and start < t.i:
@@ -337,6 +339,8 @@ def in_place_slot(doc: Any, ent: Any) -> bool:
     prev = doc[ent.start - 1]
     if prev.lower_ == "to" and ent.start > 1 and doc[ent.start - 2].lower_ in NEAR_PAIRS:
         return True  # "close to Kupyansk"
+    if prev.lower_ in GOAL_PREPOSITIONS and prev.head.lemma_.lower() in MOTION_VERBS:
+        return True  # "the fighting spread overnight to Kupwara"
     if prev.lower_ == "the" and ent.start > 1:
         # "across the Danube", "along the Dnipro": a one-word name where a river or coast goes
         return len(ent) == 1 and doc[ent.start - 2].lower_ in THE_PLACE_PREPOSITIONS

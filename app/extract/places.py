@@ -4,6 +4,9 @@ Countries come from ``pycountry`` (names, official names, common names and a
 few everyday aliases); cities spaCy's small model tends to call people or
 organisations come from ``app/resources/extract/places.json``; regions are
 recognised by their designator word ("Belgorod Region", "Kharkiv Oblast").
+Towns the curated list does not hold are looked up in ``world_cities.tsv``
+(GeoNames, 15,000 people or more) only where the model's label is in doubt:
+that list holds "Jackson" and "Split", so it never makes a place by itself.
 """
 
 from __future__ import annotations
@@ -33,6 +36,25 @@ def place_book() -> PlaceBook:
         for name in names.split("|"):
             cities[name.lower()] = code
     return PlaceBook(cities, frozenset(data["region_words"]), frozenset(data["direction_words"]))
+
+
+@cache
+def _world_cities() -> dict[str, str]:
+    from app.resources import read_text
+
+    out: dict[str, str] = {}
+    for line in read_text("extract", "world_cities.tsv").splitlines():
+        if line and not line.startswith("#"):
+            name, _, code = line.partition("\t")
+            out[name] = code
+    return out
+
+
+def world_city(name: str) -> str | None:
+    """The country code of a town of 15,000 people or more spelt ``name`` (case as
+    written: "Ryazan", not "ryazan"), or None."""
+    return _world_cities().get(name.replace("'", "’").strip()) or _world_cities().get(
+        name.strip())
 
 
 @cache

@@ -214,3 +214,28 @@ def test_a_direction_before_a_name_keeps_its_place_slot() -> None:
 def test_a_border_crossing_named_by_its_place_is_a_place() -> None:
     text = "Officers seized 14 rifles at the Tabanovce border crossing on 13 May."
     assert any("Tabanovce" in t for t in spans(text, "location"))
+
+
+def test_a_town_the_model_calls_a_person_is_a_place() -> None:
+    # neither town is on the curated list; both are on the GeoNames list of towns
+    text = ("Drones struck the Tuapse refinery on Monday. Fires broke out near the Ryazan "
+            "refinery, and the fighting spread overnight to Kupyansk.")
+    locations = spans(text, "location")
+    assert any("Tuapse" in t for t in locations)
+    assert any("Ryazan" in t for t in locations)
+    assert not {"Tuapse", "Ryazan"} & set(spans(text, "actor"))
+
+
+def test_a_town_name_that_names_a_person_stays_a_person() -> None:
+    text = ("Senator Mike Jackson said 40 drones were bought in May. Jackson said the "
+            "contract was signed on 3 June. Gov. Florence told reporters 12 roads were shut.")
+    assert "Jackson" not in spans(text, "location")
+    assert "Florence" not in spans(text, "location")
+
+
+def test_the_world_towns_list_is_looked_up_as_written() -> None:
+    from app.extract.places import world_city
+
+    assert world_city("Ryazan") == "RU"
+    assert world_city("Bogota") == world_city("Bogotá") == "CO"
+    assert world_city("ryazan") is None  # a common word in lower case is never a town
