@@ -13,6 +13,7 @@ from typing import Any
 
 from app.extract import lexicon
 from app.extract.cues import load_cues, phrase_in
+from app.extract.sourcing import claims_a_place
 from app.extract.tokens import lemmas, lowers
 
 NON_GOVERNING_DEPS = frozenset({"relcl", "appos", "acl"})
@@ -54,7 +55,8 @@ def find_hedges(sent: Any, text: str | None = None) -> Hedging:
         if low in MODAL_ADJECTIVES and token.dep_ == "amod":
             side.append(token.text)  # "against possible counteractions": part of what is said
             continue
-        if _negated(token) or _refers_back(token) or _active_estimate(token):
+        if _negated(token) or _refers_back(token) or _active_estimate(token) \
+                or claims_a_place(token):
             side.append(token.text)
             continue
         (governing if _governs(token) or _carries_count(token) else side).append(token.text)

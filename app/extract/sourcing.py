@@ -60,6 +60,8 @@ BODY_HEADS = lexicon.words("cues", "body_heads")
 # an institution word that is also a common noun ("medical staff"): an institution only in a
 # name ("the General Staff")
 NAME_ONLY_INSTITUTIONS = frozenset({"staff", "service", "forces", "force", "authorities"})
+# places that speak as bodies: "the regional operational headquarters reported"
+SPEAKING_PLACES = frozenset({"headquarters", "hq"})
 # a place that only says where the source is ("staff at a clinic in Tawila"), not who
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "on", "outside", "across"})
 DATELINE_DASHES = frozenset({"-", "--", "–", "—"})  # "TALLINN, 3 May - The board said"
@@ -113,7 +115,7 @@ def attribute(sent: Any, actor_spans: list[tuple[int, int]], text: str | None = 
                 and token.lower_ not in cues.reporting_verbs \
                 and token.lemma_.lower() not in RECEIVING_VERBS and not _puts_at(token):
             continue
-        if _refused(token):
+        if _refused(token) or claims_a_place(token):
             continue  # "The militia did not claim the bombing", "X denied the charge": an act
         if _puts_at(token):
             subjects = [c for c in token.children if c.dep_ == "nsubj"]
@@ -186,6 +188,8 @@ def _channel_owner(head: Any) -> Any | None:
 def _participle_speaker(token: Any) -> list[Any]:
     """ "X thanked Britain, writing that ...", "X said ..., adding that ...": a reporting
     participle speaks with the subject of the speech act it hangs on."""
+    if token.dep_ == "xcomp" and token.tag_ == "VB" and token.head.lemma_ in ("appear", "seem"):
+        return [c for c in token.head.children if c.dep_ == "nsubj"]  # "appears to show"
     if token.tag_ != "VBG" or token.dep_ not in ("advcl", "xcomp", "conj"):
         return []
     head = token.head.lemma_.lower()
@@ -215,6 +219,13 @@ def _puts_at(token: Any) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "at"
                and any(g.like_num or any(n.like_num for n in g.children) for g in c.children)
                for c in token.children)
+
+
+def claims_a_place(token: Any) -> bool:
+    """ "Both countries claim Kashmir in full": a claim to territory, not a claim reported."""
+    return token.lemma_.lower() == "claim" and not any(
+        c.dep_ in ("ccomp", "xcomp") for c in token.children) and any(
+        c.dep_ == "dobj" and c.ent_type_ in ("GPE", "LOC") for c in token.children)
 
 
 def _refused(token: Any) -> bool:
@@ -334,7 +345,9 @@ def _classify(head: Any, span: Any, actor_spans: list[tuple[int, int]],
     if _proper_name(head) and not any(s <= head.idx < e for s, e in actor_spans) \
             and head.ent_type_ not in ("NORP", "DATE", "TIME", "CARDINAL"):
         return "named"  # "according to ACLED, a conflict monitoring organisation"
-    if head.lower_ in AFFILIATED_HEADS and _affiliation(head):
+    if head.lower_ in AFFILIATED_HEADS and (_affiliation(head) or any(
+            c.dep_ == "poss" and c.lower_ in BODY_HEADS and _named_body(c, span)
+            for c in head.children)):  # "the panel's experts", the panel named before
         return "named"  # "observers from the Council of Europe", "analysts at the Lowy Institute"
     if head.lower_ in INSTITUTIONAL_HEADS and any(
             t.ent_type_ in OWNER_LABELS or any(s <= t.idx < e for s, e in actor_spans)
@@ -360,7 +373,7 @@ def _classify(head: Any, span: Any, actor_spans: list[tuple[int, int]],
     named = has_person or any(t.ent_type_ in NAMED_LABELS and t.i not in located
                               for t in span) or any(
         s < span.end_char and span.start_char < e for s, e in actor_spans) or any(
-        t.lower_ in INSTITUTION_HEADS and t.i not in located
+        (t.lower_ in INSTITUTION_HEADS or t.lower_ in SPEAKING_PLACES) and t.i not in located
         and (t.lower_ not in NAME_ONLY_INSTITUTIONS or t.text[:1].isupper()
              or t.lower_ == "force" and t.i > 0 and t.doc[t.i - 1].lower_ == "air")
         for t in span) or (

@@ -496,3 +496,23 @@ def test_a_bracketed_dateline_release_speaks_for_the_body_saying_it_today() -> N
     water = next(c for c in extract(text) if c.quote.startswith("Flood water"))
     assert water.sourcing.value == "named"
     assert water.source_name == "UN Office for the Coordination of Humanitarian Affairs"
+
+
+def test_a_claim_to_territory_is_neither_a_source_nor_a_hedge() -> None:
+    claim = only_claim("Both countries claim Kashmir in full but have ruled only parts of it "
+                       "since 1947.")
+    assert claim.sourcing.value == "none"
+    assert not claim.hedged
+
+
+@pytest.mark.parametrize(("text", "sourcing"), [
+    ("By some estimates, the strikes have knocked out up to 17% of capacity since May.",
+     "unnamed"),
+    ("The UN panel published its report on Monday. The panel's experts said they had tracked "
+     "37 cargo flights in May.", "named"),
+    ("In Krasnodar Krai, the regional operational headquarters reported a fire at the port "
+     "of Tuapse on Monday.", "named"),
+])
+def test_estimates_experts_of_a_body_and_headquarters(text: str, sourcing: str) -> None:
+    claim = extract(text)[-1]
+    assert claim.sourcing.value == sourcing, claim.source_name
