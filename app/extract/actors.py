@@ -43,6 +43,10 @@ def institution_spans(doc: Any) -> list[tuple[int, int]]:
             continue
         if low == "staff" and (token.i == 0 or doc[token.i - 1].lower_ != "general"):
             continue
+        before = doc[token.i - 1] if token.i > 0 else None
+        if low == "department" and token.is_lower and before is not None \
+                and before.pos_ == "PROPN" and before.lower_ not in INSTITUTION_HEADS:
+            continue  # "the Artibonite department": a region of Haiti, not an office
         i, owner = _owner_start(doc, token.i)
         tail = _name_tail(doc, token)
         if owner and tail:

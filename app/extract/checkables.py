@@ -17,7 +17,7 @@ from datetime import date
 from typing import Any
 
 from app.extract import place_rules, places
-from app.extract.actors import institution_spans
+from app.extract.actors import INSTITUTION_HEADS, institution_spans
 from app.extract.candidates import LOCATION_LABELS, Found, doc_text, end_char, inside_any
 from app.extract.count_rules import number_words, phrase_counts, vague_counts
 from app.extract.date_rules import duration_adjectives, is_rate, relative_dates
@@ -124,8 +124,10 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
     found = [f for f in found if not place_rules.stance(text, f)
              and not (f.type == "location" and (f.start, f.end) in initials)
              and not (f.type == "date" and is_rate(text, f.start, f.end))]
+    campaigns = _campaign_names(text)
     found = [_retyped(f, text) for f in found
-             if not _operation_name(f, text) and not _one_of_the_most(doc, f)]
+             if not _operation_name(f, text) and not _one_of_the_most(doc, f)
+             and not (f.type in ("actor", "location") and text[f.start:f.end] in campaigns)]
     found.extend(_surnames(doc, found))
     found.extend(_makers(doc, [f for f in found if f.type == "system"], found))
     trim_tails(found, text)
@@ -133,6 +135,14 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
 
 
 _OPERATION = re.compile(r"^Operation\s+[A-Z]")
+# "exercise Steadfast Rampart", "the Steadfast Rampart exercise", "NATO's Baltic Sentry
+# mission": a campaign's name is none of the five checkable types, at every mention
+_CAMPAIGN_WORD = r"[A-Z][\w'’-]+"
+_CAMPAIGN_BEFORE = re.compile(
+    rf"\b(?:[Ee]xercises?|Operation|Drill)\s+(?P<name>{_CAMPAIGN_WORD}(?:\s+{_CAMPAIGN_WORD}){{0,2}})")
+_CAMPAIGN_AFTER = re.compile(
+    rf"(?P<name>{_CAMPAIGN_WORD}(?:\s+{_CAMPAIGN_WORD}){{0,2}})\s+(?:exercises?|drills|manoeuvres"
+    r"|maneuvers|mission|operation|war games)\b")
 _FLEET = re.compile(r"\b(?:Fleet|Flotilla|Squadron)$")
 _DATELINE_PLACE = re.compile(r"^[A-Z][A-Z .'-]+$")
 
@@ -200,6 +210,24 @@ def _one_of_the_most(doc: Any, f: Found) -> bool:
         return False
     after = doc[span.end + 1:span.end + 6]
     return any(t.tag_ in ("JJS", "RBS") or t.lower_ in ("most", "least") for t in after)
+
+
+def _campaign_names(text: str) -> set[str]:
+    """Names the text gives to exercises, operations and missions ("Steadfast Rampart"), with
+    the words that only say whose or what kind they are left out."""
+    names: set[str] = set()
+    for pattern in (_CAMPAIGN_BEFORE, _CAMPAIGN_AFTER):
+        for m in pattern.finditer(text):
+            words = [w for w in m.group("name").split()
+                     if not w.endswith(("'s", "’s"))]
+            name = " ".join(words)
+            if len(words) < (1 if pattern is _CAMPAIGN_BEFORE else 2) or name.isupper() \
+                    or any(w.lower() in INSTITUTION_HEADS for w in words) or all(
+                    place_rules.demonym(w) or places.is_known_place(w) for w in words):
+                continue  # "the EU Naval Force mission", "joint Chinese-Russian drills"
+            names.add(name)
+            names.add(words[-1] if len(words) > 1 and pattern is _CAMPAIGN_BEFORE else name)
+    return names
 
 
 def _operation_name(f: Found, text: str) -> bool:

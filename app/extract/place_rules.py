@@ -25,7 +25,10 @@ FACILITY_NOUNS = lexicon.words("places", "facility_nouns")
 # rivers, lakes, valleys: no person gives a river its name in the news ("the Vrbas river")
 NATURAL_FEATURES = lexicon.words("places", "natural_features")
 # no person gives these their name either: "the Tabanovce border crossing"
-NAMED_BY_PLACE = NATURAL_FEATURES | {"crossing", "checkpoint"}
+NAMED_BY_PLACE = NATURAL_FEATURES | {"crossing", "checkpoint", "camp", "area", "range", "mine"}
+# a facility head that takes the name of the force that runs it: "Hill Air Force Base",
+# "Marine Corps Air Station Yuma"
+FORCE_NAMED_HEADS = frozenset({"Base", "Station", "Airfield", "Range", "Barracks", "Yard"})
 BORDER_WORDS = lexicon.words("places", "border_words")
 BORDER_TAILS = lexicon.words("places", "border_tails")  # "the Russia-Ukraine border"
 NEAR_WORDS = lexicon.words("places", "near_words")
@@ -54,7 +57,12 @@ AREA_NOUNS = lexicon.words("places", "area_nouns")
 DEMONYM_WORDS = frozenset(places.DEMONYMS)
 
 RULE_REGION = re.compile(
-    r"\b(?:[A-Z][\w’'-]+\s+){1,3}(?:Oblast|Region|Krai|Kray|Province|Governorate|Raion)\b")
+    r"\b(?:[A-Z][\w’'-]+\s+){1,3}(?:Oblast|Region|Krai|Kray|Province|Governorate|Raion"
+    r"|County|Prefecture|Municipality|Local Government Area)\b"
+    # "Sidakan district", "the Artibonite department": a name and its lower-case designator
+    r"|(?<![\w’'-])(?!(?:The|In|At|On|From|Of|A)\s)[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}\s+"
+    r"(?:oblast|region|krai|province|governorate|raion|district|county|department|prefecture"
+    r"|municipality|tehsil|commune)\b")
 
 
 def place(doc: Any, start: int, end: int) -> Found:
@@ -81,10 +89,14 @@ def place(doc: Any, start: int, end: int) -> Found:
     return Found("location", doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), name, attrs)
 
 
-def region_match(m: re.Match[str]) -> Found:
+def region_match(m: re.Match[str]) -> Found | None:
     """ "Russia's Kursk Oblast": the region, with the possessor as its country."""
     name = m.group()
     start = m.start()
+    first = name.split()[0]
+    if demonym(first.rstrip("’'s")) and not places.is_known_place(first) \
+            or first.lower() in NOT_PLACE_WORDS:
+        return None  # "the Ukrainian state", "Police district": no region's name
     country = None
     for mark in ("’s ", "'s "):
         if mark in name:
@@ -99,7 +111,7 @@ def region_match(m: re.Match[str]) -> Found:
 
 def regions(text: str) -> list[Found]:
     """Regions named by their designator word ("Belgorod Region", "Kharkiv Oblast")."""
-    return [region_match(m) for m in RULE_REGION.finditer(text)]
+    return [f for f in (region_match(m) for m in RULE_REGION.finditer(text)) if f is not None]
 
 
 def names_after_near(doc: Any) -> list[tuple[int, int]]:
@@ -215,14 +227,21 @@ def named_features(doc: Any) -> list[tuple[int, int]]:
                 "GPE", "LOC", "FAC"):
             continue
         start = token.i
-        while start > 0 and doc[start - 1].text[:1].isupper() \
-                and (doc[start - 1].pos_ in ("PROPN", "ADJ", "NOUN") or doc[start - 1].like_num) \
-                and not doc[start - 1].is_sent_start and token.i - start < 4:
+        while start > 0 and token.i - start < 6 and not doc[start - 1].is_sent_start and (
+                doc[start - 1].text[:1].isupper() and (
+                    doc[start - 1].pos_ in ("PROPN", "ADJ", "NOUN") or doc[start - 1].like_num)
+                or doc[start - 1].lower_ == "and" and start > 1
+                and doc[start - 2].text[:1].isupper()):  # "Utah Test and Training Range"
             start -= 1
-        if start < token.i and not any(doc[k].lower_ in NOT_PLACE_WORDS
-                                       or doc[k].lower_ in INSTITUTION_HEADS
-                                       for k in range(start, token.i + 1)):
-            out.append((start, token.i + 1))
+        end = token.i + 1
+        if token.text in FORCE_NAMED_HEADS and end < len(doc) and doc[end].ent_type_ in (
+                "GPE", "LOC", "") and doc[end].pos_ == "PROPN":
+            end += 1  # "Marine Corps Air Station Yuma"
+        inside = range(start, end)
+        if start < token.i and not any(
+                doc[k].lower_ in NOT_PLACE_WORDS or doc[k].lower_ in INSTITUTION_HEADS
+                and token.text not in FORCE_NAMED_HEADS for k in inside):
+            out.append((start, end))
     return out
 
 
@@ -240,9 +259,12 @@ def named_facilities(doc: Any) -> list[tuple[int, int]]:
         for child in t.lefts:
             if child.dep_ in ("amod", "compound", "nmod") and child.i < start:
                 start = min(child.i, child.left_edge.i)  # "the Red Sea city": all the name
-                named = named or (child.pos_ == "PROPN" and not demonym(child.text) and (
-                    child.ent_type_ != "PERSON" or t.lower_ in NAMED_BY_PLACE
-                    or places.world_city(child.text) is not None))
+                # "the Nur Shams refugee camp": the name may sit under a modifier noun
+                named = named or any(
+                    g.pos_ == "PROPN" and not demonym(g.text) and (
+                        g.ent_type_ != "PERSON" or t.lower_ in NAMED_BY_PLACE
+                        or places.world_city(g.text) is not None)
+                    for g in (child.subtree if child.pos_ == "NOUN" else [child]))
         while start < t.i and doc[start].pos_ != "PROPN":
             start += 1  # "the new Tiyas airbase": the name, not the adjectives before it
         if named and start < t.i:

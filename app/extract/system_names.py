@@ -163,18 +163,26 @@ def ship_names(doc: Any) -> list[tuple[int, int, int]]:
         head = doc[index]
         if head.pos_ not in ("NOUN", "PROPN", "ADJ") or not head.is_lower:
             continue  # the model sometimes calls "frigate" before a name an adjective
+        # "the Renhai-class cruiser Nanchang": navies name ships after cities, so a place
+        # name straight after a determined class noun is the ship's
+        determined = any(doc[k].lower_ in ("the", "a", "an", "class")
+                         or doc[k].text.endswith("-class") for k in range(max(0, index - 5), index))
         end = index + 1
-        while end < len(doc) and end - index <= MAX_NAME_TOKENS and _ship_name_token(doc[end]):
+        while end < len(doc) and end - index <= MAX_NAME_TOKENS \
+                and _ship_name_token(doc[end], place_allowed=determined):
             end += 1
         if end > index + 1:
             out.append((index, index + 1, end))
     return out
 
 
-def _ship_name_token(t: Any) -> bool:
-    return (t.is_alpha or any(c.isdigit() for c in t.text)) and t.text[:1].isupper() \
-        and not t.is_sent_start and t.ent_type_ not in NOT_NAME_LABELS \
-        and not places.is_known_place(t.text) and not _demonym(t.text)
+def _ship_name_token(t: Any, place_allowed: bool = False) -> bool:
+    if not ((t.is_alpha or any(c.isdigit() for c in t.text)) and t.text[:1].isupper()
+            and not t.is_sent_start and not _demonym(t.text)):
+        return False
+    if place_allowed and t.ent_type_ in ("GPE", "LOC", "FAC", ""):
+        return True
+    return t.ent_type_ not in NOT_NAME_LABELS and not places.is_known_place(t.text)
 
 
 def mention_names(doc: Any, spans: Iterable[tuple[int, int]]) -> set[str]:

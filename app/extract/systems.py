@@ -257,6 +257,11 @@ class SystemFinder:
                 if category in WEAPON_CLASS_CATEGORIES \
                         and doc[start:end].text.lower() not in self.gazetteer.ambiguous:
                     weapons.append(start)
+        for c, (s, e) in named_ships.items():
+            if doc[c].pos_ == "NOUN":
+                # "the Luyang III-class destroyer Baotou": the class went to the named type
+                found.append(SystemMatch(doc[s].idx, _char_end(doc, e), doc[s:e].text,
+                                         "ship", False))
         for s, e, phrase_end in names_before_classes(doc, self._class_heads_lower):
             name = doc[s:e].text
             canonical, category = self.gazetteer.named.get(name) or (

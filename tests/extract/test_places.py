@@ -239,3 +239,41 @@ def test_the_world_towns_list_is_looked_up_as_written() -> None:
     assert world_city("Ryazan") == "RU"
     assert world_city("Bogota") == world_city("Bogotá") == "CO"
     assert world_city("ryazan") is None  # a common word in lower case is never a town
+
+
+def test_facilities_named_with_their_force_or_use() -> None:
+    text = ("An F-35B crashed on the Utah Test and Training Range on 3 May. A jet from Hill Air "
+            "Force Base crashed in 2024. It flew from Marine Corps Air Station Yuma on 2 May. "
+            "Troops trained at the Pabradė training area on 4 May. Soldiers raided the Nur "
+            "Shams refugee camp on 5 May.")
+    locations = spans(text, "location")
+    assert {"Utah Test and Training Range", "Hill Air Force Base",
+            "Marine Corps Air Station Yuma", "Pabradė training area",
+            "Nur Shams refugee camp"} <= set(locations)
+
+
+def test_district_department_tehsil_and_local_government_areas() -> None:
+    text = ("Jets struck positions in the Sidakan district on 3 May. Gangs attacked Liancourt "
+            "in the Artibonite department on 4 May. Bandits abducted 40 people in Faskari "
+            "Local Government Area on 5 May. The raid in Mir Ali tehsil began on 6 May.")
+    locations = spans(text, "location")
+    assert any(t.startswith("Sidakan") for t in locations)
+    assert "Artibonite department" in locations
+    assert "Faskari Local Government Area" in locations
+    assert "Mir Ali tehsil" in locations
+    assert not {"Artibonite department", "Mir Ali tehsil"} & set(spans(text, "actor"))
+
+
+def test_an_office_named_department_stays_an_actor() -> None:
+    text = "The US State Department said 900 people were rescued on 3 May."
+    assert "US State Department" in spans(text, "actor")
+    assert not spans(text, "location").keys() & {"The US State Department", "US State Department"}
+
+
+def test_exercise_and_mission_names_are_no_actors_or_places() -> None:
+    text = ("More than 30,000 troops joined the Steadfast Rampart exercise in Norway on 3 May. "
+            "Steadfast Rampart ends on 9 May. NATO launched its Baltic Sentry mission on "
+            "14 January.")
+    names = set(spans(text, "actor")) | set(spans(text, "location"))
+    assert not names & {"Steadfast Rampart", "Baltic Sentry"}
+    assert "NATO" in spans(text, "actor") and "Norway" in spans(text, "location")

@@ -272,3 +272,14 @@ def test_merchant_ship_types_are_systems_at_every_mention() -> None:
 
 def test_a_platform_before_a_participle_in_a_headline_is_a_system() -> None:
     assert "cargo ship" in spans("Navy seizes cargo ship carrying rifles off Oman", "system")
+
+
+def test_ships_named_after_cities_are_systems_not_places() -> None:
+    text = ("The group, comprising the Renhai-class cruiser Nanchang, the Luyang III-class "
+            "destroyer Baotou and the replenishment vessel Taihu, sailed past Sydney on 3 May. "
+            "A ship in Odesa was hit on 4 May.")
+    systems = spans(text, "system")
+    assert {"Nanchang", "Baotou", "Taihu"} <= set(systems)
+    locations = spans(text, "location")
+    assert not {"Nanchang", "Baotou", "Taihu"} & set(locations)
+    assert "Odesa" in locations and "Sydney" in locations
