@@ -40,6 +40,8 @@ ACCUSATION_VERBS = lexicon.words("cues", "accusation_verbs")
 # people named by the body they work for: "analysts at the Lowy Institute"
 AFFILIATED_HEADS = lexicon.words("cues", "affiliated_heads")
 AFFILIATION_PREPS = frozenset({"from", "at", "of", "with"})
+# "a report by the institute", "a statement from the ministry": the author
+AUTHOR_PREPS = frozenset({"by", "from", "of"})
 # "a spokesman for the ministry" speaks for it; "analysts for" a body are rarer than its own
 SPOKESPERSON_PREPS = AFFILIATION_PREPS | {"for"}
 # an institution's output or arm, named by its owner: "World Bank figures", "Polish intelligence"
@@ -60,6 +62,11 @@ BODY_HEADS = lexicon.words("cues", "body_heads")
 # an institution word that is also a common noun ("medical staff"): an institution only in a
 # name ("the General Staff")
 NAME_ONLY_INSTITUTIONS = frozenset({"staff", "service", "forces", "force", "authorities"})
+# people an anonymous source may be, beyond the anonymous heads: never an issuer's voice
+PERSON_NOUNS = frozenset({"officer", "officers", "soldier", "soldiers", "commander", "doctor",
+                          "doctors", "nurse", "worker", "workers", "spokesman", "spokeswoman",
+                          "spokesperson", "man", "woman", "villager", "villagers", "survivor",
+                          "survivors", "pilot", "sailor", "guard", "guards", "employee"})
 # places that speak as bodies: "the regional operational headquarters reported"
 SPEAKING_PLACES = frozenset({"headquarters", "hq"})
 # a place that only says where the source is ("staff at a clinic in Tawila"), not who
@@ -169,8 +176,11 @@ def impersonal_source(source: str) -> bool:
     """Whether an unnamed source is no one in particular: none at all ("it is believed
     that ...") or a thing ("battle damage assessment showed"). In an official statement such
     a sentence is in the issuer's own voice; anonymous people ("officials said") are not."""
-    words = source.lower().split()
-    return not words or words[-1] not in load_cues().anonymous_heads - NOT_PEOPLE
+    cues = load_cues()
+    if any(phrase_in(p, source.lower()) for p in cues.anonymity_phrases):
+        return False  # "a naval officer, speaking on condition of anonymity": a person
+    words = source.split(",")[0].lower().split()
+    return not words or words[-1] not in (cues.anonymous_heads | PERSON_NOUNS) - NOT_PEOPLE
 
 
 def _channel_owner(head: Any) -> Any | None:
@@ -340,6 +350,9 @@ def _classify(head: Any, span: Any, actor_spans: list[tuple[int, int]],
     located = {t.i for prep in span if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPS
                for t in prep.subtree}
     has_person = any(t.ent_type_ == "PERSON" and t.i not in located for t in span)
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" and c.text[:1].isupper()
+           for c in head.children):
+        return "named"  # "A resident, Lawal Umaru, said", "Its spokesperson, DSP Nura Musa"
     if any(s <= head.idx < e for s, e in actor_spans):
         return "named"  # the head is itself an actor: "Syrian state media said"
     if _proper_name(head) and not any(s <= head.idx < e for s, e in actor_spans) \
@@ -354,6 +367,8 @@ def _classify(head: Any, span: Any, actor_spans: list[tuple[int, int]],
             or t.lower_ in INSTITUTION_HEADS and t.text[:1].isupper()
             for t in span if t.i < head.i):
         return "named"  # "World Bank figures", "Polish military intelligence"
+    if head.lower_ in DOCUMENT_NOUNS | {"reports"} and _affiliation(head, AUTHOR_PREPS):
+        return "named"  # "A report by the Washington-based Institute for Science ..."
     if head.lower_ in DOCUMENT_NOUNS and _named_document(head):
         return "named"  # "the report said", after "Amnesty International published a report"
     if head.lower_ in BODY_HEADS and _named_body(head, span):

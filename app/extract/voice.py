@@ -217,7 +217,10 @@ def _outlet_self(text: str, at: int) -> bool:
     """Whether the sentence around offset ``at`` is the outlet speaking of its own coverage."""
     start = max(text.rfind(mark, 0, at) for mark in (". ", "\n", "? ", "! ")) + 1
     ends = [k for k in (text.find(mark, at) for mark in (". ", "\n", "? ", "! ")) if k != -1]
-    words = set(re.findall(r"[a-z]+", text[start:min(ends, default=len(text))].lower()))
+    end = min(ends, default=len(text))
+    if text[end:end + 1] == "?" or text[start:end].rstrip().endswith("?"):
+        return True  # "What do we know about the drones?": an explainer asking for its readers
+    words = set(re.findall(r"[a-z]+", text[start:end].lower()))
     return bool(words & OUTLET_SELF_WORDS)
 
 

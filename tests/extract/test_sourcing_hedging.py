@@ -516,3 +516,36 @@ def test_a_claim_to_territory_is_neither_a_source_nor_a_hedge() -> None:
 def test_estimates_experts_of_a_body_and_headquarters(text: str, sourcing: str) -> None:
     claim = extract(text)[-1]
     assert claim.sourcing.value == sourcing, claim.source_name
+
+
+@pytest.mark.parametrize(("text", "sourcing"), [
+    # a name in apposition names an indefinite source ...
+    ("A resident, Lawal Umaru, said the attackers came on 50 motorcycles on Monday.", "named"),
+    # ... a description in apposition does not
+    ("A source, a senior officer, said 3 soldiers died on Monday.", "unnamed"),
+    # a report's named author
+    ("A report by the Institute for Science and International Security said 40 drones were "
+     "built in 2024.", "named"),
+    ("A report by journalists said 40 drones were built in 2024.", "unnamed"),
+])
+def test_apposed_names_and_report_authors(text: str, sourcing: str) -> None:
+    claim = extract(text)[-1]
+    assert claim.sourcing.value == sourcing, claim.source_name
+
+
+def test_an_explainers_we_is_the_outlets_not_an_issuers() -> None:
+    text = ("Drones for Russia: what we know, and what we don't\n\n"
+            "What do we know about the plant?\n\n"
+            "Iran is thought to have delivered 40 drones in 2023. Officials in Kyiv warn that "
+            "20 jets could follow in May.\n")
+    claims = extract(text)
+    assert all(c.sourcing.value != "named" for c in claims), [
+        (c.quote, c.source_name) for c in claims]
+
+
+def test_an_anonymous_source_with_an_aside_is_never_the_issuers_voice() -> None:
+    text = ("Press release from the Ministry of Defence of Freedonia\n\n"
+            "Our frigate escorted 4 grain ships on 3 May. A naval officer, speaking on condition "
+            "of anonymity, said 2 drones were shot down on 3 May.\n")
+    officer = next(c for c in extract(text) if "officer" in c.quote)
+    assert officer.sourcing.value == "unnamed"
