@@ -33,9 +33,26 @@ __all__ = ["Found", "Rules", "doc_text", "find_checkables"]
 
 log = logging.getLogger("claimsheet.extract")
 
+# Arabic place names begin with a feature word ("Ain al-Asad", "Kfar Rumman", "Deir ez-Zor",
+# "Ras Isa") or end with a direction ("Zawtar al-Sharqiyah"); people's names do neither
+_ARABIC_PLACE = re.compile(
+    r"\b(?:Ain|Ayn|Tal|Tall|Tell|Tel|Kfar|Kafr|Deir|Dayr|Bir|Jabal|Jebel|Ras|Wadi|Khan|Beit|Bayt"
+    r"|Bab|Qasr|Marj|Jisr|Maarat|Ma'arat|Sheikh\s+Maskin)\s+(?:(?:al|el|as|ash|ad|ar|az|an|ez|es)-)?"
+    r"[A-Z][\w’'-]+"
+    r"|\b[A-Z][\w’'-]+\s+(?:al|el|as|ash)-(?:Sharqiyah|Sharqiya|Gharbiyah|Gharbiya|Shamaliyah"
+    r"|Janubiyah|Kabir|Kabira|Saghir|Sughra|Kubra|Jadida|Jadid|Qadima|Fawqa|Tahta)\b")
 _ARABIC_NAME = re.compile(
     r"\b(?:Abu|Abd|Abdul|Abdel|Sheikh|Imam)\s+[A-Z][\w’'-]+(?:\s+(?:al-|el-|bin\s+|ibn\s+)?[A-Z][\w’'-]+)*"
     r"|\b[A-Z][a-z]+\s+(?:al|el|bin|ibn)[- ][A-Z][\w’'-]+")
+# "Primorye Sea Lines LLC": a company, whatever place its name holds
+_COMPANY = re.compile(
+    r"\b(?:[A-Z][\w&’'.]*(?:-[A-Z][\w&’'.]*)*\s+){1,5}(?:LLC|Ltd|Ltd\.|Limited|Inc|Inc\.|Corp|Corp\.|Corporation|GmbH"
+    r"|PLC|plc|S\.A\.|AG|JSC|PJSC|OJSC|Co\.|LLP|Pty)(?![\w])")
+# "the BRP Datu Pagbuaya", "HMS Diamond": a navy's or coast guard's ship by its prefix
+_SHIP_PREFIXED = re.compile(
+    r"\b(?:USS|USNS|USCGC|HMS|HMAS|HMCS|HMNZS|INS|JS|BRP|EML|HNLMS|HDMS|HNoMS|FS|ITS|ROKS|KRI|PNS"
+    r"|TCG|RFS|SAS|ARA|BAP|NRP|ESPS|KD|RSS|HTMS|CNS|KRI)\s+(?:[A-Z][\w’'.-]*\s?){1,4}")
+
 # "The driver, S.D. (47)": police releases name suspects by initials and age
 _INITIALS_AND_AGE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}(?=\s*\(\d{1,2}\))")
 
@@ -80,8 +97,20 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
             s += 1
         found.append(Found("actor", doc[s].idx, end_char(doc, e), doc[s:e].text,
                            {"kind": "office"}, rank=2))
+    arabic_places = [(m.start(), m.end()) for m in _ARABIC_PLACE.finditer(text)]
+    for s, e in arabic_places:
+        found.append(Found("location", s, e, text[s:e], {}, rank=-1))
     for m in _ARABIC_NAME.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in arabic_places):
+            continue  # "Ain al-Asad": a place, not a person
         found.append(Found("actor", m.start(), m.end(), m.group(), {"kind": "person"}, rank=-1))
+    companies = [(m.start(), m.end()) for m in _COMPANY.finditer(text)]
+    for s, e in companies:
+        found.append(Found("actor", s, e, text[s:e], {"kind": "organisation"}, rank=-2))
+    for m in _SHIP_PREFIXED.finditer(text):
+        end = m.start() + len(m.group().rstrip())
+        found.append(Found("system", m.start(), end, text[m.start():end],
+                           {"category": "ship"}, rank=-1))
     initials = {(m.start(), m.end()) for m in _INITIALS_AND_AGE.finditer(text)}
     for s, e in initials:
         found.append(Found("actor", s, e, text[s:e], {"kind": "person"}, rank=-2))
@@ -123,6 +152,8 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
         found.extend(rules_only(text, article_date))
     found = [f for f in found if not place_rules.stance(text, f)
              and not (f.type == "location" and (f.start, f.end) in initials)
+             and not (f.type == "location" and any(s <= f.start and f.end <= e
+                                                   for s, e in companies))
              and not (f.type == "date" and is_rate(text, f.start, f.end))]
     campaigns = _campaign_names(text)
     found = [_retyped(f, text) for f in found

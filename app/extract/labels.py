@@ -316,6 +316,8 @@ def _inside_subject(token: Any) -> bool:
 
 
 def _location(doc: Any, ent: Any) -> Found | None:
+    if _outlet_not_place(doc, ent):
+        return _organisation(doc, ent, ent.end_char)
     tokens = list(ent)
     if len(tokens) == 1 and (tokens[0].tag_ == "JJ" or tokens[0].dep_ == "amod"):
         return None  # "Ukrainian" labelled GPE is an adjective
@@ -337,6 +339,31 @@ def _location(doc: Any, ent: Any) -> Found | None:
             and doc[ent.end + 1].lower_ in ORIGIN_WORDS:
         return None  # "the US-led coalition": who leads it, not where anything is
     return place(doc, ent.start, ent.end)
+
+
+# acronyms of places a text writes in capitals; any other capitalised acronym the model calls
+# a place ("MDA", a Moldova code to pycountry) is a body
+PLACE_ACRONYMS = frozenset({"US", "USA", "UK", "EU", "UAE", "DRC", "PRC", "ROK", "DPRK", "USSR",
+                            "NYC", "LA", "DC"})
+
+
+def _outlet_not_place(doc: Any, ent: Any) -> bool:
+    """A "place" no list knows that reports or counts ("Mediazona reported", "according to
+    Mediazona's count"), or an unknown capital acronym ("MDA paramedic"): an organisation."""
+    text = ent.text.removeprefix("the ")
+    if ent.label_ != "GPE":
+        return False
+    if text.isupper() and 2 <= len(text) <= 5:
+        return text not in PLACE_ACRONYMS and text.lower() not in places.COUNTRY_ALIASES
+    if places.is_known_place(text) or places.world_city(text):
+        return False
+    root = ent.root
+    cues = load_cues()
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in cues.reporting_verbs:
+        return places.country_code(text) is None
+    return root.dep_ == "poss" and root.head.lemma_.lower() in {
+        "count", "report", "data", "tally", "figures", "estimate", "analysis", "investigation"} \
+        and places.country_code(text) is None
 
 
 def _heading_word(ent: Any) -> bool:

@@ -25,7 +25,8 @@ FACILITY_NOUNS = lexicon.words("places", "facility_nouns")
 # rivers, lakes, valleys: no person gives a river its name in the news ("the Vrbas river")
 NATURAL_FEATURES = lexicon.words("places", "natural_features")
 # no person gives these their name either: "the Tabanovce border crossing"
-NAMED_BY_PLACE = NATURAL_FEATURES | {"crossing", "checkpoint", "camp", "area", "range", "mine"}
+NAMED_BY_PLACE = NATURAL_FEATURES | {"crossing", "checkpoint", "camp", "area", "range", "mine",
+                                     "post", "outpost", "garrison", "road", "highway"}
 # a facility head that takes the name of the force that runs it: "Hill Air Force Base",
 # "Marine Corps Air Station Yuma"
 FORCE_NAMED_HEADS = frozenset({"Base", "Station", "Airfield", "Range", "Barracks", "Yard"})
@@ -60,7 +61,8 @@ RULE_REGION = re.compile(
     r"\b(?:[A-Z][\w’'-]+\s+){1,3}(?:Oblast|Region|Krai|Kray|Province|Governorate|Raion"
     r"|County|Prefecture|Municipality|Local Government Area)\b"
     # "Sidakan district", "the Artibonite department": a name and its lower-case designator
-    r"|(?<![\w’'-])(?!(?:The|In|At|On|From|Of|A)\s)[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}\s+"
+    r"|(?<![\w’'-])(?!(?:The|In|At|On|From|Of|A|An|Some|Each|Every|One|Another|This|That|Any"
+    r"|No|Both|All|Most|Many|Its|Their|His|Her)\s)[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}\s+"
     r"(?:oblast|region|krai|province|governorate|raion|district|county|department|prefecture"
     r"|municipality|tehsil|commune)\b")
 
@@ -267,17 +269,30 @@ def named_facilities(doc: Any) -> list[tuple[int, int]]:
                     for g in (child.subtree if child.pos_ == "NOUN" else [child]))
         while start < t.i and doc[start].pos_ != "PROPN":
             start += 1  # "the new Tiyas airbase": the name, not the adjectives before it
-        if named and start < t.i:
+        owner = _known_organisation(doc[start:t.i].text)
+        if named and start < t.i and not owner:
             out.append((start, t.i + 1))
     return out
 
 
-_DEMONYM_SHAPE = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|i|ic)$")
+def _known_organisation(words: str) -> bool:
+    """ "the Hezbollah military compound": a facility named by who holds it is no place name."""
+    from app.extract.organisations import organisation_names
+
+    names = organisation_names()
+    return any(w in names for w in words.split())
+
+
+_DEMONYM_SHAPE = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|ic)$")
 
 
 def demonym(word: str) -> bool:
-    """A nationality word: listed ("Ukrainian") or shaped like one ("Moldovan", "Gabonese")."""
-    return word.lower() in DEMONYM_WORDS or bool(_DEMONYM_SHAPE.match(word))
+    """A nationality word: listed ("Ukrainian"), shaped like one ("Moldovan", "Gabonese"), or a
+    country with "i" ("Kuwaiti", "Somali"); not any name ending in "i" ("Boni", "Nairobi")."""
+    if word.lower() in DEMONYM_WORDS or _DEMONYM_SHAPE.match(word):
+        return True
+    return len(word) > 4 and word.endswith("i") and word[:1].isupper() and (
+        places.country_code(word[:-1]) is not None or places.country_code(word + "a") is not None)
 
 
 def listed_with_places(doc: Any) -> list[tuple[int, int]]:

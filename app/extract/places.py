@@ -101,6 +101,10 @@ def country_code(name: str) -> str | None:
 def is_known_place(name: str) -> bool:
     """A city or country name (used to overrule spaCy when it calls one a person)."""
     key = name.replace("’", "'").strip().lower()
+    if name.strip().isupper() and len(name.strip()) <= 5:
+        # "US", "UAE" are written so; "MDA" is Moldova's code to pycountry, but in news it is
+        # Magen David Adom: a capital acronym is a place only when it is an everyday alias
+        return key in COUNTRY_ALIASES or key in place_book().cities
     return key in place_book().cities or key in COUNTRY_ALIASES or _is_country(key)
 
 

@@ -152,3 +152,18 @@ def test_a_command_named_with_its_country_is_one_actor() -> None:
 def test_an_all_capital_subject_is_an_organisation_not_a_heading() -> None:
     text = "UNIFIL says its peacekeepers recorded 40 shells on Monday."
     assert "UNIFIL" in spans(text, "actor")
+
+
+def test_companies_by_their_suffix_hold_their_place_names() -> None:
+    text = "Sanctions hit Vladivostok-based Primorye Sea Lines LLC on 8 May."
+    assert "Primorye Sea Lines LLC" in spans(text, "actor")
+    assert not any("Primorye" in t for t in spans(text, "location"))
+
+
+def test_an_unknown_place_that_counts_or_a_capital_acronym_is_a_body() -> None:
+    text = ("According to Mediazona's count, 200 men died in 2024. \"He was lying next to a car,\" "
+            "MDA paramedic Yossi Amar said on 3 May. The US said 4 died on 5 May.")
+    actors = spans(text, "actor")
+    assert "Mediazona" in actors
+    assert "MDA" not in spans(text, "location")
+    assert "US" in spans(text, "location")

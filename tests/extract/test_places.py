@@ -277,3 +277,37 @@ def test_exercise_and_mission_names_are_no_actors_or_places() -> None:
     names = set(spans(text, "actor")) | set(spans(text, "location"))
     assert not names & {"Steadfast Rampart", "Baltic Sentry"}
     assert "NATO" in spans(text, "actor") and "Norway" in spans(text, "location")
+
+
+def test_arabic_place_names_are_places_not_people() -> None:
+    text = ("Drones were launched at Ain al-Asad on Sunday. Strikes hit Kfar Rumman and Zawtar "
+            "al-Sharqiyah on 3 May. Abu Mohammed al-Jolani spoke on 4 May.")
+    locations = spans(text, "location")
+    assert {"Ain al-Asad", "Kfar Rumman", "Zawtar al-Sharqiyah"} <= set(locations)
+    assert not {"Ain al-Asad", "Zawtar al-Sharqiyah"} & set(spans(text, "actor"))
+    assert any("Jolani" in t for t in spans(text, "actor"))
+
+
+def test_roads_forests_and_posts_named_by_a_place() -> None:
+    text = ("The Bodhei-Basuba road, which cuts through the Boni forest, was mined on 6 May. "
+            "Militants stormed the Lafey police post on 5 May.")
+    locations = spans(text, "location")
+    assert {"Bodhei-Basuba road", "Boni forest", "Lafey police post"} <= set(locations)
+
+
+def test_a_facility_named_by_who_holds_it_is_no_place() -> None:
+    text = "Jets struck a Hezbollah military compound in Tyre on 4 May."
+    assert not any("Hezbollah" in t for t in spans(text, "location"))
+    assert "Hezbollah" in spans(text, "actor")
+
+
+def test_a_place_word_after_a_determiner_is_no_region() -> None:
+    text = "Some district officials said 4 people died on 9 May."
+    assert not spans(text, "location")
+
+
+def test_nationality_words_by_shape_and_names_that_only_end_in_i() -> None:
+    from app.extract.place_rules import demonym
+
+    assert demonym("Kuwaiti") and demonym("Somali") and demonym("Moldovan")
+    assert not demonym("Boni") and not demonym("Nairobi") and not demonym("Helsinki")

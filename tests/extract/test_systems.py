@@ -283,3 +283,11 @@ def test_ships_named_after_cities_are_systems_not_places() -> None:
     locations = spans(text, "location")
     assert not {"Nanchang", "Baotou", "Taihu"} & set(locations)
     assert "Odesa" in locations and "Sydney" in locations
+
+
+def test_ships_named_by_their_navy_prefix_are_systems() -> None:
+    text = ("Coast guard ship 3305 approached the BRP Datu Pagbuaya at 9.40am on 7 May, and HMS "
+            "Diamond sailed on 8 May.")
+    systems = spans(text, "system")
+    assert "BRP Datu Pagbuaya" in systems and "HMS Diamond" in systems
+    assert not {"BRP Datu Pagbuaya", "HMS Diamond"} & set(spans(text, "actor"))
