@@ -99,7 +99,18 @@ _QUALIFIER = r"(?:(?:nearly|almost|about|around|roughly|more than|less than|over
              r"at most|some|just over|just under|well over)\s+)?"
 _COMPARISON = re.compile(
     _QUALIFIER + r"\b(?P<m>" + "|".join(sorted(map(re.escape, MULTIPLIERS), key=len, reverse=True))
-    + r")\s+as\s+(?:many|much|(?:high|large|long|big|great|heavy|fast|far|often))\b", re.I)
+    + r")\s+(?:as\s+(?:many|much|(?:high|large|long|big|great|heavy|fast|far|often))\b"
+    r"|the\s+(?:[\w-]+\s+){0,2}?(?:average|number|total|range|rate|level|amount|size|figure|toll"
+    r"|capacity|speed|distance|price|cost)\b)", re.I)
+# "more than half of the patients", "between four and six drones"
+_NUMBER = r"(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen" \
+          r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a hundred|dozens?)"
+_SHARE_OF = re.compile(
+    _QUALIFIER + r"\b(?P<f>half|a third|one-third|a quarter|two-thirds|three-quarters)\s+of\s+"
+    r"(?:the|its|their|his|her|all|[A-Z][\w’'-]*['’]s)\s+(?:[\w-]+\s+){0,2}?[\w-]+", re.I)
+_RANGE = re.compile(rf"\bbetween\s+(?P<a>{_NUMBER})\s+and\s+(?P<b>{_NUMBER})\b", re.I)
+FRACTIONS = {"half": 0.5, "a third": 1 / 3, "one-third": 1 / 3, "a quarter": 0.25,
+             "two-thirds": 2 / 3, "three-quarters": 0.75}
 _GROUP = re.compile(r"\b(?:an?|one|another)\s+(?P<g>" + "|".join(map(re.escape, GROUP_WORDS))
                     + r")\s+of\b", re.I)
 _FREQUENCY = re.compile(
@@ -120,6 +131,17 @@ def phrase_counts(text: str) -> list[Found]:
             attrs["qualifier"] = qualifier
         value = f"{counts.QUALIFIERS.get(qualifier, '')}x{factor:g}"
         out.append(Found("count", m.start(), m.end(), value, attrs, rank=-1))
+    for m in _SHARE_OF.finditer(text):
+        share = FRACTIONS[m.group("f").lower()]
+        qualifier = m.group().lower()[:m.start("f") - m.start()].strip()
+        attrs = {"fraction": m.group("f").lower()}
+        if qualifier:
+            attrs["qualifier"] = qualifier
+        out.append(Found("count", m.start(), m.end(),
+                         f"{counts.QUALIFIERS.get(qualifier, '')}{share:.3g} of", attrs, rank=-1))
+    for m in _RANGE.finditer(text):
+        out.append(Found("count", m.start(), m.end(), f"{m.group('a')}-{m.group('b')}",
+                         {"range": "true"}, rank=-1))
     for m in _GROUP.finditer(text):
         number = GROUP_WORDS[m.group("g").lower()]
         attrs = {"group": m.group("g").lower()}
@@ -140,9 +162,20 @@ def phrase_counts(text: str) -> list[Found]:
     return out
 
 
+_PHONE_AFTER = re.compile(r"^[-.\s]?\d{3}[-.\s]\d{4}\b")
+
+
 def identifier(doc: Any, start: int, end: int) -> bool:
     """ "posts 542 and 543", "Route 66", "Resolution 2254": a number naming a thing, not a
-    count of things."""
+    count of things; also a telephone number ("973-285-6600") and a list item's number ("1."
+    opening a line)."""
+    text = doc_text(doc)
+    s, e = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    if _PHONE_AFTER.match(text[e:e + 10]) or re.search(r"\d{3}[-.\s]$", text[max(0, s - 4):s]):
+        return True
+    line_start = text.rfind("\n", 0, s) + 1
+    if not text[line_start:s].strip() and re.match(r"[.)]\s", text[e:e + 2]):
+        return True  # "1. Russian forces ...": the list's numbering
     token = doc[start]
     while token.dep_ == "conj" and token.head.i < token.i:
         token = token.head  # "543" in "posts 542 and 543"

@@ -114,3 +114,23 @@ def test_one_of_the_most_is_a_ranking_not_a_count() -> None:
                    "one of the largest ports. One of the three drones fell in a field.", "count")
     assert "one" not in counts and "One" not in counts
     assert "three" in counts
+
+
+def test_shares_ranges_and_comparisons_with_the_are_counts() -> None:
+    text = ("Since the attack on 3 May, more than half of the patients have left. Residents "
+            "reported between four and six drones. Losses reached nearly twice the daily average "
+            "on 4 May, and the missile has roughly three times the range of the Agni-III.")
+    counts = spans(text, "count")
+    assert "more than half of the patients" in counts
+    assert "between four and six" in counts
+    assert "nearly twice the daily average" in counts
+    assert any(t.startswith("roughly three times the range") for t in counts)
+
+
+def test_telephone_numbers_and_list_numbering_are_not_counts() -> None:
+    text = ("Call our Detective Bureau at 973-285-6600 on Monday.\n"
+            "1. Russian forces lost 40 tanks on 3 May.\n"
+            "2. They advanced 5 km on 4 May.\n")
+    counts = spans(text, "count")
+    assert "973" not in counts and "1" not in counts and "2" not in counts
+    assert "40" in counts

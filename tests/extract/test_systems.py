@@ -291,3 +291,10 @@ def test_ships_named_by_their_navy_prefix_are_systems() -> None:
     systems = spans(text, "system")
     assert "BRP Datu Pagbuaya" in systems and "HMS Diamond" in systems
     assert not {"BRP Datu Pagbuaya", "HMS Diamond"} & set(spans(text, "actor"))
+
+
+def test_chinese_carriers_by_name_but_not_their_provinces() -> None:
+    text = ("J-15 fighters from the Shandong came within 45 nautical miles on 3 May. Floods hit "
+            "Shandong province on 4 May.")
+    assert any("Shandong" in t for t in spans(text, "system"))
+    assert "Shandong province" in spans(text, "location")
