@@ -137,13 +137,14 @@ def names_in_place_slots(doc: Any) -> list[tuple[int, int]]:
     out = []
     for token in doc:
         if token.dep_ != "pobj" or token.pos_ != "PROPN" or not token.text[:1].isupper() \
-                or token.ent_type_ not in UNKNOWN_LABELS or token.text.isupper():
-            continue
-        if not _place_slot(token.head):
+                or token.text.isupper() or not _place_slot(token.head):
             continue
         for name in [token, *(c for c in token.children if c.dep_ == "conj")]:
-            if name.pos_ != "PROPN" or not name.text[:1].isupper() \
-                    or name.ent_type_ not in UNKNOWN_LABELS and name is not token:
+            # a name the model labelled a person or a body is read by in_place_slot; here
+            # the ones it left untagged, read as a number or as a nationality ("Ica")
+            if name.pos_ != "PROPN" or not name.text[:1].isupper() or not (
+                    name.ent_type_ in UNKNOWN_LABELS
+                    or name.ent_type_ == "NORP" and not demonym(name.text)):
                 continue
             start = name.i
             while start > 0 and doc[start - 1].dep_ == "compound" \

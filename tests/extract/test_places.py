@@ -137,12 +137,13 @@ def test_a_name_found_as_a_system_is_not_one_inside_a_place() -> None:
 
 
 def test_an_untagged_name_in_a_place_slot_is_a_place() -> None:
-    # the model reads "Lerovia" as a number or tags nothing; the slot says it is a place
-    text = ("A magnitude 7.1 quake in 1998 killed 300 people in the coastal region of Lerovia. "
-            "The president travelled to Qorvastan on Sunday afternoon.")
+    # the model reads "Ica" as a nationality and tags nothing on "Arequipa"; the slot says
+    # both are places
+    text = ("A magnitude 8.0 quake in 2007 killed more than 500 people in the coastal region "
+            "of Ica. President Ana Ruiz travelled to Arequipa on Sunday afternoon.")
     locations = spans(text, "location")
-    assert "Lerovia" in locations
-    assert "Qorvastan" in locations
+    assert "Ica" in locations
+    assert "Arequipa" in locations
 
 
 def test_a_name_brought_to_is_not_a_place() -> None:
@@ -161,7 +162,8 @@ def test_close_to_and_across_the_make_places() -> None:
 
 def test_features_named_by_their_head_word_are_places() -> None:
     text = ("Coast guard ships fired water cannon near Second Thomas Shoal on Wednesday. "
-            "China says the boats intruded into waters near Ren'ai Reef.")
+            "China says the boats illegally intruded into waters near what it calls Ren'ai "
+            "Reef on 3 May.")
     locations = spans(text, "location")
     assert any("Thomas Shoal" in t for t in locations)
     assert "Ren'ai Reef" in locations
@@ -201,9 +203,11 @@ def test_untagged_names_after_in_and_listed_after_around_are_places() -> None:
 
 
 def test_the_ends_of_a_road_are_places() -> None:
-    text = "A drone strike hit a car on the road between Kfar Dalim and Beit Harun on Monday."
+    text = ("An Israeli drone strike hit a vehicle on the road between Kfar Kila and Adaisseh "
+            "on Monday.")
     locations = spans(text, "location")
-    assert "Kfar Dalim" in locations and "Beit Harun" in locations
+    assert "Kfar Kila" in locations and "Adaisseh" in locations
+    assert "Kfar Kila" not in spans(text, "actor")
 
 
 def test_a_direction_before_a_name_keeps_its_place_slot() -> None:
