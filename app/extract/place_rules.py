@@ -16,6 +16,7 @@ from typing import Any
 from app.extract import lexicon, places
 from app.extract.actors import INSTITUTION_HEADS
 from app.extract.candidates import LOCATION_LABELS, Found, end_char
+from app.extract.organisations import organisation_names
 from app.extract.tokens import positions
 
 # Physical places where events happen; re-found as locations even without a name
@@ -42,9 +43,6 @@ THE_PLACE_PREPOSITIONS = frozenset({"across", "along", "beyond", "off", "up", "d
 # "the road between Kfar Kila and Adaisseh": the ends of a route are places
 ROUTE_NOUNS = frozenset({"road", "highway", "route", "railway", "railroad", "line", "corridor",
                          "border", "pipeline", "motorway", "bridge", "trains", "flights"})
-# "the Bint Jbeil and Marjayoun districts": names sharing a plural region word
-PLURAL_REGION_WORDS = frozenset({"districts", "regions", "provinces", "oblasts", "governorates",
-                                 "counties", "states", "prefectures", "municipalities"})
 # labels the model gives names it does not know: "the region of Ica" read as a number
 UNKNOWN_LABELS = frozenset({"", "CARDINAL", "ORDINAL", "QUANTITY"})
 # Words before a name that make it a place whatever the model's label: "near Daquq",
@@ -270,16 +268,13 @@ def named_facilities(doc: Any) -> list[tuple[int, int]]:
                     for g in (child.subtree if child.pos_ == "NOUN" else [child]))
         while start < t.i and doc[start].pos_ != "PROPN":
             start += 1  # "the new Tiyas airbase": the name, not the adjectives before it
-        owner = _known_organisation(doc[start:t.i].text)
-        if named and start < t.i and not owner:
+        if named and start < t.i and not _known_organisation(doc[start:t.i].text):
             out.append((start, t.i + 1))
     return out
 
 
 def _known_organisation(words: str) -> bool:
     """ "the Hezbollah military compound": a facility named by who holds it is no place name."""
-    from app.extract.organisations import organisation_names
-
     names = organisation_names()
     return any(w in names for w in words.split())
 

@@ -52,7 +52,6 @@ OWNER_LABELS = frozenset({"ORG", "GPE", "NORP", "PERSON"})
 # anonymous heads that are things, not people: in an issuer's own text, the issuer's
 NOT_PEOPLE = frozenset({"access", "intelligence", "communications", "assessment", "estimates",
                         "footage", "video", "videos", "images", "photos", "account", "accounts"})
-# after these a clause is set apart from its sentence: ", a Reuters photographer reported,"
 # acts of speech a reporting participle can hang on: "thanked Britain, writing that ..."
 SPEECH_ACT_VERBS = lexicon.words("cues", "speech_act_verbs")
 # "The institute put its magnitude at 7.0", "Officials put the toll at 45": an estimate given
@@ -72,6 +71,7 @@ SPEAKING_PLACES = frozenset({"headquarters", "hq"})
 # a place that only says where the source is ("staff at a clinic in Tawila"), not who
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "on", "outside", "across"})
 DATELINE_DASHES = frozenset({"-", "--", "–", "—"})  # "TALLINN, 3 May - The board said"
+# after these a clause is set apart from its sentence: ", a Reuters photographer reported,"
 ASIDE_MARKS = frozenset({",", "--", "–", "—", ";", '"', "”", "'", "’"})
 
 
@@ -112,19 +112,16 @@ def attribute(sent: Any, actor_spans: list[tuple[int, int]], text: str | None = 
             candidates.append((_depth(token), aside))
             continue
         if token.lemma_.lower() in CHANNEL_VERBS and token.dep_ in ("acl", "relcl", "advcl"):
-            for prep in token.children:
-                if prep.lower_ in CHANNEL_PREPS and prep.dep_ in ("prep", "agent"):
-                    objects = [c for c in prep.children if c.dep_ == "pobj"]
-                    if objects:
-                        candidates.append((_depth(token), objects[0]))
+            candidates.extend((_depth(token), channel) for channel in _channels(token))
             continue
+        estimate = _puts_at(token)
         if token.lemma_.lower() not in cues.reporting_verbs \
                 and token.lower_ not in cues.reporting_verbs \
-                and token.lemma_.lower() not in RECEIVING_VERBS and not _puts_at(token):
+                and token.lemma_.lower() not in RECEIVING_VERBS and not estimate:
             continue
         if _refused(token) or claims_a_place(token):
             continue  # "The militia did not claim the bombing", "X denied the charge": an act
-        if _puts_at(token):
+        if estimate:
             subjects = [c for c in token.children if c.dep_ == "nsubj"]
             if subjects:
                 candidates.append((_depth(token), subjects[0]))
@@ -183,15 +180,25 @@ def impersonal_source(source: str) -> bool:
     return not words or words[-1] not in (cues.anonymous_heads | PERSON_NOUNS) - NOT_PEOPLE
 
 
+def _channels(verb: Any) -> list[Any]:
+    """What a channel verb names its channel by: "released by the army", "shared through
+    the ministry's press service" (the first object of each such preposition)."""
+    out = []
+    for prep in verb.children:
+        if prep.lower_ in CHANNEL_PREPS and prep.dep_ in ("prep", "agent"):
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            if objects:
+                out.append(objects[0])
+    return out
+
+
 def _channel_owner(head: Any) -> Any | None:
     """ "Video released by the PCG showed ...": the body a thing came through is the source."""
     for child in head.children:
         if child.dep_ == "acl" and child.lemma_.lower() in CHANNEL_VERBS:
-            for prep in child.children:
-                if prep.lower_ in CHANNEL_PREPS and prep.dep_ in ("prep", "agent"):
-                    objects = [c for c in prep.children if c.dep_ == "pobj"]
-                    if objects:
-                        return objects[0]
+            channels = _channels(child)
+            if channels:
+                return channels[0]
     return None
 
 
@@ -355,8 +362,7 @@ def _classify(head: Any, span: Any, actor_spans: list[tuple[int, int]],
         return "named"  # "A resident, Lawal Umaru, said", "Its spokesperson, DSP Nura Musa"
     if any(s <= head.idx < e for s, e in actor_spans):
         return "named"  # the head is itself an actor: "Syrian state media said"
-    if _proper_name(head) and not any(s <= head.idx < e for s, e in actor_spans) \
-            and head.ent_type_ not in ("NORP", "DATE", "TIME", "CARDINAL"):
+    if _proper_name(head) and head.ent_type_ not in ("NORP", "DATE", "TIME", "CARDINAL"):
         return "named"  # "according to ACLED, a conflict monitoring organisation"
     if head.lower_ in AFFILIATED_HEADS and (_affiliation(head) or any(
             c.dep_ == "poss" and c.lower_ in BODY_HEADS and _named_body(c, span)
