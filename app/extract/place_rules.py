@@ -94,7 +94,7 @@ def region_match(m: re.Match[str]) -> Found | None:
     name = m.group()
     start = m.start()
     first = name.split()[0]
-    if demonym(first.rstrip("’'s")) and not places.is_known_place(first) \
+    if demonym(re.sub(r"['’]s$", "", first)) and not places.is_known_place(first) \
             or first.lower() in NOT_PLACE_WORDS:
         return None  # "the Ukrainian state", "Police district": no region's name
     country = None
