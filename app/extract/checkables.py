@@ -26,7 +26,7 @@ from app.extract.labels import from_entities
 from app.extract.learned_systems import SystemModelError, SystemTagger, load_tagger
 from app.extract.organisations import OrganisationFinder, office_spans, owned_office_spans
 from app.extract.overlaps import resolve, trim_tails
-from app.extract.system_names import every_mention, mention_names
+from app.extract.system_names import every_mention, mention_names, organisation_names_in
 from app.extract.systems import SystemFinder, SystemMatch
 
 __all__ = ["Found", "Rules", "doc_text", "find_checkables"]
@@ -137,10 +137,12 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
             attrs["generic"] = "true"
         found.append(Found("system", system.start, system.end, system.canonical, attrs,
                            rank=1 if system.generic else 0))
+    organisations = organisation_names_in(doc)
     if rules.tagger is not None and doc.has_annotation("DEP"):
-        found.extend(_learned_systems(doc, rules.tagger, systems))
+        found.extend(_learned_systems(doc, rules.tagger, systems, organisations))
     found.extend(_every_mention(doc, text, [f for f in found if f.type == "system"],
-                                [f for f in found if f.type == "location"]))
+                                [f for f in found if f.type == "location"], organisations))
+    found.extend(_named_groups(text, organisations))
     found.extend(f for f in from_entities(doc, article_date)
                  if not (f.type == "location" and inside_any(f, org_chars)))
     found.extend(_institutions(doc))
@@ -287,13 +289,18 @@ def _load_tagger() -> SystemTagger | None:
         return None
 
 
-def _learned_systems(doc: Any, tagger: SystemTagger, known: list[SystemMatch]) -> list[Found]:
+def _learned_systems(doc: Any, tagger: SystemTagger, known: list[SystemMatch],
+                     organisations: set[str]) -> list[Found]:
     """Systems the tagger finds where the gazetteer found none ("Tu-22M3", "Zarnitsa-3"). A
     tagged name that takes in a class the rules found ("Xr-417M bombers" around "bombers")
-    replaces it; one that only crosses a rule's match gives way."""
+    replaces it; one that only crosses a rule's match gives way. A name the text shows to be
+    an organisation (``organisations``) owns the system and is none."""
     out = []
     for s, e, score in tagger.spans(doc):
         start, end = doc[s].idx, end_char(doc, e)
+        names = mention_names(doc, [(start, end)])
+        if names and names <= organisations:
+            continue  # "ELN drone attack" after "ELN guerrillas": the group's drone
         clashes = [m for m in known if m.start < end and start < m.end]
         if clashes and not all(m.generic and start <= m.start and m.end <= end
                                and (start, end) != (m.start, m.end) for m in clashes):
@@ -304,15 +311,26 @@ def _learned_systems(doc: Any, tagger: SystemTagger, known: list[SystemMatch]) -
 
 
 def _every_mention(doc: Any, text: str, systems: list[Found],
-                   places: list[Found]) -> list[Found]:
+                   places: list[Found], organisations: set[str]) -> list[Found]:
     """A name found as a system once is one at every mention in the chunk (the guide):
     "Reaper" after "an MQ-9 Reaper drone", "FAB-500" beside "FAB-1500 bombs"; never
     inside a place ("Tigray" in "the Tigray region" after "Tigray drone strikes")."""
     named = [(f.start, f.end) for f in systems if not f.attributes.get("generic")]
-    names = mention_names(doc, named)
+    names = mention_names(doc, named) - organisations
     taken = [(f.start, f.end) for f in systems] + [(f.start, f.end) for f in places]
     return [Found("system", s, e, name, {"category": "named elsewhere in the article"}, rank=1)
             for s, e, name in every_mention(doc, text, names, taken)]
+
+
+def _named_groups(text: str, organisations: set[str]) -> list[Found]:
+    """Every mention of an acronym the text shows to be an organisation ("ELN guerrillas",
+    "the M23 armed group", "(BMD)") is an actor, though the model often leaves it untagged."""
+    if not organisations:
+        return []
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(organisations)))
+                         + r")(?![\w-])")
+    return [Found("actor", m.start(), m.end(), m.group(), {"kind": "organisation"}, rank=2)
+            for m in pattern.finditer(text)]
 
 
 def _institutions(doc: Any) -> list[Found]:

@@ -40,6 +40,8 @@ ORIGIN_PARTICIPLES = lexicon.words("systems", "origin_participles")
 # after these a capital starts a sentence, a quotation or a dateline's story
 OPENERS = frozenset({'"', "“", "‘", "'", "(", "[", "-", "–", "—", ":", "--"})
 MAX_NAME_TOKENS = 4
+# nouns that make the acronym or code before them an armed group ("ELN guerrillas")
+GROUP_NOUNS = lexicon.words("actors", "armed_group_nouns")
 MAX_MODIFIERS = 5
 _DESIGNATOR_FAMILY = re.compile(r"^([A-Z][A-Za-z]{1,5})-\d{2,4}[A-Z]{0,3}$")
 
@@ -183,6 +185,30 @@ def _ship_name_token(t: Any, place_allowed: bool = False) -> bool:
     if place_allowed and t.ent_type_ in ("GPE", "LOC", "FAC", ""):
         return True
     return t.ent_type_ not in NOT_NAME_LABELS and not places.is_known_place(t.text)
+
+
+def organisation_names_in(doc: Any) -> set[str]:
+    """Names the text itself shows to be organisations, so no mention of them is a system:
+    an acronym given in brackets after an organisation's name ("Bangladesh Meteorological
+    Department (BMD)", though BMD is also an armoured vehicle) and a name before an armed-group
+    noun ("ELN guerrillas", "the M23 armed group", though M23 looks like a designator)."""
+    from app.extract.systems import load_gazetteer  # the gazetteer's module imports this one
+
+    heads = load_gazetteer().class_heads
+    names: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "ORG" and ent.end + 2 < len(doc) and doc[ent.end].text == "(" \
+                and doc[ent.end + 2].text == ")" and doc[ent.end + 1].text.isupper() \
+                and not any(t.lower_ in heads for t in ent):  # not "Rocket System (HIMARS)"
+            names.add(doc[ent.end + 1].text)
+    for t in doc[:-1]:
+        if not t.text.isupper():  # an acronym or a code: "ELN", "M23"
+            continue
+        nxt = doc[t.i + 1]
+        if nxt.text in GROUP_NOUNS or nxt.text == "armed" and t.i + 2 < len(doc) \
+                and doc[t.i + 2].text == "group":
+            names.add(t.text)
+    return names
 
 
 def mention_names(doc: Any, spans: Iterable[tuple[int, int]]) -> set[str]:

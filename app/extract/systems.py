@@ -34,7 +34,12 @@ from functools import cache
 from typing import Any
 
 from app.extract import lexicon
-from app.extract.system_names import OPENERS, names_before_classes, ship_names
+from app.extract.system_names import (
+    OPENERS,
+    names_before_classes,
+    organisation_names_in,
+    ship_names,
+)
 
 WEAPON_CLASS_CATEGORIES = lexicon.words("systems", "weapon_class_categories")
 OWNER_LABELS = frozenset({"NORP", "GPE", "ORG"})
@@ -79,6 +84,7 @@ class Gazetteer:
     military_only: frozenset[str] = frozenset()  # class phrases that count with no owner
     ambiguous: frozenset[str] = frozenset()  # weapon class words with an everyday sense
     owner_only: frozenset[str] = frozenset()  # mostly civilian platforms: only with an owner
+    everyday: frozenset[str] = frozenset()  # civil vehicles that count at every mention
 
     @property
     def class_heads(self) -> frozenset[str]:
@@ -118,7 +124,14 @@ def load_gazetteer() -> Gazetteer:
     designators = tuple(re.compile(p) for p in data["designators"])
     ambiguous = frozenset(w.lower() for w in data.get("ambiguous_classes", []))
     owner_only = frozenset(w.lower() for w in data.get("owner_only", []))
-    return Gazetteer(named, classes, distinctive, designators, military, ambiguous, owner_only)
+    everyday = frozenset(
+        variant if is_acronym(variant) else variant.lower()
+        for entry in data.get("everyday_vehicles", [])
+        for phrase in entry.split("|") for variant in class_variants(phrase.strip()))
+    for variant in everyday:
+        classes.setdefault(variant, "civil platforms")
+    return Gazetteer(named, classes, distinctive, designators, military, ambiguous, owner_only,
+                     everyday)
 
 
 _ACRONYM = re.compile(r"^[A-Z]{2,}s?$")
@@ -221,6 +234,7 @@ class SystemFinder:
         strings = doc.vocab.strings
         found: list[SystemMatch] = []
         class_hits: list[tuple[int, int, str]] = []
+        organisations = organisation_names_in(doc)
         for matcher in (self._exact, self._folded, self._classes):
             for match_id, start, end in matcher(doc):
                 key = strings[match_id]
@@ -228,6 +242,8 @@ class SystemFinder:
                     class_hits.append((start, end, self._class_category[key]))
                     continue
                 canonical, category, distinctive = self._alias_info[key]
+                if doc[start:end].text in organisations:
+                    continue  # "the Bangladesh Meteorological Department (BMD)", not the BMD-1
                 span_end: int | None = end
                 if _inside_person(doc, start, end) and self._class_noun_after(doc, end) is None:
                     continue  # "General Hassan Burkan al-Amin": a person, not the missile
@@ -238,7 +254,9 @@ class SystemFinder:
                 assert span_end is not None
                 found.append(SystemMatch(doc[start].idx, _char_end(doc, span_end), canonical,
                                          category, False))
-        found.extend(self._designators(doc.user_data.get("claimsheet.text") or doc.text))
+        found.extend(m for m in self._designators(doc.user_data.get("claimsheet.text")
+                                                  or doc.text)
+                     if m.canonical not in organisations)  # "the M23 armed group"
         # weapons first: a platform counts when a weapon it carries shares its sentence
         hits = sorted(_longest(class_hits), key=lambda h: h[2] not in WEAPON_CLASS_CATEGORIES)
         weapons: list[int] = []
@@ -271,11 +289,13 @@ class SystemFinder:
         return _drop_overlaps(found)
 
     def _class_noun_after(self, doc: Any, end: int) -> int | None:
-        """Token index after a class noun within three tokens of ``end``, else None."""
+        """Token index after a class noun within three tokens of ``end`` ("Patriot air defence
+        missiles"), else None; the words between are the class phrase's own, so a verb or a
+        number stops the look ("Kozak said two missiles struck": a surname)."""
         for j in range(end, min(end + 3, len(doc))):
             if doc[j].lower_ in self._class_heads:
                 return j + 1
-            if doc[j].is_punct and doc[j].text != "-":
+            if doc[j].is_punct and doc[j].text != "-" or doc[j].pos_ in ("VERB", "AUX", "NUM"):
                 return None
         return None
 
@@ -310,6 +330,10 @@ class SystemFinder:
         name = doc[start:end].text
         if phrase in BARE_GENERIC and start > 0 and doc[start - 1].lower_ in ANAPHORIC:
             return None  # "such weapons", "these arms": what was named before
+        if phrase in self.gazetteer.everyday or name in self.gazetteer.everyday:
+            # "arrived on motorcycles", "grain trucks burned": a vehicle is checkable as it is
+            left = _extend_left(doc, start, platform=True)
+            return SystemMatch(doc[left].idx, _char_end(doc, end), name.lower(), category, True)
         if (weapon and phrase not in self.gazetteer.ambiguous) or military:
             left = _extend_left(doc, start, platform=False)
             owner = None if weapon else _owner_start(doc, start)
@@ -468,11 +492,13 @@ def _char_end(doc: Any, token_end: int) -> int:
 
 
 def _extend_left(doc: Any, start: int, platform: bool) -> int:
-    """Take in adjectives that say what kind ("simple chemical weapons", "an artillery round")."""
+    """Take in adjectives that say what kind ("simple chemical weapons", "an artillery round");
+    a vehicle (``platform``) takes no article ("grain trucks" in "two grain trucks")."""
     i = start
+    kinds = ("amod", "compound") if platform else ("amod", "compound", "det")
     while i > 0:
         prev = doc[i - 1]
-        if prev.dep_ in ("amod", "compound", "det") and prev.head.i >= start and prev.pos_ in (
+        if prev.dep_ in kinds and prev.head.i >= start and prev.pos_ in (
             "ADJ", "NOUN", "DET"
         ) and prev.lower_ not in ("the", "these", "those", "this", "that") \
                 and prev.lower_ not in QUANTITY_WORDS:

@@ -136,7 +136,7 @@ def test_weapon_of_an_event_is_a_system() -> None:
 def test_unowned_platforms_count_in_a_sentence_about_fighting() -> None:
     assert "helicopters" in spans("Witnesses said helicopters dropped explosives on the market.",
                                   "system")
-    assert not spans("Planes and buses filled the sky and the roads around the fair.", "system")
+    assert not spans("Planes and jets filled the sky above the fair.", "system")
 
 
 def test_everyday_senses_of_weapon_words_are_not_systems() -> None:
@@ -211,8 +211,23 @@ def test_a_platform_taking_part_in_an_event_is_a_system() -> None:
     assert "helicopter" in systems
 
 
+def test_everyday_vehicles_count_at_every_mention() -> None:
+    text = ("Gunmen arrived on motorcycles and in pickup trucks, ambulances waited at the gate, "
+            "and a fishing boat took the wounded to Lamu while buses left the depot.")
+    systems = spans(text, "system")
+    for vehicle in ("motorcycles", "pickup trucks", "ambulances", "fishing boat", "buses"):
+        assert vehicle in systems, vehicle
+    assert "grain trucks" in spans("Two grain trucks burned on the farm.", "system")
+
+
+def test_a_vehicle_word_as_modifier_or_verb_is_no_system() -> None:
+    assert not spans("The bus station and the car park near the ferry terminal were closed.",
+                     "system")
+    assert not spans("Instructors will train new recruits in the spring.", "system")
+
+
 def test_a_platform_merely_named_is_not_a_system() -> None:
-    text = "Analysts debated the price of buses and the comfort of modern planes."
+    text = "Analysts debated the price of jets and the comfort of modern planes."
     assert not spans(text, "system")
 
 
@@ -298,3 +313,28 @@ def test_chinese_carriers_by_name_but_not_their_provinces() -> None:
             "Shandong province on 4 May.")
     assert any("Shandong" in t for t in spans(text, "system"))
     assert "Shandong province" in spans(text, "location")
+
+
+def test_an_acronym_the_text_shows_to_be_a_group_is_an_actor_not_a_system() -> None:
+    text = ("Two guards died in an FLNK drone attack on Tuesday. FLNK guerrillas later fired on "
+            "a patrol, and the FLNK did not answer calls.")
+    assert set(spans(text, "system")) == {"drone"}
+    assert "FLNK" in spans(text, "actor")
+    coded = "Clashes between the K47 armed group and the army went on. The K47 denied it."
+    assert not spans(coded, "system")
+
+
+def test_an_organisations_bracketed_acronym_is_no_system_though_a_vehicle_shares_it() -> None:
+    text = ("Winds eased overnight, the Bangladesh Meteorological Department (BMD) said, and "
+            "rain will follow, according to the BMD.")
+    assert not spans(text, "system")
+    assert "BMD" in spans(text, "actor")
+    rocket = "Kyiv fielded the High Mobility Artillery Rocket System (HIMARS) near Kherson."
+    assert "HIMARS" in spans(rocket, "system")
+
+
+def test_a_surname_that_is_also_a_vehicle_stays_a_person() -> None:
+    text = ('Regional Gov. Taras Kozak said two missiles hit a depot. "It is serious," Kozak '
+            "told reporters.")
+    assert set(spans(text, "system")) == {"missiles"}
+    assert "Kozak armoured vehicles" in spans("The army bought Kozak armoured vehicles.", "system")
