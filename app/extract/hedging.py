@@ -22,6 +22,11 @@ MODAL_ADVERBS = frozenset({"possibly", "probably", "perhaps", "likely"})
 MODAL_ADJECTIVES = lexicon.words("cues", "modal_adjectives")
 # an accusation reports a claim the accuser has not proven ("accused Israel of bombarding")
 ACCUSING_VERBS = lexicon.words("cues", "accusation_verbs") - {"suspect"}
+# "could see", "could hear": an ability to perceive, not a possibility
+PERCEPTION_VERBS = frozenset({"see", "hear", "smell", "feel", "watch", "notice"})
+# cues of how sure someone is of what a thing is; in a side clause they still hedge it
+EPISTEMIC_WORDS = frozenset({"likely", "probably", "possibly", "apparently", "appear", "seem",
+                             "believe", "think", "perhaps"})
 
 
 @dataclass(slots=True)
@@ -50,17 +55,24 @@ def find_hedges(sent: Any, text: str | None = None) -> Hedging:
             continue
         if low in ("may", "might", "could") and token.tag_ and token.tag_ != "MD":
             continue
+        if token.lemma_.lower() == "suspect" and token.dep_ in ("amod", "acl"):
+            continue  # "suspected militants": read below, with the noun it qualifies
         if low in ("could", "might") and any(c.dep_ == "neg" for c in token.head.children):
             continue  # "could not be reached" is not a hedge on the claim
-        if low in MODAL_ADJECTIVES and token.dep_ == "amod":
+        if low == "could" and token.head.lemma_.lower() in PERCEPTION_VERBS:
+            continue  # "you could see flames": what someone was able to see, no possibility
+        if low in MODAL_ADJECTIVES and token.dep_ == "amod" and not _after_auxiliary(token):
             side.append(token.text)  # "against possible counteractions": part of what is said
             continue
-        if _negated(token) or _refers_back(token) or _active_estimate(token) \
-                or claims_a_place(token):
+        if _negated(token) or _refers_back(token) or _estimate_not_hedge(token) \
+                or claims_a_place(token) or _claims_a_thing(token):
             side.append(token.text)
             continue
-        (governing if _governs(token) or _carries_count(token) else side).append(token.text)
+        (governing if _governs(token) or _carries_count(token) or _identifies(token)
+         else side).append(token.text)
     for index in range(sent.start, sent.end):
+        if words[index] == "suspected" and _suspected_thing(sent.doc[index]):
+            governing.append("suspected")  # "suspected al-Shabaab militants attacked"
         if roots[index] in ACCUSING_VERBS:
             token = sent.doc[index]
             if any(c.dep_ == "prep" and c.lower_ in ("of", "for")
@@ -80,19 +92,64 @@ def _negated(token: Any) -> bool:
 
 
 def _refers_back(token: Any) -> bool:
-    """ "He gave no evidence for the claim": the noun points at a claim made before and
-    qualifies nothing in this sentence (unlike "claims that 40 tanks were lost")."""
+    """ "He gave no evidence for the claim", "rejected such claims", "sovereignty claims": the
+    noun names a claim without saying what it is, and qualifies nothing in this sentence
+    (unlike "claims that 40 tanks were lost")."""
     return token.lower_ in ("claim", "claims") and token.pos_ == "NOUN" \
-        and any(c.dep_ in ("det", "poss") for c in token.children) \
         and not any(c.dep_ in ("acl", "ccomp", "relcl") for c in token.children)
 
 
-def _active_estimate(token: Any) -> bool:
-    """ "Researchers have estimated the output at 300 a month": someone's estimate, an attribution
-    (sourcing reads it), not a hedge as in "an estimated 300 people"."""
-    return token.lower_ == "estimated" and token.pos_ == "VERB" \
-        and any(c.dep_ == "nsubj" for c in token.children) \
-        and any(c.dep_ == "dobj" for c in token.children)
+def _claims_a_thing(token: Any) -> bool:
+    """ "JNIM claimed the attack", "No group has claimed the launch": a claim of an act or a
+    possession, with a noun and no clause after it, is an act reported. Only a claimed clause
+    ("claimed that its air defences had downed ...") is a claim the checker must weigh."""
+    return token.lemma_.lower() == "claim" and token.pos_ == "VERB" \
+        and any(c.dep_ == "dobj" for c in token.children) \
+        and not any(c.dep_ in ("ccomp", "xcomp") for c in token.children)
+
+
+def _estimate_not_hedge(token: Any) -> bool:
+    """ "an estimated 350 kilograms", "the IMF has estimated that ...": a figure's wording and
+    someone's estimate (sourcing reads who) leave the claim as firm as any reported number.
+    Only the passive qualifies it: "is estimated to have a range of 12,000 km"."""
+    return token.lower_ == "estimated" and not any(c.dep_ == "auxpass" for c in token.children)
+
+
+def _after_auxiliary(token: Any) -> bool:
+    """ "forces have likely consolidated": "likely" between an auxiliary and its verb is the
+    adverb, though the small parser often hangs it on the next noun as an adjective."""
+    doc = token.doc
+    return token.i > 0 and (doc[token.i - 1].pos_ == "AUX" or doc[token.i - 1].lower_ in (
+        "have", "has", "had", "will", "would")) and token.i + 1 < len(doc) \
+        and (doc[token.i + 1].tag_ in ("VBN", "VBG", "VB", "VBD")
+             or doc[token.i + 1].lower_.endswith("ed"))
+
+
+def _identifies(token: Any) -> bool:
+    """ "an object that was most likely a Kh-101 cruise missile entered", "aircraft, which
+    appeared to be flying in formation": a side clause that says what the thing itself
+    probably was qualifies the claim about it, unlike "a detail that suggests a plan"."""
+    if token.lower_ not in EPISTEMIC_WORDS and token.lemma_.lower() not in EPISTEMIC_WORDS:
+        return False
+    clause = token if token.dep_ in ("relcl", "acl") else token.head
+    if clause.dep_ not in ("relcl", "acl"):
+        return False
+    if clause.lemma_.lower() == "be":
+        return True
+    return clause.lemma_.lower() in ("appear", "seem") \
+        and any(c.dep_ == "xcomp" for c in clause.children)
+
+
+def _suspected_thing(token: Any) -> bool:
+    """ "suspected al-Shabaab militants attacked", "a tanker suspected of damaging the cable":
+    what or who did it is the suspicion, so the claim is hedged; not "an investigation into a
+    suspected war crime", where the suspicion is only what is looked into."""
+    if token.dep_ not in ("amod", "acl"):
+        return False
+    noun = token.head
+    if noun.dep_ == "pobj" and noun.head.lower_ != "by":
+        return False  # "into a suspected war crime", but "attacked by suspected militants"
+    return _governs(noun)
 
 
 def _carries_count(token: Any) -> bool:

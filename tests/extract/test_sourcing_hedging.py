@@ -287,7 +287,43 @@ def test_someones_estimate_is_an_attribution_not_a_hedge() -> None:
                        "drones a month.")
     assert not claim.hedged
     assert claim.sourcing.value == "named"
-    assert only_claim("An estimated 300 people fled Kupiansk on Monday.").hedged
+    assert not only_claim("An estimated 300 people fled Kupiansk on Monday.").hedged
+    assert only_claim("The Vostok-9 is estimated to carry a 500 kg warhead.").hedged
+
+
+def test_epistemic_adverbs_hedge_even_where_the_parser_misreads_them() -> None:
+    assert only_claim("Russian units have almost certainly crossed the Oskil near Kupiansk.").hedged
+    assert only_claim("Further east, Russian forces have likely captured positions near "
+                      "Siversk.").hedged
+
+
+def test_a_side_clause_saying_what_a_thing_probably_was_hedges_the_claim() -> None:
+    assert only_claim("At 3:10 a.m. an object that was most likely a Kh-59 missile crossed "
+                      "into Moldovan airspace.").hedged
+    assert only_claim("Police saw three drones, which appeared to be flying north over "
+                      "Dover.").hedged
+    assert not only_claim("Rebels fired S-200 missiles at Hama, a detail that suggests a new "
+                          "supply line.").hedged
+
+
+def test_suspicion_of_who_did_it_hedges_but_an_inquiry_into_a_suspected_crime_does_not() -> None:
+    assert only_claim("Suspected ISWAP fighters attacked a checkpoint in Monguno on Friday.").hedged
+    assert only_claim("Police detained a cargo ship suspected of cutting a cable near "
+                      "Gotland.").hedged
+    assert only_claim("Investigators suspect that the anchor was dragged for 90 km.").hedged
+    assert not only_claim("The prosecutor opened an inquiry into a suspected war crime in "
+                          "Bucha.").hedged
+
+
+def test_claiming_a_thing_is_an_act_but_claiming_a_clause_is_a_hedge() -> None:
+    assert not only_claim("The Jund al-Aqsa group claimed the bombing in Idlib on Sunday.").hedged
+    assert not only_claim("Ankara rejected such claims on Tuesday.").hedged
+    assert only_claim("The army claimed that it had downed 14 drones over Belgorod.").hedged
+
+
+def test_could_with_a_verb_of_seeing_is_an_ability_not_a_possibility() -> None:
+    assert not only_claim('"You could see smoke over the port of Sfax," a fisherman said.').hedged
+    assert only_claim("The blast could have damaged the dam at Kakhovka, engineers said.").hedged
 
 
 def test_a_modal_in_the_clause_that_holds_the_number_hedges_it() -> None:
