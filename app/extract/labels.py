@@ -354,6 +354,10 @@ def _outlet_not_place(doc: Any, ent: Any) -> bool:
     if ent.label_ != "GPE":
         return False
     if text.isupper() and 2 <= len(text) <= 5:
+        # a dateline's city in capitals ("SEOUL, Oct. 14", "LIND, Wash. —") and a dotted state
+        # or province ("B.C.", "N.J.") are places, not acronyms
+        if "." in text or _dateline_start(ent) or places.is_known_place(text.title()):
+            return False
         return text not in PLACE_ACRONYMS and text.lower() not in places.COUNTRY_ALIASES
     if places.is_known_place(text) or places.world_city(text):
         return False
@@ -364,6 +368,14 @@ def _outlet_not_place(doc: Any, ent: Any) -> bool:
     return root.dep_ == "poss" and root.head.lemma_.lower() in {
         "count", "report", "data", "tally", "figures", "estimate", "analysis", "investigation"} \
         and places.country_code(text) is None
+
+
+def _dateline_start(ent: Any) -> bool:
+    """Whether a name opens its line and a comma follows it, as a dateline's city does."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start else None
+    opens = before is None or "\n" in before.text or "\n" in before.whitespace_
+    return opens and ent.end < len(doc) and doc[ent.end].text == ","
 
 
 def _heading_word(ent: Any) -> bool:

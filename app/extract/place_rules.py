@@ -48,6 +48,7 @@ UNKNOWN_LABELS = frozenset({"", "CARDINAL", "ORDINAL", "QUANTITY"})
 # Words before a name that make it a place whatever the model's label: "near Daquq",
 # "the village of Tuloul Naser", "35km south of Qayyarah".
 PLACE_PREPOSITIONS = lexicon.words("places", "place_prepositions")
+POSSESSED_PLACE_NOUNS = lexicon.words("places", "possessed_place_nouns")
 PLACE_OF_NOUNS = lexicon.words("places", "place_of_nouns")
 NAMED_PLACE_HEADS = lexicon.words("places", "named_place_heads")
 NOT_PLACE_WORDS = lexicon.words("actors", "not_place_words")
@@ -369,11 +370,17 @@ def in_place_slot(doc: Any, ent: Any) -> bool:
     if first < ent.start and doc[first - 1].lower_ == "the" and first > 1 \
             and doc[first - 2].lower_ in PLACE_PREPOSITIONS | THE_PLACE_PREPOSITIONS:
         return True
+    if first < ent.start and doc[first - 1].lower_ in {"in", "from", "to"} | PLACE_PREPOSITIONS:
+        return True  # "in southern Crete": no organisation has a south
+    if _possessed_place(doc, ent):
+        return True
+    if ent.root.dep_ == "dobj" and ent.root.head.lemma_.lower() == "flee":
+        return True  # "who fled Dadia with his wife"
     prev = doc[ent.start - 1]
     if prev.lower_ == "to" and ent.start > 1 and doc[ent.start - 2].lower_ in NEAR_PAIRS:
         return True  # "close to Kupyansk"
-    if prev.lower_ in GOAL_PREPOSITIONS and prev.head.lemma_.lower() in MOTION_VERBS:
-        return True  # "the fighting spread overnight to Kupwara"
+    if prev.lower_ in GOAL_PREPOSITIONS | {"from"} and prev.head.lemma_.lower() in MOTION_VERBS:
+        return True  # "the fighting spread overnight to Kupwara", "arrived from Pont-Sondé"
     if prev.lower_ == "the" and ent.start > 1:
         # "across the Danube", "along the Dnipro": a one-word name where a river or coast goes
         return len(ent) == 1 and doc[ent.start - 2].lower_ in THE_PLACE_PREPOSITIONS
@@ -384,6 +391,20 @@ def in_place_slot(doc: Any, ent: Any) -> bool:
     if prev.lower_ == "in" and len(ent) == 1 and ent.text.istitle():
         return True  # "used by Daesh in Marea": a one-word organisation does not hold events
     return prev.lower_ == "of" and ent.start > 1 and doc[ent.start - 2].lower_ in PLACE_OF_NOUNS
+
+
+def _possessed_place(doc: Any, ent: Any) -> bool:
+    """ "Rakhine's 17 townships", "Tasmania's north-west coast": only a place has a coast or
+    townships of its own."""
+    end = ent.end
+    if end + 1 >= len(doc) or doc[end].text not in ("'s", "’s"):
+        return False
+    for k in range(end + 1, min(end + 5, len(doc))):
+        if doc[k].lower_ in POSSESSED_PLACE_NOUNS:
+            return True
+        if doc[k].pos_ not in ("NUM", "ADJ", "NOUN") and doc[k].text != "-":
+            return False
+    return False
 
 
 def named_facility(doc: Any, ent: Any) -> Found | None:

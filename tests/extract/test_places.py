@@ -315,3 +315,21 @@ def test_nationality_words_by_shape_and_names_that_only_end_in_i() -> None:
 
     assert demonym("Kuwaiti") and demonym("Somali") and demonym("Moldovan")
     assert not demonym("Boni") and not demonym("Nairobi") and not demonym("Helsinki")
+
+
+def test_only_a_place_lies_off_a_coast_has_a_coast_or_is_nearby() -> None:
+    assert "Kythira" in spans("Four bodies were found off Kythira on Monday.", "location")
+    assert "Kachin" in spans("The rebels say they control 9 of Kachin's 18 townships.",
+                             "location")
+    assert "Chiloé" in spans("Waves battered Chiloé's western coast for hours.", "location")
+    raid = "Police raided Tubas and nearby Tammun overnight."
+    assert "Tammun" in spans(raid, "location")
+    assert not spans(raid, "actor")
+
+
+def test_a_dateline_city_in_capitals_and_a_dotted_province_are_places() -> None:
+    text = ("MOSUL, Iraq, May 2 — Fighting resumed at dawn. About 300 people fled across B.C., "
+            "according to the Ministry of Forests.")
+    assert "B.C." in spans(text, "location")
+    assert not {"MOSUL", "B.C."} & set(spans(text, "actor"))
+    assert "MDA" in spans("The MDA paramedic said two people were hurt.", "actor")
