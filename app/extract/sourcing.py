@@ -56,6 +56,8 @@ NOT_PEOPLE = frozenset({"access", "intelligence", "communications", "assessment"
 SPEECH_ACT_VERBS = lexicon.words("cues", "speech_act_verbs")
 # "The institute put its magnitude at 7.0", "Officials put the toll at 45": an estimate given
 ESTIMATE_VERBS = frozenset({"put", "place"})
+# a stance on something said or done, attributed to its subject ("condemned the strikes")
+STANCE_VERBS = lexicon.words("cues", "stance_verbs_named")
 # a body, not a person: "a U.N. panel of experts" is the UN's, as "a UN spokesman" is
 BODY_HEADS = lexicon.words("cues", "body_heads")
 # an institution word that is also a common noun ("medical staff"): an institution only in a
@@ -96,7 +98,7 @@ def attribute(sent: Any, actor_spans: list[tuple[int, int]], text: str | None = 
     words, roots = lowers(sent.doc), lemmas(sent.doc)
     for index in range(sent.start, sent.end):
         if words[index] != "according" and roots[index] not in cues.reporting_verbs \
-                and roots[index] not in ESTIMATE_VERBS \
+                and roots[index] not in ESTIMATE_VERBS and roots[index] not in STANCE_VERBS \
                 and roots[index] not in CHANNEL_VERBS and words[index] not in cues.reporting_verbs \
                 and roots[index] not in RECEIVING_VERBS:
             continue
@@ -113,6 +115,10 @@ def attribute(sent: Any, actor_spans: list[tuple[int, int]], text: str | None = 
             continue
         if token.lemma_.lower() in CHANNEL_VERBS and token.dep_ in ("acl", "relcl", "advcl"):
             candidates.extend((_depth(token), channel) for channel in _channels(token))
+            continue
+        stance = _stance_speaker(token)
+        if stance is not None:
+            candidates.append((_depth(token), stance))
             continue
         estimate = _puts_at(token)
         if token.lemma_.lower() not in cues.reporting_verbs \
@@ -223,9 +229,43 @@ def _proper_name(head: Any) -> bool:
 
 def _misparsed_clause(child: Any) -> bool:
     """ "said that 9,000 gallons of fertilizer leaked": the parser sometimes makes the
-    clause's subject the verb's object, with "that" hanging on it."""
+    clause's subject the verb's object, with "that" hanging on it; and in "said in a statement
+    that the launch posed no threat" it hangs the clause on the statement."""
+    if child.dep_ == "prep" and child.lower_ in ("in", "on"):
+        return any(_that_clause(g) for obj in child.children if obj.dep_ == "pobj"
+                   for g in obj.children if g.dep_ in ("acl", "ccomp", "relcl"))
     return child.dep_ == "dobj" and any(g.dep_ == "mark" and g.lower_ == "that"
                                         for g in child.children)
+
+
+def _that_clause(verb: Any) -> bool:
+    return any(g.dep_ == "mark" and g.lower_ == "that" for g in verb.children)
+
+
+def _stance_speaker(token: Any) -> Any | None:
+    """The subject of a main verb of stance ("Iraq's Foreign Ministry condemned the strikes",
+    "Tehran denies sending weapons", "called the reports 'baseless'"): the sentence reports
+    what its subject said about something, so the subject is the source, though no clause
+    follows. A negated stance ("did not condemn") is an act the outlet reports; "call" names a
+    stance only with what it calls something or "for" ("called for calm")."""
+    if token.lemma_.lower() not in STANCE_VERBS or token.pos_ != "VERB" \
+            or token.dep_ not in ("ROOT", "conj") or _refused_outright(token):
+        return None
+    if token.lemma_.lower() == "call" and not any(
+            c.dep_ in ("oprd", "xcomp", "ccomp", "attr") or c.dep_ == "prep" and c.lower_ == "for"
+            for c in token.children) and not any(
+            t.text in ('"', "“", "”") for t in token.subtree if t.i > token.i):
+        return None  # "called the reports "baseless"" calls them something; "called Kyiv" not
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    return subjects[0] if subjects else None
+
+
+def _refused_outright(token: Any) -> bool:
+    """Negated, or with "no" for a subject ("No group has claimed the launch")."""
+    return any(c.dep_ == "neg" for c in token.children) or any(
+        c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no"
+                                                 for d in c.children)
+        for c in token.children)
 
 
 def _puts_at(token: Any) -> bool:
@@ -249,11 +289,7 @@ def _refused(token: Any) -> bool:
     """A reporting verb that reports a refusal or a silence, not whose claim the sentence
     is: negated ("did not claim the bombing", "did not confirm the figure") or a denial of
     a thing rather than of a clause ("denied the charge", "denied shelling the town")."""
-    if any(c.dep_ == "neg" for c in token.children):
-        return True
-    if any(c.dep_ in ("nsubj", "nsubjpass") and any(d.dep_ == "det" and d.lower_ == "no"
-                                                    for d in c.children)
-           for c in token.children):
+    if _refused_outright(token):
         return True  # "No group has claimed the launch": nobody said anything
     return token.lemma_.lower() == "deny" and not any(c.dep_ == "ccomp" for c in token.children)
 
