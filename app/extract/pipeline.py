@@ -95,6 +95,7 @@ def _add_line_breaks(nlp: Any) -> None:
                     if i + 1 < len(words) and not words[i + 1][:1].isspace() \
                             and words[i + 1] not in (".", "!", "?", ":", ";"):
                         doc[i + 1].is_sent_start = False
+            _keep_headline_credits(words, doc)
             _join_wire_datelines(doc)
             # no name runs across a line break ("Lampedusa\n\nItalian Coast Guard"): the
             # recogniser keeps a token set to "outside" before it runs
@@ -129,6 +130,21 @@ def _join_wire_datelines(doc: Any) -> None:
             continue
         for token in span[1:]:  # the dateline's first word starts the sentence, as it did
             token.is_sent_start = False
+
+
+def _keep_headline_credits(words: list[str], doc: Any) -> None:
+    """Keep a headline's credit after its colon in the headline ("... sends 310 trash
+    balloons: JCS"): the parser starts a sentence after the colon, and the source went with
+    it onto the next line's sentence."""
+    for i, word in enumerate(words[:-1]):
+        if word != ":" or "\n" in word:
+            continue
+        end = next((k for k in range(i + 1, len(words)) if "\n" in words[k]), len(words))
+        tail = words[i + 1:end]
+        if 1 <= len(tail) <= 5 and not any(w in (".", "!", "?", ":") for w in tail) \
+                and tail[0][:1].isupper():
+            for k in range(i + 1, end):
+                doc[k].is_sent_start = False
 
 
 def _continues(words: list[str], newline: int) -> bool:

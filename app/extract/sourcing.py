@@ -155,6 +155,10 @@ def attribute(sent: Any, actor_spans: list[tuple[int, int]], text: str | None = 
                 subject = objs[0]
             candidates.append((_depth(token), subject))
     if not candidates:
+        credited = _headline_credit(sent)
+        if credited is not None:
+            return Attribution(_classify(credited.root, credited, actor_spans,
+                                         cues.anonymous_heads), credited.text)
         if anonymous_phrase or any(phrase_in(p, low) for p in VAGUE_SOURCE_CUES) \
                 or _accused_by_nobody(sent):
             return Attribution("unnamed", "")  # "reportedly", "are thought to have"
@@ -240,6 +244,30 @@ def _misparsed_clause(child: Any) -> bool:
 
 def _that_clause(verb: Any) -> bool:
     return any(g.dep_ == "mark" and g.lower_ == "that" for g in verb.children)
+
+
+def _headline_credit(sent: Any) -> Any | None:
+    """The source a headline names after a colon at its end ("N. Korea sends 310 balloons:
+    JCS", "Drone spotted near Kinmen: Taiwan coast guard"): a span, or None."""
+    doc = sent.doc
+    end = sent.end
+    while end > sent.start and doc[end - 1].is_space:
+        end -= 1
+    if end == sent.start or doc[end - 1].is_punct:
+        return None  # a headline has no full stop
+    colon = max((k for k in range(sent.start, end) if doc[k].text == ":"), default=None)
+    if colon is None or not 1 <= end - colon - 1 <= 5 or colon - sent.start < 4:
+        return None  # "Live: Russia attacks" is a label before a headline, not a credit
+    credit = doc[colon + 1:end]
+    if any(t.like_num or t.pos_ in ("VERB", "AUX") for t in credit) \
+            or credit[-1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    last = credit[-1]
+    anonymous = load_cues().anonymous_heads
+    if last.ent_type_ in ("ORG", "PERSON") or last.text.isupper() and len(last.text) > 1 \
+            or last.lower_ in INSTITUTION_HEADS or last.lemma_.lower() in anonymous:
+        return credit  # "JCS", "Taiwan coast guard", "officials", not "Kyiv attacks"
+    return None
 
 
 def _stance_speaker(token: Any) -> Any | None:

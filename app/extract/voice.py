@@ -141,7 +141,22 @@ def release_issuer(text: str) -> str | None:
             who = _header_name(text) or _first_subject(text)
             if who:
                 return who
-    return None
+    return _named_document_header(text)
+
+
+# a line naming only what kind of document follows ("Intelligence update", "Press release")
+_DOCUMENT_LINE = re.compile(
+    r"^(?:[A-Za-z]+\s+){0,2}(?i:update|summary|briefing|statement|bulletin|release|communiqu[eé]"
+    r"|readout|advisory|situation report)$")
+
+
+def _named_document_header(text: str) -> str | None:
+    """An official body's name on the first line and the kind of document on the next
+    ("Ministry of Defence" / "Intelligence update"): the body issues what follows."""
+    lines = [line.strip() for line in text[:600].splitlines() if line.strip()][:3]
+    if len(lines) < 2 or not any(_DOCUMENT_LINE.match(line) for line in lines[1:]):
+        return None
+    return _header_name(lines[0])
 
 
 def quote_spans(text: str) -> Iterable[tuple[int, int]]:

@@ -604,3 +604,22 @@ def test_said_in_a_statement_that_is_the_speakers_though_the_clause_hangs_on_the
     claim = only_claim("The Freedonian Coast Guard Command said in a statement that ship 4410 "
                        "rammed a patrol boat near Tarsk on Monday.")
     assert claim.sourcing.value == "named"
+
+
+def test_an_official_body_named_above_the_kind_of_document_issues_it() -> None:
+    text = ("Ministry of Defence\nOperational update\n\n"
+            "1. Over the past day, Russian forces have intensified assaults near Tarsk.\n\n"
+            "2. On 15 May, 40 armoured vehicles attacked towards Vovchansk.\n")
+    claims = extract(text)
+    assert {c.sourcing.value for c in claims if "Tarsk" in c.quote or "Vovchansk" in c.quote} \
+        == {"named"}
+
+
+def test_a_headline_credits_its_source_after_a_colon() -> None:
+    text = ("Freedonia fires 12 drones across the border overnight: Tarsk coast guard\n\n"
+            "The drones crossed at 3 a.m., the guard said.\n")
+    headline = next(c for c in extract(text) if "overnight" in c.quote)
+    assert headline.quote.endswith("Tarsk coast guard")
+    assert headline.sourcing.value == "named"
+    label = extract("Live updates: Freedonia shells Tarsk overnight\n\nShells fell at dawn.\n")
+    assert all(c.sourcing.value == "none" for c in label)
