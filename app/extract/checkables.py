@@ -157,7 +157,7 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
              and not (f.type == "location" and any(s <= f.start and f.end <= e
                                                    for s, e in companies))
              and not (f.type == "date" and is_rate(text, f.start, f.end))]
-    campaigns = _campaign_names(text)
+    campaigns = _campaign_names(text) | _storm_names(text)
     found = [_retyped(f, text) for f in found
              if not _operation_name(f, text) and not _one_of_the_most(doc, f)
              and not (f.type in ("actor", "location") and text[f.start:f.end] in campaigns)]
@@ -260,6 +260,24 @@ def _campaign_names(text: str) -> set[str]:
                 continue  # "the EU Naval Force mission", "joint Chinese-Russian drills"
             names.add(name)
             names.add(words[-1] if len(words) > 1 and pattern is _CAMPAIGN_BEFORE else name)
+    return names
+
+
+# "Typhoon Marilen", "Cyclone Arnab", "cyclones Sidr in 2007 and Amphan in 2020": a storm is
+# none of the five checkable types (its winds and its toll are counts)
+_STORM = re.compile(
+    r"(?P<kind>\b(?:Super\s+)?(?:[Tt]yphoon|[Cc]yclone|[Hh]urricane|Tropical\s+[Ss]torm|[Ss]torm"
+    r"|Tropical\s+[Dd]epression)s?)\s+(?P<name>[A-Z][a-z]+)(?:\s+in\s+\d{4})?"
+    r"(?:,?\s+and\s+(?P<second>[A-Z][a-z]+))?")
+
+
+def _storm_names(text: str) -> set[str]:
+    """The names the text gives to storms, with and without the word before them."""
+    names: set[str] = set()
+    for m in _STORM.finditer(text):
+        names.update({m.group("name"), f"{m.group('kind')} {m.group('name')}"})
+        if m.group("second"):
+            names.add(m.group("second"))
     return names
 
 

@@ -92,7 +92,26 @@ def from_entities(doc: Any, article_date: date | None) -> list[Found]:
                 out.append(loc)
         elif label == "ORG" or label == "PERSON":
             out.extend(_name(doc, ent, start, end, etext))
+        elif label in ("NORP", "LANGUAGE"):
+            found = _people_word_as_place(doc, ent)
+            if found is not None:
+                out.append(found)
     return out
+
+
+def _people_word_as_place(doc: Any, ent: Any) -> Found | None:
+    """A name the model takes for a people or a language that no list knows as one, standing
+    where only a place goes: "landfall in Cagayan province", "eleven of the deaths were in
+    Cagayan", "the provinces of Cagayan and Apayao". Not a people's word before a noun ("in
+    Yazidi villages")."""
+    if ent.text.lower() in places.DEMONYMS or ent.text.isupper():
+        return None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and after.is_lower and after.text in places.place_book().region_words:
+        return place(doc, ent.start, ent.end + 1)
+    if after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ"):
+        return None
+    return place(doc, ent.start, ent.end) if in_place_slot(doc, ent) else None
 
 
 def _date(doc: Any, ent: Any, start: int, end: int, etext: str,

@@ -333,3 +333,16 @@ def test_a_dateline_city_in_capitals_and_a_dotted_province_are_places() -> None:
     assert "B.C." in spans(text, "location")
     assert not {"MOSUL", "B.C."} & set(spans(text, "actor"))
     assert "MDA" in spans("The MDA paramedic said two people were hurt.", "actor")
+
+
+def test_a_place_the_model_takes_for_a_people_is_a_place_in_a_place_slot() -> None:
+    text = "Typhoon Kalmaegi made landfall in Cagayan province on Sunday."
+    assert "Cagayan province" in spans(text, "location")
+    assert "Yazidi" not in spans("Gunmen raided Yazidi villages near Sinjar.", "location")
+
+
+def test_a_storm_is_no_actor_and_no_place() -> None:
+    text = ("Typhoon Kalmaegi killed 14 people in Cagayan province. Kalmaegi weakened over "
+            "land, like cyclones Sidr in 2007 and Amphan in 2020.")
+    assert not {"Typhoon Kalmaegi", "Kalmaegi", "Sidr", "Amphan"} & (
+        set(spans(text, "actor")) | set(spans(text, "location")))
