@@ -51,7 +51,7 @@ _COMPANY = re.compile(
 # "the BRP Datu Pagbuaya", "HMS Diamond": a navy's or coast guard's ship by its prefix
 _SHIP_PREFIXED = re.compile(
     r"\b(?:USS|USNS|USCGC|HMS|HMAS|HMCS|HMNZS|INS|JS|BRP|EML|HNLMS|HDMS|HNoMS|FS|ITS|ROKS|KRI|PNS"
-    r"|TCG|RFS|SAS|ARA|BAP|NRP|ESPS|KD|RSS|HTMS|CNS)\s+(?:[A-Z][\w’'.-]*\s?){1,4}")
+    r"|TCG|RFS|SAS|ARA|BAP|NRP|ESPS|KD|RSS|HTMS|CNS)\s+[A-Z][\w’'-]*(?:[ \t][A-Z][\w’'-]*){0,3}")
 
 # "The driver, S.D. (47)": police releases name suspects by initials and age
 _INITIALS_AND_AGE = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,3}(?=\s*\(\d{1,2}\))")

@@ -78,6 +78,8 @@ def test_ships_named_with_a_navy_prefix_are_systems() -> None:
     assert "HMS Dauntless" in systems and "USS Carney" in systems
     assert "HMS Dauntless" not in spans(text, "location")
     assert "UAV" not in spans(text, "actor")
+    ended = "A cutter shadowed the BRP Teresa Magbanua. A Chinese frigate followed."
+    assert "BRP Teresa Magbanua" in spans(ended, "system")
 
 
 def test_class_phrases_match_spaced_hyphenated_and_plural() -> None:
