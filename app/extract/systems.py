@@ -62,6 +62,8 @@ QUANTITY_WORDS = lexicon.words("systems", "quantity_words")
 # class nouns before which a capitalised word is an owner or an event's agent, not a name
 NOT_NAME_HEADS = lexicon.words("systems", "not_name_heads")
 ANAPHORIC = frozenset({"such", "these", "those", "this", "that", "the"})
+# services that own a platform before its class noun ("an Indian navy frigate")
+SERVICE_HEADS = frozenset({"navy", "army", "police", "military", "militia", "forces"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,7 +306,8 @@ class SystemFinder:
         """A class hit as a system, or None; ``weapons`` are the starts of weapon class hits."""
         head = doc[end - 1]
         phrase = doc[start:end].text.lower()
-        if doc.has_annotation("TAG") and head.pos_ not in ("NOUN", "PROPN"):
+        if doc.has_annotation("TAG") and head.pos_ not in ("NOUN", "PROPN") \
+                and not _noun_taken_for_verb(doc, end - 1):
             return None  # "technical experts", "a friend of mine"
         if _inside_longer_name(doc, start, end):
             return None  # "the U.S. Space and Rocket Center", "Department of Mines"
@@ -338,6 +341,7 @@ class SystemFinder:
             left = _extend_left(doc, start, platform=False)
             owner = None if weapon else _owner_start(doc, start)
             left = min(left, _past_organisations(doc, owner, start)) if owner is not None else left
+            left = _past_services(doc, left, start)
             return SystemMatch(doc[left].idx, _char_end(doc, end), name.lower(), category, True)
         owner = _owner_start(doc, start)
         if owner is not None:
@@ -527,6 +531,28 @@ def _owner_start(doc: Any, start: int) -> int | None:
     if not any(doc[k].ent_type_ in OWNER_LABELS for k in range(i, start)):
         return None
     return i
+
+
+def _noun_taken_for_verb(doc: Any, index: int) -> bool:
+    """ "by an Indian navy frigate", "bars drone flights": a class noun the tagger read as a
+    verb, though it modifies a noun, or a noun phrase leads into it and nothing follows that a
+    verb would take."""
+    token = doc[index]
+    if token.pos_ != "VERB" or index == 0:
+        return False
+    if token.dep_ == "compound":
+        return True  # "bars drone flights": a verb modifies no noun
+    prev = doc[index - 1]
+    after = doc[index + 1] if index + 1 < len(doc) else None
+    return prev.pos_ in ("NOUN", "ADJ", "PROPN", "NUM") and prev.dep_ != "nsubj" \
+        and (after is None or after.is_punct or after.pos_ in ("ADP", "CCONJ"))
+
+
+def _past_services(doc: Any, left: int, start: int) -> int:
+    """Where a platform's span starts once the service owning it is left out: "an Indian navy
+    frigate" is the Indian navy's frigate, an actor and a system."""
+    service = max((k for k in range(left, start) if doc[k].lower_ in SERVICE_HEADS), default=None)
+    return left if service is None else service + 1
 
 
 def _past_organisations(doc: Any, owner: int, start: int) -> int:

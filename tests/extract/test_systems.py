@@ -340,3 +340,10 @@ def test_a_surname_that_is_also_a_vehicle_stays_a_person() -> None:
             "told reporters.")
     assert set(spans(text, "system")) == {"missiles"}
     assert "Kozak armoured vehicles" in spans("The army bought Kozak armoured vehicles.", "system")
+
+
+def test_a_class_noun_the_tagger_reads_as_a_verb_is_still_a_system() -> None:
+    assert "frigate" in spans("The crew were taken off by an Indian navy frigate.", "system")
+    assert "drone" in spans("The order bars drone flights within a mile of the plant.",
+                            "system")
+    assert "missile" in spans("Jets hit missile storage bunkers near Sanaa.", "system")
