@@ -148,15 +148,19 @@ def class_variants(phrase: str) -> list[str]:
     """A class phrase as written, hyphenated or spaced, and in the plural if it is singular.
 
     ``"anti-aircraft gun"`` also gives ``"anti aircraft gun"``, ``"anti-aircraft guns"`` and
-    ``"anti aircraft guns"``; ``"UAV"`` gives ``"UAVs"``; ``"artillery"`` stays as it is.
+    ``"anti aircraft guns"``; ``"UAV"`` gives ``"UAVs"``; ``"artillery"`` stays as it is;
+    ``"unmanned aircraft"`` also gives ``"uncrewed aircraft"``.
     """
     if not phrase:
         return []
     forms = {phrase}
-    if "-" in phrase:
-        forms.add(phrase.replace("-", " "))
-    elif " " in phrase and len(phrase.split()) == 2 and not phrase.isupper():
-        forms.add(phrase.replace(" ", "-"))
+    if "unmanned" in phrase:  # the same craft in the wording many outlets now prefer
+        forms.add(phrase.replace("unmanned", "uncrewed"))
+    for form in list(forms):
+        if "-" in form:
+            forms.add(form.replace("-", " "))
+        elif " " in form and len(form.split()) == 2 and not form.isupper():
+            forms.add(form.replace(" ", "-"))
     out = []
     for form in sorted(forms):
         out.append(form)

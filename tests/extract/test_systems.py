@@ -347,3 +347,10 @@ def test_a_class_noun_the_tagger_reads_as_a_verb_is_still_a_system() -> None:
     assert "drone" in spans("The order bars drone flights within a mile of the plant.",
                             "system")
     assert "missile" in spans("Jets hit missile storage bunkers near Sanaa.", "system")
+
+
+def test_uncrewed_is_unmanned() -> None:
+    text = "Kyiv said 11 uncrewed boats and two uncrewed aerial vehicles struck the port."
+    systems = spans(text, "system")
+    assert any(s.endswith("uncrewed boats") for s in systems)
+    assert any(s.endswith("uncrewed aerial vehicles") for s in systems)
