@@ -20,7 +20,7 @@ from app.extract import place_rules, places
 from app.extract.actors import INSTITUTION_HEADS, institution_spans
 from app.extract.candidates import LOCATION_LABELS, Found, doc_text, end_char, inside_any
 from app.extract.count_rules import number_words, phrase_counts, vague_counts
-from app.extract.date_rules import duration_adjectives, is_rate, relative_dates
+from app.extract.date_rules import clock_times, duration_adjectives, is_rate, relative_dates
 from app.extract.fallback import rules_only
 from app.extract.labels import from_entities
 from app.extract.learned_systems import SystemModelError, SystemTagger, load_tagger
@@ -149,6 +149,7 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
     found.extend(vague_counts(doc))
     found.extend(phrase_counts(text))
     found.extend(relative_dates(text))
+    found.extend(clock_times(text))
     found.extend(duration_adjectives(text))
     if not doc.has_annotation("ENT_IOB"):
         found.extend(rules_only(text, article_date))

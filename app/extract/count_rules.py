@@ -113,6 +113,13 @@ FRACTIONS = {"half": 0.5, "a third": 1 / 3, "one-third": 1 / 3, "a quarter": 0.2
              "two-thirds": 2 / 3, "three-quarters": 0.75}
 _GROUP = re.compile(r"\b(?:an?|one|another)\s+(?P<g>" + "|".join(map(re.escape, GROUP_WORDS))
                     + r")\s+of\b", re.I)
+# "Rs 8 lakh", "Rs200,000", "Tk 1,500 crore", "N50 million", "KSh 2 billion": money in
+# currencies the model does not know by their sign; the naira's bare "N" only before a
+# magnitude word, where it cannot be a road or a grid square
+_LOCAL_MONEY = re.compile(
+    r"(?<![\w.])(?:(?:Rs\.?|Tk\.?|KSh|Sh|₹|₦|৳|PKR|INR|BDT|NGN|KES)\s?\d(?:[\d,]*\d)?(?:\.\d+)?"
+    r"(?:\s?(?:lakh|crore|million|billion|bn|m|k)\b)?"
+    r"|N\d(?:[\d,]*\d)?(?:\.\d+)?\s?(?:million|billion|bn|trillion)\b)")
 _FREQUENCY = re.compile(
     r"\b(?:(?:at least|more than|no more than|at most|only|just)\s+)?(?:once|twice|thrice)\b"
     r"(?!\s+(?:as|the|a|an|upon|again|more)\b)", re.I)
@@ -121,7 +128,8 @@ _FREQUENCY = re.compile(
 def phrase_counts(text: str) -> list[Found]:
     """Counts the model does not tag as numbers: comparisons ("nearly twice as many"),
     group words ("a trio of helicopters", "a pair of"), frequencies ("twice", "at least
-    once"; "once" alone means "formerly" and is left out)."""
+    once"; "once" alone means "formerly" and is left out), money in rupees, taka, naira or
+    shillings ("Rs 8 lakh", "N50 million")."""
     out = []
     for m in _COMPARISON.finditer(text):
         factor = MULTIPLIERS[m.group("m").lower()]
@@ -148,6 +156,8 @@ def phrase_counts(text: str) -> list[Found]:
         if m.group("g").lower() == "handful":
             attrs["vague"] = "a handful"
         out.append(Found("count", m.start(), m.end(), str(number), attrs, rank=-1))
+    for m in _LOCAL_MONEY.finditer(text):
+        out.append(Found("count", m.start(), m.end(), m.group(), {"unit": "money"}, rank=-1))
     for m in _FREQUENCY.finditer(text):
         word = m.group().lower().split()[-1]
         if word == "once" and " " not in m.group():

@@ -34,6 +34,22 @@ _RATE = re.compile(r"^(?:a|an|per|each)\s+(?:second|minute|hour|day|night|week|m
 _NUMBER_BEFORE = re.compile(rf"(?:\d|\b(?:{_NUMBER}))\s*(?:[A-Za-z%$-]+\s+){{0,3}}$", re.I)
 
 
+# "about 9.40am AEDT", "3.52am", "around 10:30pm", "at 23:40": a clock time that dates an
+# event; the model often reads the stop-separated British form as a number
+_CLOCK = re.compile(
+    r"\b(?:(?:about|around|approximately|shortly after|shortly before|just after|just before)"
+    r"\s+)?"
+    r"(?:\d{1,2}[.:]\d{2}\s?(?:[ap]\.m\.|[ap]m\b|[AP]M\b)"
+    r"|(?<=\bat\s)\d{1,2}:\d{2}\b|(?<=\baround\s)\d{1,2}:\d{2}\b)"
+    r"(?:\s+(?:[A-Z]{3,5}|GMT|UTC|local time)\b)?")
+
+
+def clock_times(text: str) -> list[Found]:
+    """Clock times with their qualifier and time zone, as dates of kind ``time``."""
+    return [Found("date", m.start(), m.end(), None, {"kind": "time"}, rank=-1)
+            for m in _CLOCK.finditer(text)]
+
+
 def relative_dates(text: str) -> list[Found]:
     """ "The following day", "the previous evening": dated from an event, not a calendar;
     "Thursday evening", "overnight", "that evening": a part of a day told in the story."""

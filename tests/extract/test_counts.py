@@ -134,3 +134,12 @@ def test_telephone_numbers_and_list_numbering_are_not_counts() -> None:
     counts = spans(text, "count")
     assert "973" not in counts and "1" not in counts and "2" not in counts
     assert "40" in counts
+
+
+def test_money_in_rupees_taka_and_naira_is_a_count() -> None:
+    text = ("The family paid Rs 8 lakh and then Rs200,000, the kidnappers demanded N50 million, "
+            "and the damage reached Tk 1,500 crore.")
+    counts = spans(text, "count")
+    assert {"Rs 8 lakh", "Rs200,000", "N50 million", "Tk 1,500 crore"} <= set(counts)
+    assert not spans(text, "actor")
+    assert not spans("The convoy took the N1 road north.", "count")

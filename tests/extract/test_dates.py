@@ -129,3 +129,12 @@ def test_the_period_of_a_rate_is_not_a_date() -> None:
     assert "a month" not in dates and "a day" not in dates
     assert "2023" in dates
     assert "a month" in spans("The siege lasted a month.", "date")
+
+
+def test_clock_times_with_a_stop_or_a_zone_are_dates_not_counts() -> None:
+    text = ("The ferry sent a distress call at about 9.40am AEST, and the last survivor was "
+            "found at 6.15pm; the blast came around 23:40.")
+    dates = spans(text, "date")
+    assert {"about 9.40am AEST", "6.15pm", "around 23:40"} <= set(dates)
+    assert all(d.attributes.get("kind") == "time" for d in dates.values())
+    assert not spans(text, "count")
