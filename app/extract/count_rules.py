@@ -19,6 +19,8 @@ from app.extract.tokens import positions
 
 # "one" before these is a way of speaking, not a number of things
 DISCOURSE_NOUNS = lexicon.words("counts", "discourse_nouns")
+# "one resident said", "one official": a person speaking or acting, not a count
+SOURCE_NOUNS = lexicon.words("counts", "source_nouns")
 GLUED_SCALES = lexicon.words("counts", "glued_scales")
 
 _COORDINATE = re.compile(r"^-?\d{1,3}\.\d{4,}$")

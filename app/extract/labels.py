@@ -21,6 +21,7 @@ from app.extract.actors import INSTITUTION_HEADS, TITLE_WORDS, honorific_start, 
 from app.extract.candidates import COUNT_LABELS, LOCATION_LABELS, Found, doc_text
 from app.extract.count_rules import (
     DISCOURSE_NOUNS,
+    SOURCE_NOUNS,
     count,
     identifier,
     not_a_count,
@@ -150,8 +151,10 @@ def _number(doc: Any, ent: Any, etext: str, article_date: date | None) -> Found 
     if etext.lower() == "one" and ("noun" not in found.attributes or (
             ent.end < len(doc) and doc[ent.end].lower_ == "of")
             or found.attributes["noun"].lower() in DISCOURSE_NOUNS
+            or found.attributes["noun"].lower().split()[-1] in SOURCE_NOUNS
             or one_another(doc, ent.end)):
-        return None  # "one of the ...", "in one case", "from one village to another"
+        return None  # "one of the ...", "in one case", "from one village to another",
+        # "one resident said": a person, not a count
     return found
 
 

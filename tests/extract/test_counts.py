@@ -143,3 +143,8 @@ def test_money_in_rupees_taka_and_naira_is_a_count() -> None:
     assert {"Rs 8 lakh", "Rs200,000", "N50 million", "Tk 1,500 crore"} <= set(counts)
     assert not spans(text, "actor")
     assert not spans("The convoy took the N1 road north.", "count")
+
+
+def test_one_person_speaking_is_a_source_not_a_count() -> None:
+    assert not spans("The post was overrun at dawn, one resident of Tarsk said.", "count")
+    assert not spans("One Western diplomat said the talks had failed.", "count")
