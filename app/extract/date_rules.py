@@ -34,14 +34,14 @@ _RATE = re.compile(r"^(?:a|an|per|each)\s+(?:second|minute|hour|day|night|week|m
 _NUMBER_BEFORE = re.compile(rf"(?:\d|\b(?:{_NUMBER}))\s*(?:[A-Za-z%$-]+\s+){{0,3}}$", re.I)
 
 
-# "about 9.40am AEDT", "3.52am", "around 10:30pm", "at 23:40": a clock time that dates an
-# event; the model often reads the stop-separated British form as a number
+# "about 9.40am AEDT", "3.52am", "around 10:30pm", "at 23:40", "(2240 GMT)": a clock time that
+# dates an event; the model often reads the stop-separated British form as a number
 _CLOCK = re.compile(
     r"\b(?:(?:about|around|approximately|shortly after|shortly before|just after|just before)"
     r"\s+)?"
-    r"(?:\d{1,2}[.:]\d{2}\s?(?:[ap]\.m\.|[ap]m\b|[AP]M\b)"
+    r"(?:\d{1,2}[.:]\d{2}\s?(?:[ap]\.m\.|[ap]m\b|[AP]M\b)|\d{4}(?=\s(?:GMT|UTC)\b)"
     r"|(?<=\bat\s)\d{1,2}:\d{2}\b|(?<=\baround\s)\d{1,2}:\d{2}\b)"
-    r"(?:\s+(?:[A-Z]{3,5}|GMT|UTC|local time)\b)?")
+    r"(?:\s+(?:[A-Z]{1,4}T|UTC|local time)\b)?")  # a zone: "AEDT", "GMT", not "NATO"
 
 
 def clock_times(text: str) -> list[Found]:

@@ -162,8 +162,8 @@ def _name(doc: Any, ent: Any, start: int, end: int, etext: str) -> list[Found]:
     """An ORG or PERSON entity: a region, facility or place in disguise, a person, or an
     organisation."""
     label = ent.label_
-    if _not_a_name(doc, ent):
-        return []
+    if _not_a_name(doc, ent) or etext.islower():
+        return []  # "the dense bush": no name is written all in lower case
     if ent[-1].lower_ in MEDIA_NAME_HEADS:
         return [_organisation(doc, ent, end)]  # "the Saudi Gazette": a newspaper, not a place
     region = region_tail(doc, ent) or named_facility(doc, ent)

@@ -167,3 +167,7 @@ def test_an_unknown_place_that_counts_or_a_capital_acronym_is_a_body() -> None:
     assert "Mediazona" in actors
     assert "MDA" not in spans(text, "location")
     assert "US" in spans(text, "location")
+
+
+def test_a_name_is_never_written_all_in_lower_case() -> None:
+    assert not spans("Fighters use the dense bush as cover near the Boni forest.", "actor")

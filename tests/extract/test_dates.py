@@ -138,3 +138,10 @@ def test_clock_times_with_a_stop_or_a_zone_are_dates_not_counts() -> None:
     assert {"about 9.40am AEST", "6.15pm", "around 23:40"} <= set(dates)
     assert all(d.attributes.get("kind") == "time" for d in dates.values())
     assert not spans(text, "count")
+
+
+def test_a_time_in_gmt_is_a_date_and_its_zone_no_actor() -> None:
+    text = "The drone struck at 1:40 a.m. (2240 GMT Tuesday), and at 9.40am NATO said so."
+    assert "2240 GMT" in spans(text, "date")
+    assert "9.40am" in spans(text, "date")
+    assert set(spans(text, "actor")) == {"NATO"}
