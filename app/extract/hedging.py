@@ -23,10 +23,9 @@ MODAL_ADJECTIVES = lexicon.words("cues", "modal_adjectives")
 # an accusation reports a claim the accuser has not proven ("accused Israel of bombarding")
 ACCUSING_VERBS = lexicon.words("cues", "accusation_verbs") - {"suspect"}
 # "could see", "could hear": an ability to perceive, not a possibility
-PERCEPTION_VERBS = frozenset({"see", "hear", "smell", "feel", "watch", "notice"})
+PERCEPTION_VERBS = lexicon.words("cues", "perception_verbs")
 # cues of how sure someone is of what a thing is; in a side clause they still hedge it
-EPISTEMIC_WORDS = frozenset({"likely", "probably", "possibly", "apparently", "appear", "seem",
-                             "believe", "think", "perhaps"})
+EPISTEMIC_WORDS = lexicon.words("cues", "epistemic_words")
 
 
 @dataclass(slots=True)

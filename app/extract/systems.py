@@ -63,7 +63,7 @@ QUANTITY_WORDS = lexicon.words("systems", "quantity_words")
 NOT_NAME_HEADS = lexicon.words("systems", "not_name_heads")
 ANAPHORIC = frozenset({"such", "these", "those", "this", "that", "the"})
 # services that own a platform before its class noun ("an Indian navy frigate")
-SERVICE_HEADS = frozenset({"navy", "army", "police", "military", "militia", "forces"})
+SERVICE_HEADS = lexicon.words("systems", "service_heads")
 
 
 @dataclass(frozen=True, slots=True)
