@@ -105,7 +105,8 @@ def _people_word_as_place(doc: Any, ent: Any) -> Found | None:
     where only a place goes: "landfall in Cagayan province", "eleven of the deaths were in
     Cagayan", "the provinces of Cagayan and Apayao". Not a people's word before a noun ("in
     Yazidi villages")."""
-    if ent.text.lower() in places.DEMONYMS or ent.text.isupper():
+    if ent.text.lower() in places.DEMONYMS or ent.text.isupper() \
+            or ent.text in places.language_names():
         return None
     after = doc[ent.end] if ent.end < len(doc) else None
     if after is not None and after.is_lower and after.text in places.place_book().region_words:
@@ -164,6 +165,8 @@ def _name(doc: Any, ent: Any, start: int, end: int, etext: str) -> list[Found]:
     label = ent.label_
     if _not_a_name(doc, ent) or etext.islower():
         return []  # "the dense bush": no name is written all in lower case
+    if _in_a_language(doc, ent):
+        return []  # "printed in Pashto"
     if ent[-1].lower_ in MEDIA_NAME_HEADS:
         return [_organisation(doc, ent, end)]  # "the Saudi Gazette": a newspaper, not a place
     region = region_tail(doc, ent) or named_facility(doc, ent)
@@ -353,6 +356,8 @@ def _location(doc: Any, ent: Any) -> Found | None:
         return _organisation(doc, ent, ent.end_char)
     if ent.text.lower() in places.DEMONYMS:
         return None
+    if _in_a_language(doc, ent):
+        return None  # "she answered in Amharic": a language, though the model calls it a place
     if all(t.text in TITLE_ABBREVIATIONS or t.lower_ in TITLE_WORDS for t in ent):
         return None  # "Brig." of "Brig. Gen. Yahya Saree" read as a place
     if ent.start > 0 and doc[ent.start - 1].lower_ in ("flagged", "registered"):
@@ -390,6 +395,12 @@ def _outlet_not_place(doc: Any, ent: Any) -> bool:
     return root.dep_ == "poss" and root.head.lemma_.lower() in {
         "count", "report", "data", "tally", "figures", "estimate", "analysis", "investigation"} \
         and places.country_code(text) is None
+
+
+def _in_a_language(doc: Any, ent: Any) -> bool:
+    """ "in Amharic", "in Pashto": a language named after "in", whatever the model calls it."""
+    return ent.text in places.language_names() and not places.is_known_place(ent.text) \
+        and ent.start > 0 and doc[ent.start - 1].lower_ == "in"
 
 
 def _dateline_start(ent: Any) -> bool:

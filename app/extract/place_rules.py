@@ -351,8 +351,8 @@ def stance(text: str, f: Found) -> bool:
 def in_place_slot(doc: Any, ent: Any) -> bool:
     """An ORG or PERSON entity in a slot only a place fills: "near X", "the village of X",
     "in X" for a "person". Names with institution words or all-capital acronyms stay actors."""
-    if any(t.lower_ in NOT_PLACE_WORDS for t in ent):
-        return False
+    if any(t.lower_ in NOT_PLACE_WORDS for t in ent) or ent.text in places.language_names():
+        return False  # "printed in Pashto": a language
     end = ent.end
     after = range(end + 2, min(end + 5, len(doc)))
     if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("a", "an") \

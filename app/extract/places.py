@@ -109,6 +109,20 @@ def is_known_place(name: str) -> bool:
 
 
 @cache
+def language_names() -> frozenset[str]:
+    """Names of the major languages (ISO 639-1, from pycountry, plus "Pashto" and "Dari"):
+    "in Amharic" says how something was said, not where. Language names that also name a
+    region ("Afar", "Komi", "Kongo") are left out."""
+    import pycountry
+
+    names = {"Pashto", "Dari"}
+    for language in pycountry.languages:
+        if hasattr(language, "alpha_2"):
+            names.update(n.split("(")[0].strip() for n in language.name.split(";"))
+    return frozenset(n for n in names if n not in {"Afar", "Komi", "Kongo", "Nauru", "Tonga"})
+
+
+@cache
 def _is_country(key: str) -> bool:
     import pycountry
 

@@ -346,3 +346,10 @@ def test_a_storm_is_no_actor_and_no_place() -> None:
             "land, like cyclones Sidr in 2007 and Amphan in 2020.")
     assert not {"Typhoon Kalmaegi", "Kalmaegi", "Sidr", "Amphan"} & (
         set(spans(text, "actor")) | set(spans(text, "location")))
+
+
+def test_a_language_after_in_is_no_place_and_no_person() -> None:
+    text = "She answered in Amharic, and the leaflets were printed in Pashto and in Somali."
+    assert not spans(text, "location")
+    assert not spans(text, "actor")
+    assert "Afar region" in spans("Fighting spread in Afar region on Monday.", "location")
