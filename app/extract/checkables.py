@@ -26,7 +26,7 @@ from app.extract.labels import from_entities
 from app.extract.learned_systems import SystemModelError, SystemTagger, load_tagger
 from app.extract.organisations import OrganisationFinder, office_spans, owned_office_spans
 from app.extract.overlaps import resolve, trim_tails
-from app.extract.system_names import every_mention, mention_names, organisation_names_in
+from app.extract.system_names import every_mention, mention_names
 from app.extract.systems import SystemFinder, SystemMatch
 
 __all__ = ["Found", "Rules", "doc_text", "find_checkables"]
@@ -130,14 +130,14 @@ def find_checkables(doc: Any, rules: Rules, article_date: date | None) -> list[F
         found.append(Found("location", s, e, text[s:e], {}, rank=-1))
     for s, e in place_rules.named_features(doc):
         found.append(place_rules.facility_found(doc, s, e))
-    systems = rules.systems.find(doc)
+    organisations = rules.systems.organisations_in(doc)
+    systems = rules.systems.find(doc, organisations)
     for system in systems:
         attrs = {"category": system.category}
         if system.generic:
             attrs["generic"] = "true"
         found.append(Found("system", system.start, system.end, system.canonical, attrs,
                            rank=1 if system.generic else 0))
-    organisations = organisation_names_in(doc)
     if rules.tagger is not None and doc.has_annotation("DEP"):
         found.extend(_learned_systems(doc, rules.tagger, systems, organisations))
     found.extend(_every_mention(doc, text, [f for f in found if f.type == "system"],

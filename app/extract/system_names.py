@@ -187,19 +187,17 @@ def _ship_name_token(t: Any, place_allowed: bool = False) -> bool:
     return t.ent_type_ not in NOT_NAME_LABELS and not places.is_known_place(t.text)
 
 
-def organisation_names_in(doc: Any) -> set[str]:
+def organisation_names_in(doc: Any, class_heads: frozenset[str]) -> set[str]:
     """Names the text itself shows to be organisations, so no mention of them is a system:
     an acronym given in brackets after an organisation's name ("Bangladesh Meteorological
-    Department (BMD)", though BMD is also an armoured vehicle) and a name before an armed-group
-    noun ("ELN guerrillas", "the M23 armed group", though M23 looks like a designator)."""
-    from app.extract.systems import load_gazetteer  # the gazetteer's module imports this one
-
-    heads = load_gazetteer().class_heads
+    Department (BMD)", though BMD is also an armoured vehicle; not after a name ending in one
+    of the gazetteer's ``class_heads``) and a name before an armed-group noun ("ELN
+    guerrillas", "the M23 armed group", though M23 looks like a designator)."""
     names: set[str] = set()
     for ent in doc.ents:
         if ent.label_ == "ORG" and ent.end + 2 < len(doc) and doc[ent.end].text == "(" \
                 and doc[ent.end + 2].text == ")" and doc[ent.end + 1].text.isupper() \
-                and not any(t.lower_ in heads for t in ent):  # not "Rocket System (HIMARS)"
+                and not any(t.lower_ in class_heads for t in ent):  # not "System (HIMARS)"
             names.add(doc[ent.end + 1].text)
     for t in doc[:-1]:
         if not t.text.isupper():  # an acronym or a code: "ELN", "M23"

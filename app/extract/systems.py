@@ -235,12 +235,17 @@ class SystemFinder:
         self._class_heads_lower = frozenset(h.lower() for h in g.class_heads
                                             if not is_acronym(h)) - NOT_NAME_HEADS
 
-    def find(self, doc: Any, owners: list[tuple[int, int]] | None = None) -> list[SystemMatch]:
-        """System mentions in ``doc``; ``owners`` are char spans of actor entities."""
+    def organisations_in(self, doc: Any) -> set[str]:
+        """Acronyms and codes ``doc`` shows to be organisations ("ELN guerrillas"), found once
+        per doc for :meth:`find` and for the rules after it."""
+        return organisation_names_in(doc, self._class_heads)
+
+    def find(self, doc: Any, organisations: set[str]) -> list[SystemMatch]:
+        """System mentions in ``doc``; ``organisations`` (from :meth:`organisations_in`) are
+        names no mention of which is a system."""
         strings = doc.vocab.strings
         found: list[SystemMatch] = []
         class_hits: list[tuple[int, int, str]] = []
-        organisations = organisation_names_in(doc)
         for matcher in (self._exact, self._folded, self._classes):
             for match_id, start, end in matcher(doc):
                 key = strings[match_id]
