@@ -108,12 +108,22 @@ def _people_word_as_place(doc: Any, ent: Any) -> Found | None:
     if ent.text.lower() in places.DEMONYMS or ent.text.isupper() \
             or ent.text in places.language_names():
         return None
+    region = _with_region_word(doc, ent)
+    if region is not None:
+        return region
     after = doc[ent.end] if ent.end < len(doc) else None
-    if after is not None and after.is_lower and after.text in places.place_book().region_words:
-        return place(doc, ent.start, ent.end + 1)
     if after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ"):
         return None
     return place(doc, ent.start, ent.end) if in_place_slot(doc, ent) else None
+
+
+def _with_region_word(doc: Any, ent: Any) -> Found | None:
+    """ "the Bakool region", "Cagayan province": a name and the lower-case word that makes it a
+    region, whatever the model took the name for."""
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and after.is_lower and after.text in places.place_book().region_words:
+        return place(doc, ent.start, ent.end + 1)
+    return None
 
 
 def _date(doc: Any, ent: Any, start: int, end: int, etext: str,
@@ -169,12 +179,9 @@ def _name(doc: Any, ent: Any, start: int, end: int, etext: str) -> list[Found]:
         return []  # "printed in Pashto"
     if ent[-1].lower_ in MEDIA_NAME_HEADS:
         return [_organisation(doc, ent, end)]  # "the Saudi Gazette": a newspaper, not a place
-    region = region_tail(doc, ent) or named_facility(doc, ent)
+    region = region_tail(doc, ent) or named_facility(doc, ent) or _with_region_word(doc, ent)
     if region is not None:
         return [region]
-    after = doc[ent.end] if ent.end < len(doc) else None
-    if after is not None and after.is_lower and after.text in places.place_book().region_words:
-        return [place(doc, ent.start, ent.end + 1)]  # "the Bakool region": a region, no body
     if places.is_known_place(etext) or _listed_with_places(doc, ent) or _a_town(doc, ent):
         return [place(doc, ent.start, ent.end)]
     if len(ent) > 1 and ent[0].lower_ in PLACE_PREPOSITIONS | {"in", "at"}:

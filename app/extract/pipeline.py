@@ -137,7 +137,7 @@ def _keep_headline_credits(words: list[str], doc: Any) -> None:
     balloons: JCS"): the parser starts a sentence after the colon, and the source went with
     it onto the next line's sentence."""
     for i, word in enumerate(words[:-1]):
-        if word != ":" or "\n" in word:
+        if word != ":":
             continue
         end = next((k for k in range(i + 1, len(words)) if "\n" in words[k]), len(words))
         tail = words[i + 1:end]

@@ -238,12 +238,12 @@ def _misparsed_clause(child: Any) -> bool:
     if child.dep_ == "prep" and child.lower_ in ("in", "on"):
         return any(_that_clause(g) for obj in child.children if obj.dep_ == "pobj"
                    for g in obj.children if g.dep_ in ("acl", "ccomp", "relcl"))
-    return child.dep_ == "dobj" and any(g.dep_ == "mark" and g.lower_ == "that"
-                                        for g in child.children)
+    return child.dep_ == "dobj" and _that_clause(child)
 
 
-def _that_clause(verb: Any) -> bool:
-    return any(g.dep_ == "mark" and g.lower_ == "that" for g in verb.children)
+def _that_clause(word: Any) -> bool:
+    """Whether "that" hangs on ``word`` as a clause's mark."""
+    return any(g.dep_ == "mark" and g.lower_ == "that" for g in word.children)
 
 
 def _headline_credit(sent: Any) -> Any | None:

@@ -121,17 +121,23 @@ _TODAY_ISSUER = re.compile(
     r"(?:said|announced|reported|warned|stated)\s+today\b")
 
 
+def _top_lines(text: str, chars: int = 600) -> list[str]:
+    """The non-blank lines in the first ``chars`` characters, stripped: where a release or a
+    summary names its issuer."""
+    return [line.strip() for line in text[:chars].splitlines() if line.strip()]
+
+
 def release_issuer(text: str) -> str | None:
     """The issuer a release or an official summary names in its first lines ("Press release
     from the Ministry of Defence.", "Daily summary of the Ministry of Defence of Ruritania",
     "Defence Ministry briefing, 3 May", a bracketed dateline lede "..., OCHA said today"):
     what it states in its own voice is that body's."""
-    for line in [line.strip() for line in text[:1500].splitlines() if line.strip()][:4]:
+    for line in _top_lines(text, 1500)[:4]:
         if _BRACKET_DATELINE.match(line):
             m = _TODAY_ISSUER.search(line)
             if m:
                 return m.group("who")
-    for line in [line.strip() for line in text[:600].splitlines() if line.strip()][:4]:
+    for line in _top_lines(text)[:4]:
         m = _RELEASE_LINE.match(line) or _SUMMARY_OF.match(line) or _OWNER_SUMMARY.match(line)
         if m:
             who = re.split(r"\.\s", m.group("who"))[0].rstrip(". ")
@@ -146,14 +152,14 @@ def release_issuer(text: str) -> str | None:
 
 # a line naming only what kind of document follows ("Intelligence update", "Press release")
 _DOCUMENT_LINE = re.compile(
-    r"^(?:[A-Za-z]+\s+){0,2}(?i:update|summary|briefing|statement|bulletin|release|communiqu[eé]"
-    r"|readout|advisory|situation report)$")
+    rf"^(?:[A-Za-z]+\s+){{0,2}}(?:{_DOCUMENT}|(?i:update|release|readout|advisory"
+    r"|situation report))$")
 
 
 def _named_document_header(text: str) -> str | None:
     """An official body's name on the first line and the kind of document on the next
     ("Ministry of Defence" / "Intelligence update"): the body issues what follows."""
-    lines = [line.strip() for line in text[:600].splitlines() if line.strip()][:3]
+    lines = _top_lines(text)[:3]
     if len(lines) < 2 or not any(_DOCUMENT_LINE.match(line) for line in lines[1:]):
         return None
     return _header_name(lines[0])
@@ -242,7 +248,7 @@ def _outlet_self(text: str, at: int) -> bool:
 def _header_name(text: str) -> str | None:
     """A line near the top that is a name and nothing else ("The Ministry of Defence of the
     Republic of Ruritania")."""
-    for line in [line.strip() for line in text[:600].splitlines() if line.strip()][:4]:
+    for line in _top_lines(text)[:4]:
         if len(line) <= 90 and _HEADER_NAME.match(line) and any(
                 w in OFFICIAL_WORDS for w in re.findall(r"[a-z]+", line.lower())):
             return re.sub(r"^(?:the|The)\s+", "", line)
@@ -252,7 +258,7 @@ def _header_name(text: str) -> str | None:
 def _first_subject(text: str) -> str | None:
     """The named subject of the first sentence of the body ("The United States strongly
     condemns ...")."""
-    lines = [line.strip() for line in text[:2000].splitlines() if line.strip()]
+    lines = _top_lines(text, 2000)
     body = next((line for line in lines[1:] if line[-1:] in ".!?\"”"), None)
     if body is None:
         return None
